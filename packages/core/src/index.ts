@@ -1,0 +1,2 @@
+// Public API of @docker-ms/core. Each area lives in its own folder; this file only re-exports.
+export * from './types';

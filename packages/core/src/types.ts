@@ -1,0 +1,21 @@
+// Shared shapes that cross the core's own folders and the adapters (nx, turbo, CLI).
+
+export const LANGUAGES = ['node', 'python', 'go', 'rust', 'java'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Where detection reads files: a real folder, an Nx Tree or fixtures. Paths are workspace-relative, '/'-separated. */
+export interface FileReader {
+  exists(path: string): boolean;
+  read(path: string): string | null;
+  /** Entries (file and folder names) directly under a folder; [] when absent. */
+  list(dir: string): string[];
+  isFile(path: string): boolean;
+}
+
+export interface Detection {
+  language: Language;
+  packageManager: string;
+  runtimeVersion: string | null;
+  entry: string | null;
+  evidence: string[];
+}
