@@ -1,2 +1,8 @@
 // Public API of @docker-ms/core. Each area lives in its own folder; this file only re-exports.
 export * from './types';
+export * from './options';
+export * from './catalog';
+export * from './detect';
+export * from './render';
+export * from './lint';
+export * from './engine';
