@@ -1,0 +1,5 @@
+export interface InitGeneratorSchema {
+  /** Name of the inferred build target; default `docker-build`. */
+  buildTargetName?: string;
+  skipFormat?: boolean;
+}

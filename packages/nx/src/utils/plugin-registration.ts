@@ -1,0 +1,33 @@
+import type { NxJsonConfiguration, Tree } from '@nx/devkit';
+import { readNxJson } from '@nx/devkit';
+
+export const PLUGIN_NAME = 'docker-ms';
+export const DEFAULT_BUILD_TARGET_NAME = 'docker-build';
+
+export interface DockerMsPluginOptions {
+  /** Name of the inferred build target; default `docker-build`. */
+  buildTargetName?: string;
+}
+
+type PluginEntry = NonNullable<NxJsonConfiguration['plugins']>[number];
+
+function entryName(entry: PluginEntry): string {
+  return typeof entry === 'string' ? entry : entry.plugin;
+}
+
+/** The nx.json entry that registers docker-ms, if any (string or object form). */
+export function findPluginEntry(nxJson: NxJsonConfiguration | null): PluginEntry | undefined {
+  return nxJson?.plugins?.find((entry) => entryName(entry) === PLUGIN_NAME);
+}
+
+export function isPluginRegistered(tree: Tree): boolean {
+  return findPluginEntry(readNxJson(tree)) !== undefined;
+}
+
+/** Target name the inferred plugin uses in this workspace (undefined when not registered). */
+export function registeredBuildTargetName(tree: Tree): string | undefined {
+  const entry = findPluginEntry(readNxJson(tree));
+  if (entry === undefined) return undefined;
+  const options = typeof entry === 'string' ? undefined : (entry.options as DockerMsPluginOptions | undefined);
+  return options?.buildTargetName ?? DEFAULT_BUILD_TARGET_NAME;
+}
