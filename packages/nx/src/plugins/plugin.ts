@@ -1,0 +1,49 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createNodesFromFiles, type CreateNodes, type CreateNodesContext, type CreateNodesResult } from '@nx/devkit';
+import { dockerBuildTarget } from '../utils/docker-build-target';
+import { DEFAULT_BUILD_TARGET_NAME, type DockerMsPluginOptions } from '../utils/plugin-registration';
+import { contextSources, inferContext } from './context-sources';
+
+export type { DockerMsPluginOptions };
+
+const DOCKERFILE_GLOB = '**/Dockerfile';
+
+/** Infers the docker-build target (one configuration per stage) for every project that has a Dockerfile. */
+export const createNodes: CreateNodes<DockerMsPluginOptions> = [
+  DOCKERFILE_GLOB,
+  (dockerfiles, options, context) => createNodesFromFiles(createNodesForDockerfile, dockerfiles, options, context),
+];
+
+/** Nx 23 still accepts `createNodesV2`; both names point at the same tuple. */
+export const createNodesV2 = createNodes;
+
+function createNodesForDockerfile(
+  dockerfilePath: string,
+  options: DockerMsPluginOptions | undefined,
+  context: CreateNodesContext,
+): CreateNodesResult {
+  const projectRoot = dirname(dockerfilePath).split('\\').join('/');
+  const abs = (path: string) => join(context.workspaceRoot, path);
+  // A Dockerfile makes a target only for an existing project, so stray Dockerfiles (fixtures, tools) stay out of the graph.
+  const isProject = projectRoot === '.'
+    ? existsSync(abs('project.json'))
+    : existsSync(abs(join(projectRoot, 'project.json'))) || existsSync(abs(join(projectRoot, 'package.json')));
+  if (!isProject) return {};
+
+  const dockerfile = readFileSync(abs(dockerfilePath), 'utf8');
+  const exists = (path: string) => existsSync(abs(path));
+  const context_ = inferContext(contextSources(dockerfile), projectRoot, exists);
+  const targetName = options?.buildTargetName ?? DEFAULT_BUILD_TARGET_NAME;
+  const target = dockerBuildTarget({
+    projectRoot,
+    dockerfile,
+    context: context_,
+    dependsOn: 'build',
+    kind: (path) => {
+      if (!exists(path)) return 'missing';
+      return statSync(abs(path)).isDirectory() ? 'folder' : 'file';
+    },
+  });
+  return { projects: { [projectRoot]: { root: projectRoot, targets: { [targetName]: target } } } };
+}

@@ -1,0 +1,86 @@
+import type { TargetConfiguration } from '@nx/devkit';
+import { listStages } from '@docker-ms/core';
+import { contextSources, literalPrefix } from '../plugins/context-sources';
+
+export const BUILD_EXECUTOR = 'docker-ms:build';
+
+/** Where the build executor writes image metadata for a project; the target declares it as its output. */
+export function defaultMetadataFile(projectRoot: string): string {
+  return projectRoot === '.' || projectRoot === '' ? 'dist/docker/metadata.json' : `dist/docker/${projectRoot}/metadata.json`;
+}
+
+export interface DockerBuildTargetInput {
+  /** Workspace-relative project folder holding the Dockerfile. */
+  projectRoot: string;
+  /** Dockerfile text: stages become configurations, COPY sources become inputs. */
+  dockerfile: string;
+  /** Workspace-relative build context ('.' = workspace root). */
+  context: string;
+  /** The app's own build target to run first, when it has one. */
+  dependsOn?: string;
+  /** Whether a workspace path is a folder (for input globs); unknown paths get both forms. */
+  kind?: (workspacePath: string) => 'file' | 'folder' | 'missing';
+}
+
+export interface DockerBuildTargetOptions {
+  file: string;
+  context: string;
+  target?: string;
+  metadataFile: string;
+}
+
+function join(...parts: string[]): string {
+  return parts.filter((p) => p !== '' && p !== '.').join('/') || '.';
+}
+
+/** The docker-build target for one Dockerfile, the same whether inferred by the plugin or written by the generator. */
+export function dockerBuildTarget(input: DockerBuildTargetInput): TargetConfiguration<DockerBuildTargetOptions> {
+  const { projectRoot, dockerfile, context } = input;
+  const file = join(projectRoot, 'Dockerfile');
+  const all = listStages(dockerfile);
+  const stages = all.map((stage) => stage.name).filter((name): name is string => !!name);
+  const finalStage = all.at(-1)?.name ?? undefined;
+
+  const options: DockerBuildTargetOptions = { file, context, metadataFile: defaultMetadataFile(projectRoot) };
+  if (finalStage) options.target = finalStage;
+
+  const configurations: Record<string, Partial<DockerBuildTargetOptions>> = {};
+  for (const stage of stages) configurations[stage] = { target: stage };
+
+  const target: TargetConfiguration<DockerBuildTargetOptions> = {
+    executor: BUILD_EXECUTOR,
+    options,
+    outputs: ['{options.metadataFile}'],
+    inputs: dockerInputs(input, file),
+    metadata: {
+      technologies: ['docker'],
+      description: `Build the ${file} image (one configuration per stage: ${stages.join(', ') || 'none named'})`,
+    },
+  };
+  if (stages.length > 0) target.configurations = configurations;
+  if (input.dependsOn) target.dependsOn = [input.dependsOn];
+  return target;
+}
+
+function dockerInputs(input: DockerBuildTargetInput, file: string): NonNullable<TargetConfiguration['inputs']> {
+  const { context, projectRoot } = input;
+  const base = context === '.' ? '{workspaceRoot}' : context === projectRoot ? '{projectRoot}' : `{workspaceRoot}/${context}`;
+  const fromProject = (path: string) => (path.startsWith(`${projectRoot}/`) ? `{projectRoot}/${path.slice(projectRoot.length + 1)}` : `{workspaceRoot}/${path}`);
+  const globs = new Set<string>([fromProject(file), `${base}/.dockerignore`, fromProject(`${file}.dockerignore`)]);
+  for (const source of contextSources(input.dockerfile)) {
+    const prefix = literalPrefix(source);
+    const wildcard = prefix !== source.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+    if (prefix === '.') {
+      globs.add(`${base}/**/*`);
+      continue;
+    }
+    const workspacePath = join(context, prefix);
+    const kind = input.kind?.(workspacePath) ?? 'missing';
+    if (kind !== 'folder' && !wildcard) globs.add(`${base}/${prefix}`);
+    if (kind !== 'file') globs.add(`${base}/${prefix}/**/*`);
+  }
+  const inputs: NonNullable<TargetConfiguration['inputs']> = [...globs];
+  // Build output is gitignored, so file globs cannot see it; hash what the build task produced instead.
+  if (input.dependsOn) inputs.push({ dependentTasksOutputFiles: '**/*' });
+  return inputs;
+}
