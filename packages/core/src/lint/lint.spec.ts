@@ -1,0 +1,297 @@
+import { formatFinding, lintDockerfile, LINT_RULES } from './lint';
+
+const lines = (...l: string[]) => l.join('\n') + '\n';
+
+/** A well-formed multi-stage file: the baseline every rule must pass. */
+const GOOD = lines(
+  'FROM golang:1.22-bookworm AS build',
+  'WORKDIR /src',
+  'COPY go.mod go.sum ./',
+  'RUN go mod download',
+  'COPY . .',
+  'RUN CGO_ENABLED=0 go build -o /out/app ./cmd/app',
+  '',
+  'FROM gcr.io/distroless/static-debian12:nonroot AS runtime',
+  'COPY --from=build /out/app /app',
+  'EXPOSE 8080/tcp',
+  'ENV PORT=8080',
+  'LABEL org.opencontainers.image.title=app',
+  'USER 65532',
+  'ENTRYPOINT ["/app"]',
+);
+
+function hits(text: string, rule: string) {
+  return lintDockerfile(text).filter((f) => f.rule === rule);
+}
+
+describe('lintDockerfile', () => {
+  it('reports nothing on a clean multi-stage file', () => {
+    expect(lintDockerfile(GOOD)).toEqual([]);
+  });
+
+  it('formats findings as line: rule: message', () => {
+    const [finding] = lintDockerfile(lines('FROM node:20 AS runtime', 'MAINTAINER me', 'USER 1000'));
+    expect(formatFinding(finding)).toBe('2: MaintainerDeprecated: MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors=…');
+  });
+
+  it('lets options turn a rule off or change its severity, and rejects unknown rule names', () => {
+    const text = lines('FROM node AS runtime', 'USER 1000');
+    expect(lintDockerfile(text, { rules: { FromLatest: 'off' } })).toEqual([]);
+    expect(lintDockerfile(text, { rules: { FromLatest: 'warning' } })[0].severity).toBe('warning');
+    expect(() => lintDockerfile(text, { rules: { NoSuchRule: 'off' } })).toThrow(/unknown lint rule NoSuchRule/);
+  });
+
+  describe('CopyFromUnknownStage', () => {
+    it('flags a stage name that does not exist, listing the earlier stages', () => {
+      const text = lines('FROM node:22 AS build', 'FROM node:22 AS runtime', 'COPY --from=biuld /a /a', 'USER 1000');
+      const [f] = hits(text, 'CopyFromUnknownStage');
+      expect(f).toMatchObject({ line: 3, severity: 'error' });
+      expect(f.message).toBe('COPY --from=biuld names no stage (earlier stages: build) and is not an image reference');
+    });
+    it('flags a later stage, its own stage and an index that is not earlier', () => {
+      const text = lines('FROM node:22 AS a', 'COPY --from=b /x /x', 'COPY --from=A /x /x', 'COPY --from=0 /x /x', 'FROM node:22 AS b', 'USER 1');
+      expect(hits(text, 'CopyFromUnknownStage').map((f) => f.line)).toEqual([2, 3, 4]);
+      expect(hits(text, 'CopyFromUnknownStage')[0].message).toMatch(/names a later stage/);
+    });
+    it('accepts earlier names (any case), earlier indexes and image references', () => {
+      const text = lines(
+        'FROM node:22 AS Build', 'FROM node:22 AS runtime',
+        'COPY --from=build /a /a', 'COPY --from=0 /a /a', 'COPY --from=busybox:1.36 /bin/sh /sh',
+        'COPY --from=ghcr.io/x/y /a /a', 'COPY --from=$STAGE /a /a', 'USER 1000',
+      );
+      expect(hits(text, 'CopyFromUnknownStage')).toEqual([]);
+    });
+  });
+
+  describe('StaticBinaryOnScratch', () => {
+    const scratch = (build: string[], stage = 'FROM golang:1.22-bookworm AS build') =>
+      lines(stage, ...build, 'FROM scratch AS runtime', 'COPY --from=build /out/app /app', 'USER 65534', 'ENTRYPOINT ["/app"]');
+    it('flags go build without CGO_ENABLED=0', () => {
+      const [f] = hits(scratch(['RUN go build -o /out/app .']), 'StaticBinaryOnScratch');
+      expect(f).toMatchObject({ line: 4, severity: 'error' });
+      expect(f.message).toMatch(/stage build runs go build without CGO_ENABLED=0/);
+    });
+    it('flags cargo build without a musl target on a glibc builder', () => {
+      const text = scratch(['RUN cargo build --release'], 'FROM rust:1.83-slim-bookworm AS build');
+      expect(hits(text, 'StaticBinaryOnScratch')[0].message).toMatch(/cargo build without a musl target/);
+    });
+    it('accepts CGO_ENABLED=0 in RUN or ENV (also of a parent stage), musl targets and alpine rust', () => {
+      expect(hits(scratch(['RUN CGO_ENABLED=0 go build -o /out/app .']), 'StaticBinaryOnScratch')).toEqual([]);
+      expect(hits(scratch(['ENV CGO_ENABLED=0', 'RUN go build -o /out/app .']), 'StaticBinaryOnScratch')).toEqual([]);
+      const parent = lines(
+        'FROM golang:1.22 AS base', 'ENV CGO_ENABLED=0', 'FROM base AS build', 'RUN go build -o /out/app .',
+        'FROM scratch', 'COPY --from=build /out/app /app', 'USER 65534',
+      );
+      expect(hits(parent, 'StaticBinaryOnScratch')).toEqual([]);
+      expect(hits(scratch(['RUN cargo build --release --target x86_64-unknown-linux-musl'], 'FROM rust:1.83 AS build'), 'StaticBinaryOnScratch')).toEqual([]);
+      expect(hits(scratch(['RUN cargo build --release'], 'FROM rust:1.75-alpine AS build'), 'StaticBinaryOnScratch')).toEqual([]);
+    });
+    it('does not apply to non-scratch runtimes', () => {
+      const text = lines('FROM golang:1.22 AS build', 'RUN go build -o /app .', 'FROM debian:12-slim', 'COPY --from=build /app /app', 'USER 1000');
+      expect(hits(text, 'StaticBinaryOnScratch')).toEqual([]);
+    });
+  });
+
+  describe('RootUser', () => {
+    it('flags a final stage without USER', () => {
+      const [f] = hits(lines('FROM node:22 AS build', 'USER 1000', 'FROM node:22-slim AS runtime', 'CMD ["node"]'), 'RootUser');
+      expect(f).toMatchObject({ line: 3, severity: 'error' });
+      expect(f.message).toMatch(/sets no USER/);
+    });
+    it('flags USER root, 0 and 0:0 as the last USER', () => {
+      for (const user of ['root', '0', '0:0', 'root:root']) {
+        expect(hits(lines('FROM node:22', 'USER 1000', `USER ${user}`), 'RootUser')).toHaveLength(1);
+      }
+    });
+    it('accepts a non-root last USER, also inherited from a parent stage', () => {
+      expect(hits(lines('FROM node:22', 'USER root', 'RUN x', 'USER 65532'), 'RootUser')).toEqual([]);
+      expect(hits(lines('FROM node:22 AS base', 'USER node', 'FROM base AS runtime', 'CMD ["node"]'), 'RootUser')).toEqual([]);
+    });
+    it('does not trust image tags such as :nonroot (generated files always set USER)', () => {
+      expect(hits(lines('FROM gcr.io/distroless/static-debian12:nonroot'), 'RootUser')).toHaveLength(1);
+    });
+  });
+
+  describe('FromLatest', () => {
+    it('flags untagged and :latest images', () => {
+      const text = lines('FROM node AS a', 'FROM docker.io/library/node:latest AS b', 'FROM localhost:5000/app', 'USER 1');
+      const found = hits(text, 'FromLatest');
+      expect(found.map((f) => f.line)).toEqual([1, 2, 3]);
+      expect(found[0]).toMatchObject({ severity: 'error', message: 'FROM node has no tag, which means :latest; pin a version tag or digest' });
+    });
+    it('accepts tags, digests, scratch, stage names and variables', () => {
+      const text = lines(
+        'ARG IMG=node:22', 'FROM node:22 AS a', 'FROM node@sha256:' + 'a'.repeat(64) + ' AS b', 'FROM scratch AS c',
+        'FROM a AS d', 'FROM ${IMG} AS e', 'FROM localhost:5000/app:1.0', 'USER 1',
+      );
+      expect(hits(text, 'FromLatest')).toEqual([]);
+    });
+  });
+
+  describe('FromNotLiteral', () => {
+    it('flags a variable in FROM', () => {
+      expect(hits(lines('ARG V=22', 'FROM node:${V}', 'USER 1'), 'FromNotLiteral')).toMatchObject([{ line: 2, severity: 'warning' }]);
+    });
+    it('accepts literal images', () => {
+      expect(hits(GOOD, 'FromNotLiteral')).toEqual([]);
+    });
+  });
+
+  describe('FromAsCasing', () => {
+    it('flags FROM with lowercase as and from with uppercase AS', () => {
+      expect(hits(lines('FROM node:22 as build', 'from node:22 AS runtime', 'USER 1'), 'FromAsCasing').map((f) => f.line)).toEqual([1, 2]);
+    });
+    it('accepts matching casing', () => {
+      expect(hits(lines('FROM node:22 AS build', 'from node:22 as runtime', 'USER 1'), 'FromAsCasing')).toEqual([]);
+    });
+  });
+
+  describe('StageNameCasing', () => {
+    it('flags uppercase stage names', () => {
+      expect(hits(lines('FROM node:22 AS Build', 'USER 1'), 'StageNameCasing')).toMatchObject([{ line: 1, message: "stage name 'Build' should be lowercase" }]);
+    });
+    it('accepts lowercase names', () => {
+      expect(hits(GOOD, 'StageNameCasing')).toEqual([]);
+    });
+  });
+
+  describe('DuplicateStageName', () => {
+    it('flags a repeated name regardless of case', () => {
+      expect(hits(lines('FROM node:22 AS build', 'FROM node:22 AS BUILD', 'USER 1'), 'DuplicateStageName'))
+        .toMatchObject([{ line: 2, severity: 'error', message: "duplicate stage name 'BUILD' (first defined on line 1)" }]);
+    });
+    it('accepts unique names', () => {
+      expect(hits(GOOD, 'DuplicateStageName')).toEqual([]);
+    });
+  });
+
+  describe('ReservedStageName', () => {
+    it('flags scratch and context as stage names', () => {
+      expect(hits(lines('FROM node:22 AS scratch', 'FROM node:22 AS context', 'USER 1'), 'ReservedStageName').map((f) => f.line)).toEqual([1, 2]);
+    });
+    it('accepts other names', () => {
+      expect(hits(GOOD, 'ReservedStageName')).toEqual([]);
+    });
+  });
+
+  describe('UndefinedArgInFrom', () => {
+    it('flags a FROM variable no global ARG declares', () => {
+      expect(hits(lines('FROM node:${NODE_VERSION}', 'USER 1'), 'UndefinedArgInFrom')).toMatchObject([{ line: 1, message: expect.stringContaining('$NODE_VERSION') }]);
+    });
+    it('accepts global ARGs and BuildKit platform ARGs', () => {
+      expect(hits(lines('ARG NODE_VERSION=22', 'FROM --platform=$BUILDPLATFORM node:${NODE_VERSION}', 'USER 1'), 'UndefinedArgInFrom')).toEqual([]);
+    });
+  });
+
+  describe('JSONArgsRecommended', () => {
+    it('flags shell-form CMD and ENTRYPOINT', () => {
+      expect(hits(lines('FROM node:22', 'USER 1', 'ENTRYPOINT node server.js', 'CMD --port 80'), 'JSONArgsRecommended').map((f) => f.line)).toEqual([3, 4]);
+    });
+    it('accepts exec form, and shell form after an explicit SHELL', () => {
+      expect(hits(lines('FROM node:22', 'USER 1', 'CMD ["node", "server.js"]'), 'JSONArgsRecommended')).toEqual([]);
+      expect(hits(lines('FROM node:22', 'SHELL ["/bin/bash", "-c"]', 'USER 1', 'CMD node server.js'), 'JSONArgsRecommended')).toEqual([]);
+    });
+  });
+
+  describe('MaintainerDeprecated', () => {
+    it('flags MAINTAINER', () => {
+      expect(hits(lines('FROM node:22', 'MAINTAINER a@b.c', 'USER 1'), 'MaintainerDeprecated')).toHaveLength(1);
+    });
+    it('accepts an authors label', () => {
+      expect(hits(lines('FROM node:22', 'LABEL org.opencontainers.image.authors=a@b.c', 'USER 1'), 'MaintainerDeprecated')).toEqual([]);
+    });
+  });
+
+  describe('LegacyKeyValueFormat', () => {
+    it('flags ENV and LABEL in key value form', () => {
+      expect(hits(lines('FROM node:22', 'ENV NODE_ENV production', 'LABEL owner team', 'USER 1'), 'LegacyKeyValueFormat').map((f) => f.line)).toEqual([2, 3]);
+    });
+    it('accepts key=value', () => {
+      expect(hits(lines('FROM node:22', 'ENV NODE_ENV=production A="b c"', 'LABEL owner=team', 'ARG X', 'USER 1'), 'LegacyKeyValueFormat')).toEqual([]);
+    });
+  });
+
+  describe('NoEmptyContinuation', () => {
+    it('flags an empty line inside a continued instruction', () => {
+      expect(hits(lines('FROM node:22', 'RUN echo a && \\', '', '    echo b', 'USER 1'), 'NoEmptyContinuation')).toMatchObject([{ line: 3 }]);
+    });
+    it('accepts continuations and comment lines inside them', () => {
+      expect(hits(lines('FROM node:22', 'RUN echo a && \\', '# note', '    echo b', '', 'USER 1'), 'NoEmptyContinuation')).toEqual([]);
+    });
+  });
+
+  describe('ConsistentInstructionCasing', () => {
+    it('flags instructions that differ from the majority casing', () => {
+      expect(hits(lines('FROM node:22', 'run echo', 'Copy a b', 'USER 1'), 'ConsistentInstructionCasing').map((f) => f.line)).toEqual([2, 3]);
+      expect(hits(lines('from node:22', 'run echo', 'USER 1'), 'ConsistentInstructionCasing').map((f) => f.line)).toEqual([3]);
+    });
+    it('accepts one casing throughout', () => {
+      expect(hits(lines('from node:22', 'run echo', 'user 1'), 'ConsistentInstructionCasing')).toEqual([]);
+    });
+  });
+
+  describe('MultipleInstructionsDisallowed', () => {
+    it('flags all but the last CMD, ENTRYPOINT or HEALTHCHECK of a stage', () => {
+      const text = lines('FROM node:22', 'CMD ["a"]', 'CMD ["b"]', 'HEALTHCHECK CMD ["x"]', 'HEALTHCHECK NONE', 'USER 1');
+      expect(hits(text, 'MultipleInstructionsDisallowed').map((f) => f.line)).toEqual([2, 4]);
+    });
+    it('accepts one per stage, even across stages', () => {
+      expect(hits(lines('FROM node:22 AS a', 'CMD ["a"]', 'FROM node:22 AS b', 'CMD ["b"]', 'USER 1'), 'MultipleInstructionsDisallowed')).toEqual([]);
+    });
+  });
+
+  describe('WorkdirRelativePath', () => {
+    it('flags a relative WORKDIR with no absolute one before it', () => {
+      expect(hits(lines('FROM node:22', 'WORKDIR app', 'USER 1'), 'WorkdirRelativePath')).toMatchObject([{ line: 2 }]);
+    });
+    it('accepts relative after absolute, also from a parent stage', () => {
+      expect(hits(lines('FROM node:22', 'WORKDIR /srv', 'WORKDIR app', 'USER 1'), 'WorkdirRelativePath')).toEqual([]);
+      expect(hits(lines('FROM node:22 AS a', 'WORKDIR /srv', 'FROM a', 'WORKDIR app', 'USER 1'), 'WorkdirRelativePath')).toEqual([]);
+    });
+  });
+
+  describe('ExposeProtoCasing', () => {
+    it('flags an uppercase protocol', () => {
+      expect(hits(lines('FROM node:22', 'EXPOSE 80/TCP', 'USER 1'), 'ExposeProtoCasing')).toMatchObject([{ line: 2, message: expect.stringContaining('80/tcp') }]);
+    });
+    it('accepts lowercase or no protocol', () => {
+      expect(hits(lines('FROM node:22', 'EXPOSE 80/udp 443', 'USER 1'), 'ExposeProtoCasing')).toEqual([]);
+    });
+  });
+
+  describe('ExposeInvalidFormat', () => {
+    it('flags IPs and host-port mappings', () => {
+      expect(hits(lines('FROM node:22', 'EXPOSE 127.0.0.1:80:80 8080:80', 'USER 1'), 'ExposeInvalidFormat')).toHaveLength(2);
+    });
+    it('accepts container ports and ranges', () => {
+      expect(hits(lines('FROM node:22', 'EXPOSE 80 8000-8010/tcp', 'USER 1'), 'ExposeInvalidFormat')).toEqual([]);
+    });
+  });
+
+  describe('UndefinedVar', () => {
+    it('flags a global ARG used in a stage without redeclaring it', () => {
+      const [f] = hits(lines('ARG APP=api', 'FROM node:22', 'COPY dist/$APP /srv', 'USER 1'), 'UndefinedVar');
+      expect(f).toMatchObject({ line: 3, message: '$APP is a global ARG; redeclare it with ARG APP inside this stage to use it' });
+    });
+    it('flags undeclared variables on scratch', () => {
+      expect(hits(lines('FROM scratch', 'COPY app /$DIR/app', 'USER 1'), 'UndefinedVar')).toHaveLength(1);
+    });
+    it('accepts declared, inherited, defaulted and base-image variables', () => {
+      const text = lines(
+        'ARG APP=api', 'FROM node:22 AS base', 'ENV HOME_DIR=/srv', 'FROM base', 'ARG APP', 'COPY dist/$APP $HOME_DIR/',
+        'ENV PATH=$PATH:/x', 'WORKDIR ${ROOT:-/srv}', 'USER 1',
+      );
+      expect(hits(text, 'UndefinedVar')).toEqual([]);
+    });
+  });
+
+  it('has a test above for every registered rule', () => {
+    const tested = [
+      'CopyFromUnknownStage', 'StaticBinaryOnScratch', 'RootUser', 'FromLatest', 'FromNotLiteral', 'FromAsCasing',
+      'StageNameCasing', 'DuplicateStageName', 'ReservedStageName', 'UndefinedArgInFrom', 'JSONArgsRecommended',
+      'MaintainerDeprecated', 'LegacyKeyValueFormat', 'NoEmptyContinuation', 'ConsistentInstructionCasing',
+      'MultipleInstructionsDisallowed', 'WorkdirRelativePath', 'ExposeProtoCasing', 'ExposeInvalidFormat', 'UndefinedVar',
+    ];
+    expect(LINT_RULES.map((r) => r.name).sort()).toEqual(tested.sort());
+  });
+});

@@ -1,0 +1,45 @@
+import { parseDockerfile } from './model';
+import type { LintFinding, LintRule, Severity } from './types';
+import { copyFromUnknownStage, rootUser, staticBinaryOnScratch } from './rules/seed-rules';
+import {
+  duplicateStageName, fromAsCasing, fromLatest, fromNotLiteral, reservedStageName, stageNameCasing, undefinedArgInFrom,
+} from './rules/from-rules';
+import {
+  consistentInstructionCasing, exposeInvalidFormat, exposeProtoCasing, jsonArgsRecommended, legacyKeyValueFormat,
+  maintainerDeprecated, multipleInstructionsDisallowed, noEmptyContinuation, undefinedVar, workdirRelativePath,
+} from './rules/instruction-rules';
+
+export const LINT_RULES: readonly LintRule[] = [
+  copyFromUnknownStage, staticBinaryOnScratch, rootUser,
+  fromLatest, fromNotLiteral, fromAsCasing, stageNameCasing, duplicateStageName, reservedStageName, undefinedArgInFrom,
+  jsonArgsRecommended, maintainerDeprecated, legacyKeyValueFormat, noEmptyContinuation, consistentInstructionCasing,
+  multipleInstructionsDisallowed, workdirRelativePath, exposeProtoCasing, exposeInvalidFormat, undefinedVar,
+];
+
+export interface LintOptions {
+  /** Per-rule override: 'off' skips the rule, a severity replaces its default. */
+  rules?: Record<string, Severity | 'off'>;
+}
+
+export class LintConfigError extends Error {}
+
+export function lintDockerfile(text: string, opts: LintOptions = {}): LintFinding[] {
+  const overrides = opts.rules ?? {};
+  const unknown = Object.keys(overrides).filter((name) => !LINT_RULES.some((r) => r.name === name));
+  if (unknown.length) {
+    throw new LintConfigError(`unknown lint rule ${unknown.join(', ')}; known rules: ${LINT_RULES.map((r) => r.name).join(', ')}`);
+  }
+  const model = parseDockerfile(text);
+  const findings: LintFinding[] = [];
+  for (const rule of LINT_RULES) {
+    const severity = overrides[rule.name] ?? rule.severity;
+    if (severity === 'off') continue;
+    for (const hit of rule.check(model)) findings.push({ line: hit.line, rule: rule.name, severity, message: hit.message });
+  }
+  return findings.sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule));
+}
+
+/** `line: rule: message` */
+export function formatFinding(finding: LintFinding): string {
+  return `${finding.line}: ${finding.rule}: ${finding.message}`;
+}

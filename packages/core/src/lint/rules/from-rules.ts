@@ -1,0 +1,127 @@
+// Rules on FROM lines and stage names.
+import { Arg } from 'dockerfile-ast';
+import type { LintRule, RuleHit } from '../types';
+
+const RESERVED_STAGE_NAMES = new Set(['scratch', 'context']);
+
+/** ARGs BuildKit defines before the first FROM. */
+export const PLATFORM_ARGS = new Set([
+  'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT',
+  'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT',
+]);
+
+const isUpper = (s: string) => s === s.toUpperCase();
+
+export const fromAsCasing: LintRule = {
+  name: 'FromAsCasing',
+  severity: 'warning',
+  description: "The 'as' keyword should match the case of 'FROM'",
+  check(model) {
+    const hits: RuleHit[] = [];
+    for (const stage of model.stages) {
+      const as = stage.from.getArguments()[1]?.getValue();
+      const from = stage.from.getInstruction();
+      if (!as || as.toLowerCase() !== 'as') continue;
+      if (isUpper(from) !== isUpper(as)) {
+        hits.push({ line: stage.line, message: `'${as}' and '${from}' keywords' casing do not match` });
+      }
+    }
+    return hits;
+  },
+};
+
+export const stageNameCasing: LintRule = {
+  name: 'StageNameCasing',
+  severity: 'warning',
+  description: 'Stage names should be lowercase',
+  check(model) {
+    return model.stages
+      .filter((s) => s.name !== null && s.name !== s.name.toLowerCase())
+      .map((s) => ({ line: s.line, message: `stage name '${s.name}' should be lowercase` }));
+  },
+};
+
+export const duplicateStageName: LintRule = {
+  name: 'DuplicateStageName',
+  severity: 'error',
+  description: 'Stage names should be unique',
+  check(model) {
+    const seen = new Map<string, number>();
+    const hits: RuleHit[] = [];
+    for (const stage of model.stages) {
+      if (stage.key === null) continue;
+      const first = seen.get(stage.key);
+      if (first !== undefined) {
+        hits.push({ line: stage.line, message: `duplicate stage name '${stage.name}' (first defined on line ${first})` });
+      } else {
+        seen.set(stage.key, stage.line);
+      }
+    }
+    return hits;
+  },
+};
+
+export const reservedStageName: LintRule = {
+  name: 'ReservedStageName',
+  severity: 'error',
+  description: "'scratch' and 'context' cannot be stage names",
+  check(model) {
+    return model.stages
+      .filter((s) => s.key !== null && RESERVED_STAGE_NAMES.has(s.key))
+      .map((s) => ({ line: s.line, message: `'${s.name}' is reserved and cannot be used as a stage name` }));
+  },
+};
+
+export const undefinedArgInFrom: LintRule = {
+  name: 'UndefinedArgInFrom',
+  severity: 'warning',
+  description: 'FROM may only use ARGs declared before the first FROM',
+  check(model) {
+    const declared = new Set<string>();
+    for (const instruction of model.preamble) {
+      if (instruction instanceof Arg) for (const p of instruction.getProperties()) declared.add(p.getName());
+    }
+    const hits: RuleHit[] = [];
+    for (const stage of model.stages) {
+      for (const variable of stage.from.getVariables()) {
+        const name = variable.getName();
+        if (!declared.has(name) && !PLATFORM_ARGS.has(name)) {
+          hits.push({ line: stage.line, message: `FROM uses $${name}, which no ARG before the first FROM declares` });
+        }
+      }
+    }
+    return hits;
+  },
+};
+
+export const fromNotLiteral: LintRule = {
+  name: 'FromNotLiteral',
+  severity: 'warning',
+  description: 'FROM should name a literal image, not a variable, so the file is reproducible and checkable',
+  check(model) {
+    return model.stages
+      .filter((s) => s.image.includes('$'))
+      .map((s) => ({ line: s.line, message: `FROM ${s.image} uses a variable; write the pinned image reference literally` }));
+  },
+};
+
+export const fromLatest: LintRule = {
+  name: 'FromLatest',
+  severity: 'error',
+  description: 'FROM must pin a version tag or digest; untagged means :latest',
+  check(model) {
+    const hits: RuleHit[] = [];
+    for (const stage of model.stages) {
+      const image = stage.image;
+      if (!image || image.includes('$') || image.toLowerCase() === 'scratch' || stage.parent) continue;
+      if (stage.from.getImageDigest()) continue;
+      const tag = stage.from.getImageTag();
+      if (tag === null) {
+        hits.push({ line: stage.line, message: `FROM ${image} has no tag, which means :latest; pin a version tag or digest` });
+      } else if (tag === 'latest') {
+        hits.push({ line: stage.line, message: `FROM ${image} uses :latest; pin a version tag or digest` });
+      }
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,23 @@
+import type { DockerfileModel } from './model';
+
+export type Severity = 'error' | 'warning';
+
+export interface LintFinding {
+  /** 1-based line. */
+  line: number;
+  rule: string;
+  severity: Severity;
+  message: string;
+}
+
+export interface RuleHit {
+  line: number;
+  message: string;
+}
+
+export interface LintRule {
+  name: string;
+  severity: Severity;
+  description: string;
+  check(model: DockerfileModel): RuleHit[];
+}
