@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../types';
+import { nodeOptionsSchema, PACKAGE_MANAGERS, VARIANTS } from './schema';
+
+const unique = (lists: readonly (readonly string[])[]) => [...new Set(lists.flat())];
+
+/**
+ * The options as one flat object (language optional, packageManager/variant = union over languages),
+ * in JSON Schema form: what an Nx schema.json or a CLI flag table mirrors. Per-language checks stay in parseOptions.
+ */
+export const flatOptionsSchema = nodeOptionsSchema.extend({
+  language: z.enum(LANGUAGES).optional(),
+  packageManager: z.enum(unique(Object.values(PACKAGE_MANAGERS)) as [string, ...string[]]).optional(),
+  variant: z.enum(unique(Object.values(VARIANTS)) as [string, ...string[]]).optional(),
+});
+
+export function optionsJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(flatOptionsSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}

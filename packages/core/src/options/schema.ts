@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../types';
+
+/** Package managers each language's templates know how to drive. First one is the default. */
+export const PACKAGE_MANAGERS = {
+  node: ['npm', 'pnpm', 'yarn', 'bun'],
+  python: ['pip', 'poetry', 'uv'],
+  go: ['go'],
+  rust: ['cargo'],
+  java: ['maven', 'gradle'],
+} as const;
+
+/**
+ * Pattern variants per language. First one is the default (glibc Debian 12 builder, minimal runtime);
+ * the others reproduce the seed project's patterns.
+ */
+export const VARIANTS = {
+  node: ['distroless', 'alpine', 'slim'],
+  python: ['bookworm', 'slim'],
+  go: ['distroless', 'scratch'],
+  rust: ['distroless', 'musl'],
+  java: ['distroless', 'alpine'],
+} as const;
+
+const STAGE_NAME = /^[a-z][a-z0-9_.-]*$/;
+// A docker image reference: [registry[:port]/]path[:tag][@digest]. Lowercase repository, as Docker requires.
+const IMAGE_REF = /^(?:[a-z0-9.-]+(?::[0-9]+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+const MIRROR = /^[a-z0-9.-]+(?::[0-9]+)?(?:\/[a-z0-9._-]+)*\/?$/;
+const VERSION = /^v?\d+(?:\.\d+){0,2}$/;
+
+function relativePath() {
+  return z
+    .string()
+    .min(1)
+    .refine((p) => !p.startsWith('/') && !p.split(/[\\/]/).includes('..'), {
+      message: 'must be a relative path inside the build context (no leading "/" or "..")',
+    })
+    .transform((p) => {
+      const clean = p.replace(/\\/g, '/').replace(/\/+$/, '').replace(/^\.\//, '').replace(/\/\.(?=\/|$)/g, '');
+      return clean === '' ? '.' : clean;
+    });
+}
+
+const imageRef = z.string().regex(IMAGE_REF, {
+  message: 'must be an image reference such as "node:22-bookworm-slim" or "registry.example.com/team/base:1.2"',
+}).refine((ref) => !/:latest$/.test(ref), { message: 'must be pinned to a tag other than "latest"' });
+
+const portSchema = z.preprocess(
+  (v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v),
+  z.number().int().min(1).max(65535),
+);
+
+const userSchema = z.preprocess(
+  (v) => (typeof v === 'number' ? String(v) : v),
+  z.string().regex(/^\d+(?::\d+)?$/, { message: 'must be a numeric uid or uid:gid, e.g. "10001" or "10001:10001"' })
+    .refine((u) => Number(u.split(':')[0]) !== 0, { message: 'must not be 0 (root); use a non-root uid such as 10001' }),
+);
+
+const commandSchema = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
+const common = {
+  target: z.string().regex(STAGE_NAME, { message: 'must be a lowercase stage name such as "runtime" or "build"' }).default('runtime').describe("Stage the build stops at (docker build --target); the rendered file always ends with \"runtime\"."),
+  baseRuntime: imageRef.optional().describe("Image for the final stage instead of the catalog's choice (e.g. a company base image)."),
+  baseBuild: imageRef.optional().describe("Image for the build stages instead of the catalog's choice."),
+  port: portSchema.optional().describe("Port the app listens on (EXPOSE, and the HTTP healthcheck probe)."),
+  user: userSchema.optional().describe("Numeric uid[:gid] of the final stage; default is the runtime image's non-root user."),
+  cacheMounts: z.boolean().default(true).describe("Use BuildKit cache mounts (RUN --mount=type=cache); false gives a file the legacy builder accepts."),
+  healthcheck: z
+    .union([
+      z.string().regex(/^\//, { message: 'must be an HTTP path starting with "/" (e.g. "/healthz") or a command array' }),
+      z.array(z.string().min(1)).min(1),
+    ])
+    .optional()
+    .describe('HTTP path probed by the runtime itself (node, python; needs port) or an exec-form command array.'),
+  labels: z.record(z.string().min(1), z.string()).default({}).describe("OCI labels added to the final stage."),
+  registryMirror: z.string().regex(MIRROR, { message: 'must be a registry host with an optional path, e.g. "mirror.example.com/dockerhub"' })
+    .transform((m) => m.replace(/\/+$/, ''))
+    .optional().describe("Registry prefix for every base image (e.g. \"mirror.example.com/dockerhub\")."),
+  projectRoot: relativePath().default('.').describe("App folder relative to the build context (e.g. \"apps/api\" when building from the workspace root)."),
+  runtimeVersion: z.string().regex(VERSION, { message: 'must be a version number such as "22", "3.12" or "1.22.5"' })
+    .transform((v) => v.replace(/^v/, ''))
+    .optional().describe("Language runtime version; image tags follow it (major, or major.minor for python/go/rust)."),
+  entry: z.string().min(1).optional().describe("What starts the app: node script (relative to projectRoot, or to outputPath when set), python file or module, go package (./cmd/x or .), rust binary name, java main class (else java -jar)."),
+  startCommand: commandSchema.optional().describe("Exec-form command for the final stage, replacing the one derived from entry."),
+  buildCommand: z.string().min(1).optional().describe("Shell command that builds the app in the build stage (node: e.g. \"npm run build\")."),
+  outputPath: relativePath().optional().describe("Build output folder relative to the build context (e.g. \"dist/apps/api\"); node copies only it to the runtime, java looks for the jar in it."),
+};
+
+function languageSchema<L extends keyof typeof PACKAGE_MANAGERS>(language: L) {
+  return z.strictObject({
+    language: z.literal(language).describe('Language of the app: node, python, go, rust or java.'),
+    packageManager: z.enum(PACKAGE_MANAGERS[language]).default(PACKAGE_MANAGERS[language][0] as never)
+      .describe('Package manager / build tool (node: npm|pnpm|yarn|bun; python: pip|poetry|uv; go; cargo; java: maven|gradle).'),
+    variant: z.enum(VARIANTS[language]).default(VARIANTS[language][0] as never)
+      .describe('Base-image pattern (node: distroless|alpine|slim; python: bookworm|slim; go: distroless|scratch; rust: distroless|musl; java: distroless|alpine).'),
+    ...common,
+  });
+}
+
+export const nodeOptionsSchema = languageSchema('node');
+export const pythonOptionsSchema = languageSchema('python');
+export const goOptionsSchema = languageSchema('go');
+export const rustOptionsSchema = languageSchema('rust');
+export const javaOptionsSchema = languageSchema('java');
+
+export const dockerfileOptionsSchema = z.discriminatedUnion('language', [
+  nodeOptionsSchema,
+  pythonOptionsSchema,
+  goOptionsSchema,
+  rustOptionsSchema,
+  javaOptionsSchema,
+]);
+
+export type DockerfileOptions = z.output<typeof dockerfileOptionsSchema>;
+export type DockerfileOptionsInput = z.input<typeof dockerfileOptionsSchema>;
+export type OptionsFor<L extends DockerfileOptions['language']> = Extract<DockerfileOptions, { language: L }>;
+
+/** Every option name, for adapters that map their own flags (Nx schema.json, CLI). */
+export const OPTION_NAMES = ['language', 'packageManager', 'variant', ...Object.keys(common)] as const;
+
+if (LANGUAGES.length !== Object.keys(PACKAGE_MANAGERS).length) {
+  throw new Error('PACKAGE_MANAGERS must list every language');
+}
