@@ -6,3 +6,5 @@ export * from './detect';
 export * from './render';
 export * from './lint';
 export * from './engine';
+export * from './managed';
+export * from './migrate';
