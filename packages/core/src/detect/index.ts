@@ -1,1 +1,5 @@
-export {};
+export { detectProject, type DetectOptions } from './detect-project';
+export { DetectionError } from './detection-error';
+export { nodeFileReader, memoryFileReader } from './file-reader';
+export { reduceVersionRange, truncateVersion, javaMajor } from './version-range';
+export { isWrapperPackageJson } from './node';

@@ -1,0 +1,96 @@
+import * as path from 'node:path';
+import { LANGUAGES, type Detection, type FileReader, type Language } from '../types';
+import { DetectionError, LANGUAGE_FLAG } from './detection-error';
+import type { LanguageDetector, Probe } from './detector';
+import { nodeFileReader, normalizePath } from './file-reader';
+import { goDetector } from './go';
+import { javaDetector } from './java';
+import { nodeDetector } from './node';
+import { ProjectFiles } from './project-files';
+import { pythonDetector } from './python';
+import { rustDetector } from './rust';
+
+export const DETECTORS: Readonly<Record<Language, LanguageDetector>> = {
+  node: nodeDetector,
+  python: pythonDetector,
+  go: goDetector,
+  rust: rustDetector,
+  java: javaDetector,
+};
+
+export interface DetectOptions {
+  /** Absolute path of the workspace (monorepo) root; lockfiles and version files are also looked up there. */
+  workspaceRoot: string;
+  /** Where files are read from; defaults to the real disk under workspaceRoot. */
+  fs?: FileReader;
+  /** Skip language detection and read only this language's details. */
+  language?: Language;
+}
+
+/** projectRoot (absolute, or relative to the workspace root) → workspace-relative '/' path. */
+function projectDir(projectRoot: string, workspaceRoot: string): string {
+  const rel = path.isAbsolute(projectRoot) ? path.relative(path.resolve(workspaceRoot), path.resolve(projectRoot)) : projectRoot;
+  const dir = normalizePath(rel);
+  if (dir === null || path.isAbsolute(rel)) {
+    throw new DetectionError(`project root "${projectRoot}" is outside the workspace root "${workspaceRoot}"; pass a folder inside it`);
+  }
+  return dir;
+}
+
+function checkedText(): string {
+  return LANGUAGES.map((l) => `${l}: ${DETECTORS[l].checks.join(', ')}`).join('; ');
+}
+
+/**
+ * Language, package manager, runtime version and entry of the project at projectRoot.
+ * The language is the one with the strongest sign (see Strength); a package.json with only scripts
+ * loses to any other language's manifest. Throws DetectionError when nothing is found or two
+ * languages are equally strong.
+ */
+export function detectProject(projectRoot: string, opts: DetectOptions): Detection {
+  const fs = opts.fs ?? nodeFileReader(opts.workspaceRoot);
+  const dir = projectDir(projectRoot, opts.workspaceRoot);
+  const shown = dir === '' ? '.' : dir;
+  if (dir !== '' && (!fs.exists(dir) || fs.isFile(dir))) {
+    throw new DetectionError(`${shown}: no such project folder in the workspace "${opts.workspaceRoot}"; pass an existing project root`);
+  }
+  const name = dir === '' ? path.basename(path.resolve(opts.workspaceRoot)) : dir.slice(dir.lastIndexOf('/') + 1);
+  const files = new ProjectFiles(fs, dir, name);
+
+  if (opts.language !== undefined) {
+    const forced = DETECTORS[opts.language];
+    if (!forced) throw new DetectionError(`unknown language "${opts.language}"; pass ${LANGUAGE_FLAG}`);
+    const d = forced.details(files);
+    return { ...d, evidence: [`language ${opts.language}: given by --language`, ...d.evidence] };
+  }
+
+  const probes = LANGUAGES.map((language) => ({ language, ...DETECTORS[language].probe(files) })).filter((p) => p.strength > 0);
+  const checked = Object.fromEntries(LANGUAGES.map((l) => [l, DETECTORS[l].checks]));
+  const candidates = probes.map(({ language, signals }) => ({ language, signals }));
+  if (!probes.length) {
+    throw new DetectionError(
+      `${shown}: no language detected (checked ${checkedText()}); pass ${LANGUAGE_FLAG}`,
+      checked,
+      candidates,
+    );
+  }
+  const best = Math.max(...probes.map((p) => p.strength));
+  const top = probes.filter((p) => p.strength === best);
+  if (top.length > 1) {
+    const found = top.map((p) => `${p.language} (${p.signals.join(', ')})`).join(' and ');
+    throw new DetectionError(
+      `${shown}: ${found} are equally likely (checked ${checkedText()}); pass ${LANGUAGE_FLAG} to choose`,
+      checked,
+      candidates,
+    );
+  }
+  const winner: Probe & { language: Language } = top[0];
+  const why = [`language ${winner.language}: ${winner.signals.join(', ')}`];
+  for (const p of probes) {
+    if (p === winner) continue;
+    const note = p.language === 'node' && p.signals[0]?.startsWith('package.json (scripts only)') ? ' — a script wrapper' : '';
+    why.push(`weaker sign of ${p.language} ignored: ${p.signals.join(', ')}${note}`);
+  }
+  const d = DETECTORS[winner.language].details(files);
+  return { ...d, evidence: [...why, ...d.evidence] };
+}

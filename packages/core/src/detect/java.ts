@@ -1,0 +1,209 @@
+import { XMLParser } from 'fast-xml-parser';
+import type { LanguageDetector, Probe } from './detector';
+import { joinPath } from './file-reader';
+import { dig, firstLine, isRecord, str, toolVersion, type ProjectFiles } from './project-files';
+import { javaMajor } from './version-range';
+
+const GRADLE_FILES = ['build.gradle.kts', 'build.gradle'];
+const SETTINGS_FILES = ['settings.gradle.kts', 'settings.gradle'];
+
+type Pom = Record<string, unknown>;
+
+function probe(files: ProjectFiles): Probe {
+  const signals = files.filesIn(files.dir, ['pom.xml', ...GRADLE_FILES, ...SETTINGS_FILES]);
+  return signals.length ? { strength: 2, signals } : { strength: 0, signals: [] };
+}
+
+const xml = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true });
+
+function readPom(files: ProjectFiles, path: string, evidence: string[]): Pom | null {
+  const text = files.fs.read(path);
+  if (text === null) return null;
+  try {
+    const project = dig(xml.parse(text), 'project');
+    if (isRecord(project)) return project;
+    evidence.push(`${files.label(path)}: no <project> element; ignored`);
+  } catch (e) {
+    evidence.push(`${files.label(path)}: could not parse (${firstLine(e)})`);
+  }
+  return null;
+}
+
+function asList(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : v === undefined ? [] : [v];
+}
+
+/** ${name} references resolved against properties (a few levels deep); unresolved ones stay as they are. */
+function resolve(value: string, props: Record<string, string>): string {
+  let out = value;
+  for (let i = 0; i < 5 && /\$\{[^}]+\}/.test(out); i++) out = out.replace(/\$\{([^}]+)\}/g, (m, k: string) => props[k] ?? m);
+  return out;
+}
+
+interface MavenFacts {
+  version: string | null;
+  entry: string | null;
+}
+
+function maven(files: ProjectFiles, evidence: string[]): MavenFacts {
+  const path = files.path('pom.xml');
+  const pom = readPom(files, path, evidence);
+  if (!pom) return { version: null, entry: null };
+  // Properties of the poms above the project (parents in a reactor), nearer ones win.
+  const props: Record<string, string> = {};
+  for (const dir of [...files.dirs].reverse()) {
+    const p = dir === files.dir ? pom : readPom(files, joinPath(dir, 'pom.xml'), []);
+    const pomProps = dig(p, 'properties');
+    if (isRecord(pomProps)) for (const [k, v] of Object.entries(pomProps)) if (str(v) !== undefined) props[k] = str(v)!;
+  }
+  const artifactId = str(pom.artifactId);
+  const groupId = str(pom.groupId) ?? str(dig(pom, 'parent', 'groupId'));
+  const version = str(pom.version) ?? str(dig(pom, 'parent', 'version'));
+  if (artifactId) props['project.artifactId'] = artifactId;
+  if (groupId) props['project.groupId'] = groupId;
+  if (version) props['project.version'] = version;
+
+  const parentGroup = str(dig(pom, 'parent', 'groupId'));
+  const parentArtifact = str(dig(pom, 'parent', 'artifactId'));
+  const bootVersion = parentGroup === 'org.springframework.boot' && parentArtifact === 'spring-boot-starter-parent' ? str(dig(pom, 'parent', 'version')) ?? '' : null;
+  if (bootVersion !== null) evidence.push(`pom.xml: Spring Boot parent ${bootVersion} → executable jar`.replace('  ', ' '));
+
+  const compiler = asList(dig(pom, 'build', 'plugins', 'plugin')).find((p) => str(dig(p, 'artifactId')) === 'maven-compiler-plugin');
+  const candidates: Array<[string, string | undefined]> = [
+    ['maven.compiler.release', props['maven.compiler.release']],
+    ['maven-compiler-plugin <release>', str(dig(compiler, 'configuration', 'release'))],
+    ['maven.compiler.target', props['maven.compiler.target']],
+    ['maven-compiler-plugin <target>', str(dig(compiler, 'configuration', 'target'))],
+    ['maven.compiler.source', props['maven.compiler.source']],
+    ['java.version', props['java.version']],
+  ];
+  let javaVersion: string | null = null;
+  for (const [what, raw] of candidates) {
+    if (!raw) continue;
+    const value = resolve(raw, props);
+    const major = /\$\{/.test(value) ? null : javaMajor(value);
+    if (!major) {
+      evidence.push(`pom.xml: ${what} "${raw}" could not be resolved; ignored`);
+      continue;
+    }
+    evidence.push(`pom.xml: ${what} ${value} → ${major}`);
+    javaVersion = major;
+    break;
+  }
+  if (!javaVersion && bootVersion) {
+    // spring-boot-starter-parent sets java.version: 17 from Boot 3, 1.8 before.
+    const bootMajor = Number(/^(\d+)/.exec(bootVersion)?.[1]);
+    if (bootMajor >= 2) {
+      javaVersion = bootMajor >= 3 ? '17' : '8';
+      evidence.push(`pom.xml: Spring Boot ${bootVersion} parent's default java.version → ${javaVersion}`);
+    }
+  }
+
+  if (str(pom.packaging) === 'pom') {
+    evidence.push('pom.xml: packaging pom — an aggregator, not an application; no entry');
+    return { version: javaVersion, entry: null };
+  }
+  const finalName = str(dig(pom, 'build', 'finalName'));
+  const name = finalName ? resolve(finalName, props) : artifactId;
+  if (name) evidence.push(`pom.xml: ${finalName ? 'build.finalName' : 'artifactId'} → entry ${name} (target/${name}*.jar)`);
+  return { version: javaVersion, entry: name ?? null };
+}
+
+/** JDK version from Gradle build script text (Groovy or Kotlin DSL). */
+export function gradleJavaVersion(text: string): { what: string; version: string } | null {
+  const code = text.replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
+  const patterns: Array<[string, RegExp]> = [
+    ['toolchain languageVersion', /JavaLanguageVersion\.of\(\s*["']?(\d+)["']?\s*\)/],
+    ['jvmToolchain', /jvmToolchain\(\s*(\d+)\s*\)/],
+    ['targetCompatibility', /targetCompatibility\s*=\s*(?:JavaVersion\.(?:VERSION_)?([\d_]+)|JavaVersion\.toVersion\(\s*["']?([\d.]+)["']?\s*\)|["']?([\d.]+)["']?)/],
+    ['sourceCompatibility', /sourceCompatibility\s*=\s*(?:JavaVersion\.(?:VERSION_)?([\d_]+)|JavaVersion\.toVersion\(\s*["']?([\d.]+)["']?\s*\)|["']?([\d.]+)["']?)/],
+    ['options.release', /options\.release(?:\.set\(\s*|\s*=\s*)(\d+)/],
+  ];
+  for (const [what, re] of patterns) {
+    const m = re.exec(code);
+    const raw = m?.slice(1).find((g) => g !== undefined);
+    const major = raw ? javaMajor(raw.replace(/_/g, '.')) : null;
+    if (major) return { what, version: major };
+  }
+  return null;
+}
+
+function gradle(files: ProjectFiles, evidence: string[]): MavenFacts {
+  let version: string | null = null;
+  for (const dir of files.dirs) {
+    const build = files.findUp(GRADLE_FILES, [dir]);
+    if (!build) continue;
+    const text = files.fs.read(build.path) ?? '';
+    if (dir === files.dir && /org\.springframework\.boot/.test(text)) evidence.push(`${build.name}: Spring Boot plugin → bootJar`);
+    const found = gradleJavaVersion(text);
+    if (found) {
+      evidence.push(`${files.label(build.path)}: ${found.what} ${found.version} → ${found.version}`);
+      version = found.version;
+      break;
+    }
+  }
+  const settings = files.findUp(SETTINGS_FILES, [files.dir]);
+  const rootName = settings ? /rootProject\.name\s*=\s*["']([^"']+)["']/.exec(files.fs.read(settings.path) ?? '')?.[1] : undefined;
+  const name = rootName ?? files.name;
+  evidence.push(`${rootName ? `${settings!.name}: rootProject.name` : 'project folder name'} → entry ${name} (build/libs/${name}*.jar)`);
+  return { version, entry: name };
+}
+
+function versionFiles(files: ProjectFiles, evidence: string[]): string | null {
+  for (const dir of files.dirs) {
+    const sources: Array<[string, string | null | undefined]> = [];
+    const jv = files.fs.read(joinPath(dir, '.java-version'));
+    if (jv !== null) sources.push(['.java-version', jv.trim().split('\n')[0]]);
+    const tv = files.fs.read(joinPath(dir, '.tool-versions'));
+    if (tv !== null) sources.push(['.tool-versions', toolVersion(tv, ['java'])]);
+    const sdk = files.fs.read(joinPath(dir, '.sdkmanrc'));
+    if (sdk !== null) sources.push(['.sdkmanrc', /^\s*java\s*=\s*(\S+)/m.exec(sdk)?.[1]]);
+    const sp = files.fs.read(joinPath(dir, 'system.properties'));
+    if (sp !== null) sources.push(['system.properties', /^\s*java\.runtime\.version\s*=\s*(\S+)/m.exec(sp)?.[1]]);
+    for (const [file, spec] of sources) {
+      const major = spec ? javaMajor(spec) : null;
+      if (!spec || !major) continue;
+      evidence.push(`${files.label(joinPath(dir, file))}: java ${spec} → ${major}`);
+      return major;
+    }
+  }
+  return null;
+}
+
+function wrapperVersion(files: ProjectFiles, propsPath: string): string | null {
+  const text = files.fs.read(propsPath) ?? '';
+  return /distributionUrl=.*?(?:apache-maven|gradle)-([\d.]+)-/.exec(text)?.[1] ?? null;
+}
+
+export const javaDetector: LanguageDetector = {
+  language: 'java',
+  checks: ['pom.xml', ...GRADLE_FILES, ...SETTINGS_FILES],
+  probe,
+  details(files) {
+    const evidence: string[] = [];
+    const hasPom = files.has('pom.xml');
+    const hasGradle = GRADLE_FILES.some((f) => files.has(f)) || SETTINGS_FILES.some((f) => files.has(f));
+    const mvnw = files.findUp(['mvnw']);
+    const gradlew = files.findUp(['gradlew']);
+    let manager: 'maven' | 'gradle';
+    if (hasPom && hasGradle) {
+      manager = gradlew && !mvnw ? 'gradle' : 'maven';
+      evidence.push(`pom.xml and a Gradle build both present → ${manager}${manager === 'gradle' ? ' (only a Gradle wrapper)' : ''}`);
+    } else if (hasPom || hasGradle) {
+      manager = hasPom ? 'maven' : 'gradle';
+      evidence.push(`${hasPom ? 'pom.xml' : files.filesIn(files.dir, [...GRADLE_FILES, ...SETTINGS_FILES])[0]} → ${manager}`);
+    } else {
+      manager = gradlew && !mvnw ? 'gradle' : 'maven';
+      evidence.push(`no pom.xml or Gradle build in the project → ${manager}`);
+    }
+    const wrapper = manager === 'maven' ? mvnw : gradlew;
+    if (wrapper) {
+      const propsPath = joinPath(wrapper.dir, manager === 'maven' ? '.mvn/wrapper/maven-wrapper.properties' : 'gradle/wrapper/gradle-wrapper.properties');
+      const v = wrapperVersion(files, propsPath);
+      evidence.push(`${files.label(wrapper.path)}: ${manager === 'maven' ? 'Maven' : 'Gradle'} wrapper${v ? ` ${v}` : ''}`);
+    }
+    const facts = manager === 'maven' ? maven(files, evidence) : gradle(files, evidence);
+    const runtime = facts.version ?? versionFiles(files, evidence);
+    return { language: 'java', packageManager: manager, runtimeVersion: runtime, entry: facts.entry, evidence };
+  },
+};

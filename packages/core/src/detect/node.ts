@@ -1,0 +1,204 @@
+import { CURRENT_VERSION } from './current-versions';
+import type { LanguageDetector, Probe } from './detector';
+import { joinPath } from './file-reader';
+import { dig, isRecord, str, toolVersion, type ProjectFiles } from './project-files';
+import { reduceVersionRange } from './version-range';
+
+const MANAGERS = ['npm', 'pnpm', 'yarn', 'bun'] as const;
+
+/** Lockfiles in the order they are tried within one folder. */
+const LOCKFILES: ReadonlyArray<{ file: string; manager: (typeof MANAGERS)[number] }> = [
+  { file: 'pnpm-lock.yaml', manager: 'pnpm' },
+  { file: 'yarn.lock', manager: 'yarn' },
+  { file: 'bun.lock', manager: 'bun' },
+  { file: 'bun.lockb', manager: 'bun' },
+  { file: 'package-lock.json', manager: 'npm' },
+  { file: 'npm-shrinkwrap.json', manager: 'npm' },
+];
+
+/** `lts/<codename>` aliases of nvm and friends. */
+const LTS_CODENAMES: Record<string, number> = {
+  argon: 4, boron: 6, carbon: 8, dubnium: 10, erbium: 12, fermium: 14,
+  gallium: 16, hydrogen: 18, iron: 20, jod: 22, krypton: 24,
+};
+
+/** Files tried, in order, when package.json names no entry. */
+const COMMON_ENTRIES = [
+  'server.js', 'index.js', 'main.js', 'app.js', 'server.mjs', 'index.mjs', 'main.mjs',
+  'src/main.ts', 'src/index.ts', 'src/server.ts', 'src/main.js', 'src/index.js', 'src/server.js',
+];
+
+const DEPENDENCY_KEYS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+const PACKAGE_KEYS = ['main', 'module', 'exports', 'bin', 'browser', 'types', 'typings'];
+
+/**
+ * A package.json that only wraps another toolchain: no dependencies, nothing it exports or runs as a
+ * module (Turborepo users give Go, Python, Rust and Java apps such a file so `turbo run` finds them).
+ */
+export function isWrapperPackageJson(pkg: Record<string, unknown>): boolean {
+  const hasDeps = DEPENDENCY_KEYS.some((k) => isRecord(pkg[k]) && Object.keys(pkg[k] as object).length > 0);
+  return !hasDeps && !PACKAGE_KEYS.some((k) => pkg[k] !== undefined);
+}
+
+function probe(files: ProjectFiles): Probe {
+  const locks = files.filesIn(files.dir, LOCKFILES.map((l) => l.file));
+  if (locks.length) return { strength: 2, signals: locks };
+  const pkg = files.readJson(files.path('package.json'));
+  if (!pkg) return { strength: 0, signals: [] };
+  if (pkg.ok && isWrapperPackageJson(pkg.value)) return { strength: 1, signals: ['package.json (scripts only)'] };
+  return { strength: 2, signals: ['package.json'] };
+}
+
+function packageManager(files: ProjectFiles, evidence: string[]): string {
+  let fromField: string | null = null;
+  for (const dir of files.dirs) {
+    const path = joinPath(dir, 'package.json');
+    const pkg = files.readJson(path);
+    const field = pkg?.ok ? str(pkg.value.packageManager) : undefined;
+    if (!field) continue;
+    const m = /^(npm|pnpm|yarn|bun)@(\d+)?/.exec(field);
+    if (!m) {
+      evidence.push(`${files.label(path)}: packageManager "${field}" is not npm, pnpm, yarn or bun; ignored`);
+      continue;
+    }
+    const berry = m[1] === 'yarn' && m[2] !== undefined && Number(m[2]) >= 2 ? ' (Yarn Berry)' : '';
+    evidence.push(`${files.label(path)}: packageManager "${field}" → ${m[1]}${berry}`);
+    fromField = m[1];
+    break;
+  }
+
+  for (const dir of files.dirs) {
+    const found = LOCKFILES.filter((l) => files.fs.isFile(joinPath(dir, l.file)));
+    if (!found.length) continue;
+    const lock = found[0];
+    const path = joinPath(dir, lock.file);
+    if (fromField) {
+      if (lock.manager !== fromField) evidence.push(`${files.label(path)}: ignored, the packageManager field wins`);
+      return fromField;
+    }
+    let what: string = lock.manager;
+    if (lock.file === 'yarn.lock') {
+      what = /^__metadata:/m.test(files.fs.read(path) ?? '') ? 'yarn (Berry lockfile: __metadata)' : 'yarn (v1 lockfile)';
+    }
+    evidence.push(`${files.label(path)}: lockfile → ${what}`);
+    for (const other of found.slice(1)) evidence.push(`${files.label(joinPath(dir, other.file))}: also present; ${lock.file} wins`);
+    return lock.manager;
+  }
+  if (fromField) return fromField;
+  evidence.push('no packageManager field or lockfile found (project or above) → npm');
+  return 'npm';
+}
+
+/** A node version as written in .nvmrc, .node-version, .tool-versions or engines.node → major, null for "the default". */
+function nodeVersion(spec: string): { version: string | null; reason: string } {
+  const s = spec.trim();
+  const lts = /^lts\/(.+)$/i.exec(s);
+  if (lts) {
+    const major = LTS_CODENAMES[lts[1].toLowerCase()];
+    return major ? { version: String(major), reason: `LTS codename ${lts[1]}` } : { version: null, reason: 'latest LTS; using the default' };
+  }
+  if (/^(node|stable|latest|current)$/i.test(s)) return { version: null, reason: 'latest; using the default' };
+  return reduceVersionRange(s, CURRENT_VERSION.node, 1);
+}
+
+function runtimeVersion(files: ProjectFiles, evidence: string[]): string | null {
+  for (const dir of files.dirs) {
+    const sources: Array<{ path: string; what: string; spec: string | null }> = [];
+    for (const f of ['.nvmrc', '.node-version']) {
+      const path = joinPath(dir, f);
+      const text = files.fs.read(path);
+      const line = text?.split('\n').map((l) => l.replace(/#.*/, '').trim()).find(Boolean);
+      if (text !== null) sources.push({ path, what: '', spec: line ?? null });
+    }
+    const tv = files.fs.read(joinPath(dir, '.tool-versions'));
+    if (tv !== null) sources.push({ path: joinPath(dir, '.tool-versions'), what: 'nodejs ', spec: toolVersion(tv, ['nodejs', 'node']) });
+    const pkg = files.readJson(joinPath(dir, 'package.json'));
+    if (pkg?.ok) sources.push({ path: joinPath(dir, 'package.json'), what: 'engines.node ', spec: str(dig(pkg.value, 'engines', 'node')) ?? null });
+
+    for (const { path, what, spec } of sources) {
+      if (!spec) continue;
+      const r = nodeVersion(spec);
+      if (r.version === null && r.reason.startsWith('not a version')) {
+        evidence.push(`${files.label(path)}: ${what}"${spec}" is not a version I understand; ignored`);
+        continue;
+      }
+      evidence.push(`${files.label(path)}: ${what}"${spec}" → ${r.version ?? 'default'} (${r.reason})`);
+      return r.version;
+    }
+  }
+  return null;
+}
+
+/** The file a start script runs with `node`: 'node --enable-source-maps dist/main.js' → 'dist/main.js'. */
+export function nodeScriptEntry(script: string): string | null {
+  const segments = script.split(/&&|\|\||;/).reverse();
+  const takesValue = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader', '--env-file', '--env-file-if-exists', '--conditions', '-C', '--title']);
+  for (const segment of segments) {
+    const words = segment.trim().split(/\s+/);
+    const at = words.findIndex((w) => w === 'node' || w.endsWith('/node'));
+    if (at === -1) continue;
+    for (let i = at + 1; i < words.length; i++) {
+      const w = words[i];
+      if (w === '-e' || w === '--eval' || w === '-p' || w === '--print') return null;
+      if (takesValue.has(w)) {
+        i++;
+        continue;
+      }
+      if (w.startsWith('-')) continue;
+      return w.replace(/^["']|["']$/g, '').replace(/^\.\//, '');
+    }
+  }
+  return null;
+}
+
+function entry(files: ProjectFiles, pkg: Record<string, unknown> | null, evidence: string[]): string | null {
+  const start = str(dig(pkg, 'scripts', 'start'));
+  if (start) {
+    const file = nodeScriptEntry(start);
+    if (file && file !== '.') {
+      evidence.push(`package.json: scripts.start "${start}" → entry ${file}`);
+      return file;
+    }
+  }
+  const main = str(pkg?.main);
+  if (main) {
+    const file = main.replace(/^\.\//, '');
+    evidence.push(`package.json: main → entry ${file}`);
+    return file;
+  }
+  const bin = pkg?.bin;
+  const binFile = typeof bin === 'string' ? bin : isRecord(bin) ? str(Object.values(bin)[0]) : undefined;
+  if (binFile) {
+    const file = binFile.replace(/^\.\//, '');
+    evidence.push(`package.json: bin → entry ${file}`);
+    return file;
+  }
+  const common = COMMON_ENTRIES.find((f) => files.has(f));
+  if (common) {
+    evidence.push(`${common}: found → entry ${common}`);
+    return common;
+  }
+  if (start) evidence.push(`package.json: scripts.start "${start}" runs no node file; no entry`);
+  else evidence.push('no entry: package.json has no start script, main or bin, and no common entry file exists');
+  return null;
+}
+
+export const nodeDetector: LanguageDetector = {
+  language: 'node',
+  checks: ['package.json', ...LOCKFILES.map((l) => l.file)],
+  probe,
+  details(files) {
+    const evidence: string[] = [];
+    const parsed = files.readJson(files.path('package.json'));
+    if (parsed && !parsed.ok) evidence.push(`package.json: could not parse (${parsed.error})`);
+    const pkg = parsed?.ok ? parsed.value : null;
+    if (!parsed) evidence.push('package.json: not found in the project');
+    return {
+      language: 'node',
+      packageManager: packageManager(files, evidence),
+      runtimeVersion: runtimeVersion(files, evidence),
+      entry: entry(files, pkg, evidence),
+      evidence,
+    };
+  },
+};

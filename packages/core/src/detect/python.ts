@@ -1,0 +1,176 @@
+import { CURRENT_VERSION } from './current-versions';
+import type { LanguageDetector, Probe } from './detector';
+import { joinPath } from './file-reader';
+import { dig, isRecord, str, toolVersion, type ProjectFiles } from './project-files';
+import { reduceVersionRange } from './version-range';
+
+const MANIFESTS = ['pyproject.toml', 'setup.py', 'setup.cfg', 'Pipfile', 'uv.lock', 'poetry.lock'];
+const REQUIREMENTS = /^requirements.*\.txt$/;
+/** Files tried, in order, when nothing names an entry. */
+const COMMON_ENTRIES = ['main.py', 'app.py', 'app/main.py', 'src/main.py', 'server.py', 'manage.py', '__main__.py'];
+
+function requirementsFiles(files: ProjectFiles): string[] {
+  return files.list().filter((f) => REQUIREMENTS.test(f) && files.has(f));
+}
+
+function probe(files: ProjectFiles): Probe {
+  const signals = [...files.filesIn(files.dir, MANIFESTS), ...requirementsFiles(files)];
+  if (signals.length) return { strength: 2, signals };
+  const sources = files.list().filter((f) => f.endsWith('.py') && files.has(f));
+  return sources.length ? { strength: 1, signals: sources.slice(0, 3) } : { strength: 0, signals: [] };
+}
+
+function readPyproject(files: ProjectFiles, dir: string, evidence: string[]): Record<string, unknown> | null {
+  const path = joinPath(dir, 'pyproject.toml');
+  const parsed = files.readToml(path);
+  if (parsed && !parsed.ok) evidence.push(`${files.label(path)}: could not parse (${parsed.error})`);
+  return parsed?.ok ? parsed.value : null;
+}
+
+function usesPoetry(pyproject: Record<string, unknown> | null): boolean {
+  return isRecord(dig(pyproject, 'tool', 'poetry')) || /poetry/.test(str(dig(pyproject, 'build-system', 'build-backend')) ?? '');
+}
+
+function packageManager(files: ProjectFiles, pyproject: Record<string, unknown> | null, evidence: string[]): string {
+  const lockIn = (dir: string): string | null => {
+    const [lock, ...others] = files.filesIn(dir, ['uv.lock', 'poetry.lock']);
+    if (!lock) return null;
+    const manager = lock === 'uv.lock' ? 'uv' : 'poetry';
+    evidence.push(`${files.label(joinPath(dir, lock))}: lockfile → ${manager}`);
+    for (const o of others) evidence.push(`${files.label(joinPath(dir, o))}: also present; ${lock} wins`);
+    return manager;
+  };
+  const own = lockIn(files.dir);
+  if (own) return own;
+  if (usesPoetry(pyproject)) {
+    evidence.push('pyproject.toml: [tool.poetry] / poetry build backend → poetry');
+    return 'poetry';
+  }
+  for (const dir of files.dirs.slice(1)) {
+    const above = lockIn(dir);
+    if (above) return above;
+  }
+  const inputs = [...requirementsFiles(files), ...files.filesIn(files.dir, ['setup.py', 'setup.cfg', 'pyproject.toml'])];
+  if (files.has('Pipfile')) evidence.push('Pipfile: Pipenv is not supported; installing with pip');
+  evidence.push(inputs.length ? `${inputs.join(', ')} without uv.lock or poetry.lock → pip` : 'no lockfile or requirements file → pip');
+  return 'pip';
+}
+
+function runtimeVersion(files: ProjectFiles, evidence: string[]): string | null {
+  for (const dir of files.dirs) {
+    const sources: Array<{ path: string; what: string; spec: string | null }> = [];
+    const pv = files.fs.read(joinPath(dir, '.python-version'));
+    if (pv !== null) {
+      const line = pv.split('\n').map((l) => l.replace(/#.*/, '').trim()).find(Boolean) ?? null;
+      sources.push({ path: joinPath(dir, '.python-version'), what: '', spec: line });
+    }
+    const tv = files.fs.read(joinPath(dir, '.tool-versions'));
+    if (tv !== null) sources.push({ path: joinPath(dir, '.tool-versions'), what: 'python ', spec: toolVersion(tv, ['python']) });
+    const rt = files.fs.read(joinPath(dir, 'runtime.txt'));
+    const rtVersion = rt ? /python-(\d[\w.]*)/.exec(rt)?.[1] : undefined;
+    if (rtVersion) sources.push({ path: joinPath(dir, 'runtime.txt'), what: '', spec: rtVersion });
+    const pyproject = files.readToml(joinPath(dir, 'pyproject.toml'));
+    if (pyproject?.ok) {
+      const path = joinPath(dir, 'pyproject.toml');
+      sources.push({ path, what: 'requires-python ', spec: str(dig(pyproject.value, 'project', 'requires-python')) ?? null });
+      sources.push({ path, what: '[tool.poetry.dependencies] python ', spec: str(dig(pyproject.value, 'tool', 'poetry', 'dependencies', 'python')) ?? null });
+    }
+    for (const { path, what, spec } of sources) {
+      if (!spec) continue;
+      const r = /^\d/.test(spec) || /^[<>=!~^]/.test(spec) ? reduceVersionRange(spec, CURRENT_VERSION.python, 2) : null;
+      if (!r || r.reason.startsWith('not a version')) {
+        evidence.push(`${files.label(path)}: ${what}"${spec}" is not a CPython version I understand; ignored`);
+        continue;
+      }
+      evidence.push(`${files.label(path)}: ${what}"${spec}" → ${r.version ?? 'default'} (${r.reason})`);
+      return r.version;
+    }
+  }
+  return null;
+}
+
+/** What a start command runs with python: 'uv run python -m app' → '-m app'; 'python src/serve.py' → 'src/serve.py'. */
+export function pythonScriptEntry(script: string): string | null {
+  for (const segment of script.split(/&&|\|\||;/).reverse()) {
+    const words = segment.trim().split(/\s+/);
+    const at = words.findIndex((w) => /^(.*\/)?python(\d(\.\d+)?)?$/.test(w));
+    if (at === -1) continue;
+    for (let i = at + 1; i < words.length; i++) {
+      const w = words[i];
+      if (w === '-m' && words[i + 1]) return `-m ${words[i + 1]}`;
+      if (w === '-c') return null;
+      if (w.startsWith('-')) continue;
+      return w.replace(/^\.\//, '');
+    }
+  }
+  return null;
+}
+
+function scriptNames(table: unknown): string[] {
+  return isRecord(table) ? Object.keys(table) : [];
+}
+
+/**
+ * The entry is one of: a .py file relative to the project ('app/main.py', run as `python <file>`),
+ * `-m <module>` (run as `python -m <module>`), or the name of a console script the project installs
+ * ([project.scripts] / [tool.poetry.scripts], on PATH inside the virtualenv).
+ */
+function entry(files: ProjectFiles, pyproject: Record<string, unknown> | null, evidence: string[]): string | null {
+  const pkg = files.readJson(files.path('package.json'));
+  const start = pkg?.ok ? str(dig(pkg.value, 'scripts', 'start')) : undefined;
+  const fromStart = start ? pythonScriptEntry(start) : null;
+  if (fromStart) {
+    evidence.push(`package.json: scripts.start "${start}" → entry ${fromStart}`);
+    return fromStart;
+  }
+  for (const [table, label] of [
+    [dig(pyproject, 'project', 'scripts'), '[project.scripts]'],
+    [dig(pyproject, 'tool', 'poetry', 'scripts'), '[tool.poetry.scripts]'],
+  ] as const) {
+    const names = scriptNames(table);
+    if (!names.length) continue;
+    const more = names.length > 1 ? ` (also: ${names.slice(1).join(', ')})` : '';
+    evidence.push(`pyproject.toml: ${label} ${names[0]} → entry ${names[0]} (console script)${more}`);
+    return names[0];
+  }
+  const common = COMMON_ENTRIES.find((f) => files.has(f));
+  if (common) {
+    evidence.push(`${common}: found → entry ${common}`);
+    return common;
+  }
+  const projectName = (str(dig(pyproject, 'project', 'name')) ?? str(dig(pyproject, 'tool', 'poetry', 'name')) ?? files.name)
+    .toLowerCase()
+    .replace(/[-.]/g, '_');
+  const packages: string[] = [];
+  for (const base of ['', 'src']) {
+    for (const d of files.list(base)) {
+      const rel = base ? `${base}/${d}` : d;
+      if (files.has(`${rel}/__main__.py`)) packages.push(d);
+    }
+  }
+  if (packages.length) {
+    const chosen = packages.find((p) => p === projectName) ?? packages[0];
+    const more = packages.length > 1 ? ` (also: ${packages.filter((p) => p !== chosen).join(', ')})` : '';
+    evidence.push(`${chosen}/__main__.py: found → entry -m ${chosen}${more}`);
+    return `-m ${chosen}`;
+  }
+  evidence.push('no entry: no start script, [project.scripts], main.py/app.py/manage.py or package with __main__.py');
+  return null;
+}
+
+export const pythonDetector: LanguageDetector = {
+  language: 'python',
+  checks: [...MANIFESTS, 'requirements*.txt', '*.py'],
+  probe,
+  details(files) {
+    const evidence: string[] = [];
+    const pyproject = readPyproject(files, files.dir, evidence);
+    return {
+      language: 'python',
+      packageManager: packageManager(files, pyproject, evidence),
+      runtimeVersion: runtimeVersion(files, evidence),
+      entry: entry(files, pyproject, evidence),
+      evidence,
+    };
+  },
+};
