@@ -12,7 +12,7 @@ const DOCKERFILE_GLOB = '**/Dockerfile';
 /** Infers the docker-build target (one configuration per stage) for every project that has a Dockerfile. */
 export const createNodes: CreateNodes<DockerMsPluginOptions> = [
   DOCKERFILE_GLOB,
-  (dockerfiles, options, context) => createNodesFromFiles(createNodesForDockerfile, dockerfiles, options, context),
+  (dockerfiles, options, context) => createNodesFromFiles(createNodesForDockerfile, dockerfiles, options ?? {}, context),
 ];
 
 /** Nx 23 still accepts `createNodesV2`; both names point at the same tuple. */

@@ -1,0 +1,61 @@
+import type { ProjectConfiguration } from '@nx/devkit';
+import { nxProjectFacts } from './nx-metadata';
+
+const project = (targets: ProjectConfiguration['targets']): ProjectConfiguration => ({ name: 'api', root: 'apps/api', targets });
+
+describe('nxProjectFacts', () => {
+  it.each([
+    ['@nx/js:tsc', 'node'],
+    ['@nx/node:node', 'node'],
+    ['@nx/webpack:webpack', 'node'],
+    ['@nx/esbuild:esbuild', 'node'],
+    ['@nxlv/python:build', 'python'],
+    ['@nx-go/nx-go:build', 'go'],
+    ['@monodon/rust:build', 'rust'],
+    ['@jnxplus/nx-maven:run-task', 'java'],
+    ['@nx/gradle:gradle', 'java'],
+    ['@nx/maven:maven', 'java'],
+  ])('executor %s hints %s', (executor, language) => {
+    expect(nxProjectFacts(project({ build: { executor } })).languageHint?.language).toBe(language);
+  });
+
+  it('reads metadata.technologies of inferred targets', () => {
+    const facts = nxProjectFacts(project({ build: { command: 'cargo build', metadata: { technologies: ['cargo'] } } }));
+    expect(facts.languageHint).toEqual({ language: 'rust', because: 'target "build" lists technology "cargo"' });
+  });
+
+  it('has no hint for run-commands without technologies', () => {
+    expect(nxProjectFacts(project({ build: { command: 'make' } })).languageHint).toBeUndefined();
+  });
+
+  it('prefers the build target for the hint', () => {
+    const facts = nxProjectFacts(project({ lint: { executor: '@nx/eslint:lint' }, test: { executor: '@nx/jest:jest', metadata: { technologies: ['jest'] } }, build: { executor: '@nxlv/python:build' } }));
+    expect(facts.languageHint?.language).toBe('python');
+    expect(facts.buildTarget).toBe('build');
+  });
+
+  it('takes outputPath from the build options', () => {
+    expect(nxProjectFacts(project({ build: { executor: '@nx/js:tsc', options: { outputPath: 'dist/apps/api' } } })).outputPath).toBe('dist/apps/api');
+  });
+
+  it('resolves tokens in outputs when there is no outputPath option', () => {
+    expect(nxProjectFacts(project({ build: { executor: '@nx/esbuild:esbuild', outputs: ['{workspaceRoot}/dist/{projectRoot}'] } })).outputPath).toBe('dist/apps/api');
+    expect(nxProjectFacts(project({ build: { command: 'tsc -b', outputs: ['{projectRoot}/dist'] } })).outputPath).toBe('apps/api/dist');
+    expect(nxProjectFacts(project({ build: { executor: '@nx/webpack:webpack', outputs: ['{options.outputPath}'], options: { outputPath: 'dist/x' } } })).outputPath).toBe('dist/x');
+  });
+
+  it('gives no outputPath for globs, several outputs or paths outside the workspace', () => {
+    expect(nxProjectFacts(project({ build: { command: 'x', outputs: ['{projectRoot}/dist/**/*.js'] } })).outputPath).toBeUndefined();
+    expect(nxProjectFacts(project({ build: { command: 'x', outputs: ['{projectRoot}/dist', '{projectRoot}/types'] } })).outputPath).toBeUndefined();
+    expect(nxProjectFacts(project({ build: { command: 'x', options: { outputPath: '../elsewhere' } } })).outputPath).toBeUndefined();
+  });
+
+  it('finds a build target by executor when none is named build', () => {
+    const facts = nxProjectFacts(project({ compile: { executor: '@nx/js:tsc', options: { outputPath: 'dist/apps/api' } } }));
+    expect(facts).toEqual({ buildTarget: 'compile', outputPath: 'dist/apps/api', languageHint: { language: 'node', because: 'target "compile" uses @nx/js:tsc' } });
+  });
+
+  it('has no build target for a project without one', () => {
+    expect(nxProjectFacts(project({ serve: { executor: '@nx/js:node' } }))).toEqual({ languageHint: { language: 'node', because: 'target "serve" uses @nx/js:node' } });
+  });
+});

@@ -1,0 +1,88 @@
+import type { ProjectConfiguration, TargetConfiguration } from '@nx/devkit';
+import type { Language } from '@docker-ms/core';
+
+/** Executor packages of the Nx plugins that build each language (first match wins). */
+const EXECUTOR_LANGUAGES: Array<[RegExp, Language]> = [
+  [/^@nx\/(js|node|webpack|esbuild|rollup|vite|rspack|nest|next|express):/, 'node'],
+  [/^@nxlv\/python:/, 'python'],
+  [/^@nx-go\/nx-go:/, 'go'],
+  [/^@monodon\/rust:/, 'rust'],
+  [/^@jnxplus\//, 'java'],
+  [/^@nx\/(gradle|maven):/, 'java'],
+];
+
+/** `metadata.technologies` values Nx plugins put on inferred targets. */
+const TECHNOLOGY_LANGUAGES: Record<string, Language> = {
+  typescript: 'node', javascript: 'node', node: 'node', nodejs: 'node', webpack: 'node', esbuild: 'node',
+  rollup: 'node', vite: 'node', rspack: 'node', nest: 'node', nestjs: 'node', express: 'node', next: 'node',
+  python: 'python', poetry: 'python', uv: 'python',
+  go: 'go', golang: 'go',
+  rust: 'rust', cargo: 'rust',
+  java: 'java', kotlin: 'java', gradle: 'java', maven: 'java', spring: 'java',
+};
+
+export interface NxProjectFacts {
+  /** Language the project's Nx tooling points at, with what said so. */
+  languageHint?: { language: Language; because: string };
+  /** The target that builds the app on the host, if any. */
+  buildTarget?: string;
+  /** Workspace-relative folder the build target writes, when it says so. */
+  outputPath?: string;
+}
+
+function targetLanguage(name: string, target: TargetConfiguration): { language: Language; because: string } | undefined {
+  const executor = target.executor ?? '';
+  for (const [pattern, language] of EXECUTOR_LANGUAGES) {
+    if (pattern.test(executor)) return { language, because: `target "${name}" uses ${executor}` };
+  }
+  for (const technology of (target.metadata?.technologies as string[] | undefined) ?? []) {
+    const language = TECHNOLOGY_LANGUAGES[technology.toLowerCase()];
+    if (language) return { language, because: `target "${name}" lists technology "${technology}"` };
+  }
+  return undefined;
+}
+
+/** Executors that build an app (as opposed to serving, testing or linting it). */
+const BUILDER =
+  /^(@nx\/js:(tsc|swc)|@nx\/(esbuild|webpack|rollup|rspack):\w+|@nx\/vite:build|@nxlv\/python:build|@nx-go\/nx-go:build|@monodon\/rust:build|@jnxplus\/[\w-]+:build)$/;
+
+/** The build target: `build` if present, else the first target run by a known builder. */
+function findBuildTarget(targets: Record<string, TargetConfiguration>): string | undefined {
+  if (targets.build) return 'build';
+  return Object.entries(targets).find(([, t]) => BUILDER.test(t.executor ?? ''))?.[0];
+}
+
+function resolveTokens(path: string, project: ProjectConfiguration, options: Record<string, unknown>): string | undefined {
+  const resolved = path
+    .replace(/^\{workspaceRoot\}\/?/, '')
+    .replace(/\{projectRoot\}/g, project.root)
+    .replace(/\{projectName\}/g, project.name ?? '')
+    .replace(/\{options\.(\w+)\}/g, (_, key: string) => (typeof options[key] === 'string' ? (options[key] as string) : '\0'));
+  if (resolved.includes('\0') || /[{}*?]/.test(resolved)) return undefined;
+  const clean = resolved.replace(/^\.\//, '').replace(/\/+$/, '');
+  return clean === '' || clean.startsWith('/') || clean.split('/').includes('..') ? undefined : clean;
+}
+
+/** Where the build target writes: its `outputPath` option, else its single resolvable `outputs` entry. */
+function buildOutputPath(target: TargetConfiguration, project: ProjectConfiguration): string | undefined {
+  const options = (target.options ?? {}) as Record<string, unknown>;
+  if (typeof options.outputPath === 'string') return resolveTokens(options.outputPath, project, options);
+  const outputs = (target.outputs ?? []).map((o) => resolveTokens(o, project, options)).filter((o): o is string => !!o);
+  return outputs.length === 1 ? outputs[0] : undefined;
+}
+
+export function nxProjectFacts(project: ProjectConfiguration): NxProjectFacts {
+  const targets = project.targets ?? {};
+  const facts: NxProjectFacts = {};
+  const buildTarget = findBuildTarget(targets);
+  const ordered = buildTarget ? [buildTarget, ...Object.keys(targets).filter((t) => t !== buildTarget)] : Object.keys(targets);
+  for (const name of ordered) {
+    facts.languageHint = targetLanguage(name, targets[name]);
+    if (facts.languageHint) break;
+  }
+  if (buildTarget) {
+    facts.buildTarget = buildTarget;
+    facts.outputPath = buildOutputPath(targets[buildTarget], project);
+  }
+  return facts;
+}
