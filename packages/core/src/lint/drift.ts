@@ -40,12 +40,12 @@ export function imageRuntime(ref: string): { language: Language; version: string
   return language && version ? { language, version: version.join('.') } : null;
 }
 
-/** Which file set the detected version, from detection's evidence (`path: … "spec" → version (…)`). */
+/** Which file set the detected version, from detection's evidence (`path: what spec → version …`). */
 export function versionSource(detection: Detection): string {
   const version = detection.runtimeVersion;
   for (const line of [...detection.evidence].reverse()) {
-    const m = /^(.+?): (.*?)"([^"]*)" → (\S+) \(/.exec(line);
-    if (m && m[4] === version) return `${m[1]} (${m[2]}"${m[3]}")`;
+    const m = /^(.+?): (.*?) → (\S+?)(?: \(|$)/.exec(line);
+    if (m && m[3] === version && !line.startsWith('language ')) return `${m[1]} (${m[2]})`;
   }
   return "the project's version file";
 }

@@ -7,3 +7,4 @@ export { buildKitFeatures } from './buildkit-features';
 export type { BuildKitFeature } from './buildkit-features';
 export { DRIFT_RULE, driftFindings, imageRuntime, versionSource } from './drift';
 export { countFindings, formatLintResults, lintExitCode, type FileLintResult, type LintFormat } from './report';
+export { lintDockerfileFile, type LintFileOptions } from './lint-file';

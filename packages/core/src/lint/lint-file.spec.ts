@@ -1,0 +1,64 @@
+import { memoryFileReader } from '../detect';
+import { LintConfigError } from './lint';
+import { lintDockerfileFile } from './lint-file';
+
+const dockerfile = [
+  'FROM node:22-bookworm-slim AS build',
+  'WORKDIR /app',
+  'COPY . .',
+  'RUN npm ci',
+  'FROM gcr.io/distroless/nodejs22-debian12:nonroot AS runtime',
+  'COPY --from=build /app /app',
+  'USER 65532',
+  'CMD ["/app/main.js"]',
+  '',
+].join('\n');
+
+function workspace(extra: Record<string, string>) {
+  return memoryFileReader({
+    'apps/api/package.json': JSON.stringify({ name: 'api', dependencies: { express: '4.0.0' }, scripts: { start: 'node main.js' } }),
+    'apps/api/Dockerfile': dockerfile,
+    ...extra,
+  });
+}
+
+describe('lintDockerfileFile', () => {
+  it('adds the drift rule, naming the Dockerfile and the .nvmrc', () => {
+    const fs = workspace({ 'apps/api/.nvmrc': '20\n' });
+    const { path, findings } = lintDockerfileFile('apps/api/Dockerfile', { workspaceRoot: '/ws', fs });
+    expect(path).toBe('apps/api/Dockerfile');
+    const drift = findings.filter((f) => f.rule === 'runtime-drift');
+    expect(drift.map((f) => f.line)).toEqual([1, 5]);
+    expect(drift[0].message).toMatch(/^node 22 in apps\/api\/Dockerfile \(FROM node:22-bookworm-slim\) differs from node 20 in \.nvmrc/);
+  });
+
+  it('reads go.mod for go projects', () => {
+    const fs = memoryFileReader({
+      'svc/go.mod': 'module example.com/svc\n\ngo 1.21\n',
+      'svc/main.go': 'package main\nfunc main() {}\n',
+      'svc/Dockerfile': 'FROM golang:1.22-bookworm AS build\nFROM gcr.io/distroless/static-debian12:nonroot AS runtime\nUSER 65532\n',
+    });
+    const drift = lintDockerfileFile('svc/Dockerfile', { workspaceRoot: '/ws', fs }).findings.filter((f) => f.rule === 'runtime-drift');
+    expect(drift).toHaveLength(1);
+    expect(drift[0].message).toContain('differs from go 1.21 in go.mod');
+  });
+
+  it('has no drift when the repository pins nothing, and honours rules: off', () => {
+    expect(lintDockerfileFile('apps/api/Dockerfile', { workspaceRoot: '/ws', fs: workspace({}) }).findings.filter((f) => f.rule === 'runtime-drift')).toEqual([]);
+    const fs = workspace({ 'apps/api/.nvmrc': '20\n' });
+    const off = lintDockerfileFile('apps/api/Dockerfile', { workspaceRoot: '/ws', fs, rules: { 'runtime-drift': 'off' } });
+    expect(off.findings.filter((f) => f.rule === 'runtime-drift')).toEqual([]);
+    const warn = lintDockerfileFile('apps/api/Dockerfile', { workspaceRoot: '/ws', fs, rules: { 'runtime-drift': 'warning' } });
+    expect(warn.findings.filter((f) => f.rule === 'runtime-drift').map((f) => f.severity)).toEqual(['warning', 'warning']);
+  });
+
+  it('skips drift for a Dockerfile outside any recognisable project', () => {
+    const fs = memoryFileReader({ 'docker/Dockerfile': dockerfile });
+    expect(lintDockerfileFile('docker/Dockerfile', { workspaceRoot: '/ws', fs }).findings.filter((f) => f.rule === 'runtime-drift')).toEqual([]);
+  });
+
+  it('names the missing file', () => {
+    expect(() => lintDockerfileFile('apps/nope/Dockerfile', { workspaceRoot: '/ws', fs: workspace({}) })).toThrow(LintConfigError);
+    expect(() => lintDockerfileFile('apps/nope/Dockerfile', { workspaceRoot: '/ws', fs: workspace({}) })).toThrow(/apps\/nope\/Dockerfile: no such Dockerfile/);
+  });
+});

@@ -1,0 +1,41 @@
+import { detectProject, DetectionError, nodeFileReader } from '../detect';
+import type { FileReader, Language } from '../types';
+import { DRIFT_RULE, driftFindings } from './drift';
+import { lintDockerfile, LintConfigError, type LintOptions } from './lint';
+import type { FileLintResult } from './report';
+
+export interface LintFileOptions extends LintOptions {
+  workspaceRoot: string;
+  fs?: FileReader;
+  /** Project whose version files the drift rule compares against; defaults to the Dockerfile's folder. */
+  projectRoot?: string;
+  language?: Language;
+}
+
+function dirname(path: string): string {
+  const at = path.lastIndexOf('/');
+  return at === -1 ? '.' : path.slice(0, at);
+}
+
+/**
+ * Every lint rule plus the drift rule for one Dockerfile of the workspace: what `docker-ms lint`, the
+ * `docker-ms:lint` executor and the inferred docker-lint target all run.
+ */
+export function lintDockerfileFile(path: string, opts: LintFileOptions): FileLintResult {
+  const fs = opts.fs ?? nodeFileReader(opts.workspaceRoot);
+  const text = fs.read(path);
+  if (text === null) throw new LintConfigError(`${path}: no such Dockerfile; pass an existing file (relative to the workspace root)`);
+  const { [DRIFT_RULE]: driftSetting, ...rules } = opts.rules ?? {};
+  const findings = lintDockerfile(text, { rules });
+  if (driftSetting !== 'off') {
+    try {
+      const detection = detectProject(opts.projectRoot ?? dirname(path), { workspaceRoot: opts.workspaceRoot, fs, language: opts.language });
+      const drift = driftFindings(text, detection, path);
+      findings.push(...drift.map((f) => (driftSetting ? { ...f, severity: driftSetting } : f)));
+    } catch (e) {
+      // No recognisable project next to the Dockerfile: there is no version file to drift from.
+      if (!(e instanceof DetectionError)) throw e;
+    }
+  }
+  return { path, findings: findings.sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule)) };
+}
