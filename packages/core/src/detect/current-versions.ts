@@ -1,10 +1,11 @@
+import { DEFAULT_VERSIONS } from '../catalog';
+import type { Language } from '../types';
+
 /**
- * The runtime version each language's default image uses (see the catalog). Detection needs it only to
- * resolve open ranges: `engines.node: ">=18"` or `requires-python = ">=3.8"` becomes the default rather
- * than an end-of-life floor. Keep equal to the catalog defaults (a spec checks it).
+ * The catalog's default runtime version as numbers ([22], [3, 12]). Detection needs it only to resolve
+ * open ranges: `engines.node: ">=18"` or `requires-python = ">=3.8"` becomes the default rather than an
+ * end-of-life floor.
  */
-export const CURRENT_VERSION = {
-  node: [22],
-  python: [3, 12],
-  rust: [1, 83],
-} as const satisfies Record<string, readonly number[]>;
+export function currentVersion(language: Language): number[] {
+  return DEFAULT_VERSIONS[language].split('.').map(Number);
+}

@@ -3,11 +3,13 @@ import type { ProjectFiles } from './project-files';
 
 /**
  * How strongly a folder looks like a language:
- * 2 — a manifest or lockfile of the language in the project folder (go.mod, Cargo.toml, pom.xml, pyproject.toml, a package.json with dependencies);
- * 1 — a weak sign (a package.json with only scripts, loose source files);
+ * 3 — a manifest or lockfile of the language in the project folder (go.mod, Cargo.toml, pom.xml,
+ *     pyproject.toml, requirements.txt, a package.json with dependencies), or Go sources under a go.mod further up;
+ * 2 — source files only (main.py, main.go);
+ * 1 — a package.json with only scripts: a wrapper that lets a JS task runner drive another toolchain;
  * 0 — nothing.
  */
-export type Strength = 0 | 1 | 2;
+export type Strength = 0 | 1 | 2 | 3;
 
 export interface Probe {
   strength: Strength;

@@ -13,13 +13,13 @@ function commands(files: ProjectFiles): string[] {
 }
 
 function probe(files: ProjectFiles): Probe {
-  if (files.has('go.mod')) return { strength: 2, signals: ['go.mod'] };
+  if (files.has('go.mod')) return { strength: 3, signals: ['go.mod'] };
   const sources = [...goSources(files), ...commands(files).map((c) => `cmd/${c}/main.go`)];
   if (!sources.length) return { strength: 0, signals: [] };
   // Sources of a module declared further up (one go.mod for the whole repository, or go.work).
   const module = files.findUp(['go.mod', 'go.work'], files.dirs.slice(1));
-  if (module) return { strength: 2, signals: [...sources.slice(0, 2), files.label(module.path)] };
-  return { strength: 1, signals: sources.slice(0, 3) };
+  if (module) return { strength: 3, signals: [...sources.slice(0, 2), files.label(module.path)] };
+  return { strength: 2, signals: sources.slice(0, 3) };
 }
 
 /** `go 1.22.5` / `toolchain go1.22.5` directives of a go.mod or go.work. */

@@ -11,7 +11,7 @@ type Pom = Record<string, unknown>;
 
 function probe(files: ProjectFiles): Probe {
   const signals = files.filesIn(files.dir, ['pom.xml', ...GRADLE_FILES, ...SETTINGS_FILES]);
-  return signals.length ? { strength: 2, signals } : { strength: 0, signals: [] };
+  return signals.length ? { strength: 3, signals } : { strength: 0, signals: [] };
 }
 
 const xml = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true });
@@ -65,8 +65,11 @@ function maven(files: ProjectFiles, evidence: string[]): MavenFacts {
 
   const parentGroup = str(dig(pom, 'parent', 'groupId'));
   const parentArtifact = str(dig(pom, 'parent', 'artifactId'));
-  const bootVersion = parentGroup === 'org.springframework.boot' && parentArtifact === 'spring-boot-starter-parent' ? str(dig(pom, 'parent', 'version')) ?? '' : null;
-  if (bootVersion !== null) evidence.push(`pom.xml: Spring Boot parent ${bootVersion} → executable jar`.replace('  ', ' '));
+  const bootParent = parentGroup === 'org.springframework.boot' && parentArtifact === 'spring-boot-starter-parent';
+  const bootVersion = bootParent ? (str(dig(pom, 'parent', 'version')) ?? '') : null;
+  const bootPlugin = asList(dig(pom, 'build', 'plugins', 'plugin')).some((p) => str(dig(p, 'artifactId')) === 'spring-boot-maven-plugin');
+  if (bootParent) evidence.push(`pom.xml: Spring Boot parent ${bootVersion || '(no version)'}`);
+  else if (bootPlugin) evidence.push('pom.xml: spring-boot-maven-plugin');
 
   const compiler = asList(dig(pom, 'build', 'plugins', 'plugin')).find((p) => str(dig(p, 'artifactId')) === 'maven-compiler-plugin');
   const candidates: Array<[string, string | undefined]> = [
@@ -104,9 +107,28 @@ function maven(files: ProjectFiles, evidence: string[]): MavenFacts {
     return { version: javaVersion, entry: null };
   }
   const finalName = str(dig(pom, 'build', 'finalName'));
-  const name = finalName ? resolve(finalName, props) : artifactId;
-  if (name) evidence.push(`pom.xml: ${finalName ? 'build.finalName' : 'artifactId'} → entry ${name} (target/${name}*.jar)`);
-  return { version: javaVersion, entry: name ?? null };
+  const jar = finalName ? resolve(finalName, props) : artifactId;
+  if (jar) evidence.push(`pom.xml: ${finalName ? 'build.finalName' : 'artifactId'} → target/${jar}*.jar`);
+  if (bootParent || bootPlugin) {
+    evidence.push('pom.xml: Spring Boot jar starts itself → no main class (java -jar)');
+    return { version: javaVersion, entry: null };
+  }
+  const mainClass = pomMainClass(pom, props);
+  if (mainClass) evidence.push(`pom.xml: ${mainClass.what} → entry ${mainClass.value}`);
+  else evidence.push('pom.xml: no mainClass configured → no entry (java -jar)');
+  return { version: javaVersion, entry: mainClass?.value ?? null };
+}
+
+/** A main class declared for the jar manifest, exec plugin, Spring Boot plugin or the start-class property. */
+function pomMainClass(pom: Pom, props: Record<string, string>): { what: string; value: string } | null {
+  if (props['start-class']) return { what: 'start-class', value: resolve(props['start-class'], props) };
+  const plugins = [...asList(dig(pom, 'build', 'plugins', 'plugin')), ...asList(dig(pom, 'build', 'pluginManagement', 'plugins', 'plugin'))];
+  for (const plugin of plugins) {
+    const config = dig(plugin, 'configuration');
+    const value = str(dig(config, 'archive', 'manifest', 'mainClass')) ?? str(dig(config, 'mainClass'));
+    if (value) return { what: `${str(dig(plugin, 'artifactId')) ?? 'plugin'} mainClass`, value: resolve(value, props) };
+  }
+  return null;
 }
 
 /** JDK version from Gradle build script text (Groovy or Kotlin DSL). */
@@ -134,7 +156,6 @@ function gradle(files: ProjectFiles, evidence: string[]): MavenFacts {
     const build = files.findUp(GRADLE_FILES, [dir]);
     if (!build) continue;
     const text = files.fs.read(build.path) ?? '';
-    if (dir === files.dir && /org\.springframework\.boot/.test(text)) evidence.push(`${build.name}: Spring Boot plugin → bootJar`);
     const found = gradleJavaVersion(text);
     if (found) {
       evidence.push(`${files.label(build.path)}: ${found.what} ${found.version} → ${found.version}`);
@@ -144,9 +165,17 @@ function gradle(files: ProjectFiles, evidence: string[]): MavenFacts {
   }
   const settings = files.findUp(SETTINGS_FILES, [files.dir]);
   const rootName = settings ? /rootProject\.name\s*=\s*["']([^"']+)["']/.exec(files.fs.read(settings.path) ?? '')?.[1] : undefined;
-  const name = rootName ?? files.name;
-  evidence.push(`${rootName ? `${settings!.name}: rootProject.name` : 'project folder name'} → entry ${name} (build/libs/${name}*.jar)`);
-  return { version, entry: name };
+  const jar = rootName ?? files.name;
+  evidence.push(`${rootName ? `${settings!.name}: rootProject.name` : 'project folder name'} → build/libs/${jar}*.jar`);
+  const own = files.findUp(GRADLE_FILES, [files.dir]);
+  const text = own ? (files.fs.read(own.path) ?? '').replace(/\/\/.*$/gm, '') : '';
+  if (/org\.springframework\.boot/.test(text)) {
+    evidence.push(`${own!.name}: Spring Boot jar starts itself → no main class (java -jar)`);
+    return { version, entry: null };
+  }
+  const mainClass = /mainClass(?:Name)?(?:\.set\(\s*|\s*=\s*|\s*\(\s*)["']([\w.$]+)["']/.exec(text)?.[1];
+  if (mainClass) evidence.push(`${own!.name}: mainClass → entry ${mainClass}`);
+  return { version, entry: mainClass ?? null };
 }
 
 function versionFiles(files: ProjectFiles, evidence: string[]): string | null {

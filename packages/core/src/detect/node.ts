@@ -1,4 +1,4 @@
-import { CURRENT_VERSION } from './current-versions';
+import { currentVersion } from './current-versions';
 import type { LanguageDetector, Probe } from './detector';
 import { joinPath } from './file-reader';
 import { dig, isRecord, str, toolVersion, type ProjectFiles } from './project-files';
@@ -42,11 +42,11 @@ export function isWrapperPackageJson(pkg: Record<string, unknown>): boolean {
 
 function probe(files: ProjectFiles): Probe {
   const locks = files.filesIn(files.dir, LOCKFILES.map((l) => l.file));
-  if (locks.length) return { strength: 2, signals: locks };
+  if (locks.length) return { strength: 3, signals: locks };
   const pkg = files.readJson(files.path('package.json'));
   if (!pkg) return { strength: 0, signals: [] };
   if (pkg.ok && isWrapperPackageJson(pkg.value)) return { strength: 1, signals: ['package.json (scripts only)'] };
-  return { strength: 2, signals: ['package.json'] };
+  return { strength: 3, signals: ['package.json'] };
 }
 
 function packageManager(files: ProjectFiles, evidence: string[]): string {
@@ -98,7 +98,7 @@ function nodeVersion(spec: string): { version: string | null; reason: string } {
     return major ? { version: String(major), reason: `LTS codename ${lts[1]}` } : { version: null, reason: 'latest LTS; using the default' };
   }
   if (/^(node|stable|latest|current)$/i.test(s)) return { version: null, reason: 'latest; using the default' };
-  return reduceVersionRange(s, CURRENT_VERSION.node, 1);
+  return reduceVersionRange(s, currentVersion('node'), 1);
 }
 
 function runtimeVersion(files: ProjectFiles, evidence: string[]): string | null {

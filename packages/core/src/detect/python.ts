@@ -1,4 +1,4 @@
-import { CURRENT_VERSION } from './current-versions';
+import { currentVersion } from './current-versions';
 import type { LanguageDetector, Probe } from './detector';
 import { joinPath } from './file-reader';
 import { dig, isRecord, str, toolVersion, type ProjectFiles } from './project-files';
@@ -15,9 +15,9 @@ function requirementsFiles(files: ProjectFiles): string[] {
 
 function probe(files: ProjectFiles): Probe {
   const signals = [...files.filesIn(files.dir, MANIFESTS), ...requirementsFiles(files)];
-  if (signals.length) return { strength: 2, signals };
+  if (signals.length) return { strength: 3, signals };
   const sources = files.list().filter((f) => f.endsWith('.py') && files.has(f));
-  return sources.length ? { strength: 1, signals: sources.slice(0, 3) } : { strength: 0, signals: [] };
+  return sources.length ? { strength: 2, signals: sources.slice(0, 3) } : { strength: 0, signals: [] };
 }
 
 function readPyproject(files: ProjectFiles, dir: string, evidence: string[]): Record<string, unknown> | null {
@@ -77,7 +77,7 @@ function runtimeVersion(files: ProjectFiles, evidence: string[]): string | null 
     }
     for (const { path, what, spec } of sources) {
       if (!spec) continue;
-      const r = /^\d/.test(spec) || /^[<>=!~^]/.test(spec) ? reduceVersionRange(spec, CURRENT_VERSION.python, 2) : null;
+      const r = /^\d/.test(spec) || /^[<>=!~^]/.test(spec) ? reduceVersionRange(spec, currentVersion('python'), 2) : null;
       if (!r || r.reason.startsWith('not a version')) {
         evidence.push(`${files.label(path)}: ${what}"${spec}" is not a CPython version I understand; ignored`);
         continue;
@@ -89,7 +89,7 @@ function runtimeVersion(files: ProjectFiles, evidence: string[]): string | null 
   return null;
 }
 
-/** What a start command runs with python: 'uv run python -m app' → '-m app'; 'python src/serve.py' → 'src/serve.py'. */
+/** What a start command runs with python: 'uv run python -m app' → 'app'; 'python src/serve.py' → 'src/serve.py'. */
 export function pythonScriptEntry(script: string): string | null {
   for (const segment of script.split(/&&|\|\||;/).reverse()) {
     const words = segment.trim().split(/\s+/);
@@ -97,7 +97,7 @@ export function pythonScriptEntry(script: string): string | null {
     if (at === -1) continue;
     for (let i = at + 1; i < words.length; i++) {
       const w = words[i];
-      if (w === '-m' && words[i + 1]) return `-m ${words[i + 1]}`;
+      if (w === '-m' && words[i + 1]) return words[i + 1];
       if (w === '-c') return null;
       if (w.startsWith('-')) continue;
       return w.replace(/^\.\//, '');
@@ -106,14 +106,10 @@ export function pythonScriptEntry(script: string): string | null {
   return null;
 }
 
-function scriptNames(table: unknown): string[] {
-  return isRecord(table) ? Object.keys(table) : [];
-}
-
 /**
  * The entry is one of: a .py file relative to the project ('app/main.py', run as `python <file>`),
- * `-m <module>` (run as `python -m <module>`), or the name of a console script the project installs
- * ([project.scripts] / [tool.poetry.scripts], on PATH inside the virtualenv).
+ * a module ('app', run as `python -m app`), or an entry-point reference 'pkg.cli:main' taken from
+ * [project.scripts] / [tool.poetry.scripts] (the function a console script calls).
  */
 function entry(files: ProjectFiles, pyproject: Record<string, unknown> | null, evidence: string[]): string | null {
   const pkg = files.readJson(files.path('package.json'));
@@ -127,11 +123,12 @@ function entry(files: ProjectFiles, pyproject: Record<string, unknown> | null, e
     [dig(pyproject, 'project', 'scripts'), '[project.scripts]'],
     [dig(pyproject, 'tool', 'poetry', 'scripts'), '[tool.poetry.scripts]'],
   ] as const) {
-    const names = scriptNames(table);
-    if (!names.length) continue;
-    const more = names.length > 1 ? ` (also: ${names.slice(1).join(', ')})` : '';
-    evidence.push(`pyproject.toml: ${label} ${names[0]} → entry ${names[0]} (console script)${more}`);
-    return names[0];
+    const scripts = isRecord(table) ? Object.entries(table).filter((e): e is [string, string] => typeof e[1] === 'string') : [];
+    if (!scripts.length) continue;
+    const [name, ref] = scripts[0];
+    const more = scripts.length > 1 ? ` (also: ${scripts.slice(1).map((e) => e[0]).join(', ')})` : '';
+    evidence.push(`pyproject.toml: ${label} ${name} = "${ref}" → entry ${ref}${more}`);
+    return ref.trim();
   }
   const common = COMMON_ENTRIES.find((f) => files.has(f));
   if (common) {
@@ -151,8 +148,8 @@ function entry(files: ProjectFiles, pyproject: Record<string, unknown> | null, e
   if (packages.length) {
     const chosen = packages.find((p) => p === projectName) ?? packages[0];
     const more = packages.length > 1 ? ` (also: ${packages.filter((p) => p !== chosen).join(', ')})` : '';
-    evidence.push(`${chosen}/__main__.py: found → entry -m ${chosen}${more}`);
-    return `-m ${chosen}`;
+    evidence.push(`${chosen}/__main__.py: found → entry ${chosen} (python -m ${chosen})${more}`);
+    return chosen;
   }
   evidence.push('no entry: no start script, [project.scripts], main.py/app.py/manage.py or package with __main__.py');
   return null;

@@ -1,5 +1,5 @@
 import { parse as parseToml } from 'smol-toml';
-import { CURRENT_VERSION } from './current-versions';
+import { currentVersion } from './current-versions';
 import type { LanguageDetector, Probe } from './detector';
 import { joinPath } from './file-reader';
 import { dig, isRecord, str, toolVersion, type ProjectFiles } from './project-files';
@@ -8,7 +8,7 @@ import { reduceVersionRange, truncateVersion } from './version-range';
 type Toml = Record<string, unknown>;
 
 function probe(files: ProjectFiles): Probe {
-  return files.has('Cargo.toml') ? { strength: 2, signals: ['Cargo.toml'] } : { strength: 0, signals: [] };
+  return files.has('Cargo.toml') ? { strength: 3, signals: ['Cargo.toml'] } : { strength: 0, signals: [] };
 }
 
 function readCargo(files: ProjectFiles, path: string, evidence: string[]): Toml | null {
@@ -73,7 +73,7 @@ function runtimeVersion(files: ProjectFiles, own: Toml | null, ws: { path: strin
     where = `${files.label(ws.path)}: workspace.package.rust-version`;
   }
   if (msrv) {
-    const r = reduceVersionRange(`>=${msrv}`, CURRENT_VERSION.rust, 2);
+    const r = reduceVersionRange(`>=${msrv}`, currentVersion('rust'), 2);
     evidence.push(`${where} ${msrv} → ${r.version ?? 'default'} (minimum supported; ${r.reason})`);
     return r.version;
   }
