@@ -1,1 +1,3 @@
-export {};
+export { renderDockerfile, renderDockerignore } from './dockerfile';
+export { generateDockerfile, type GenerateInput, type GenerateResult } from './generate';
+export { TEMPLATES_DIR } from './templates';

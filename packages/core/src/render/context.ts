@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { imagesFor, type CatalogImage } from '../catalog';
+import type { DockerfileOptions } from '../options';
+import { OptionsError } from '../options/errors';
+
+/** Values every template sees. Language patterns add their own fields next to these. */
+export interface BaseContext {
+  o: DockerfileOptions;
+  build: CatalogImage;
+  runtime: CatalogImage;
+  /** Final-stage numeric user. */
+  user: string;
+  /** `--mount=type=cache,...` flags, each followed by a line continuation, when cacheMounts; else ''. */
+  mount: (...targets: string[]) => string;
+  /** A path inside the project, relative to the build context. */
+  src: (p?: string) => string;
+  /** Exec-form JSON array. */
+  json: (argv: string[]) => string;
+  /** A folder as a COPY source: "." or "path/". */
+  dir: (p: string) => string;
+  labels: Array<[string, string]>;
+  /** Exec-form healthcheck command, or null. */
+  healthcheck: string[] | null;
+  /** Command of the final stage: rendered as ENTRYPOINT (entrypoint) and/or CMD (cmd). */
+  entrypoint: string[] | null;
+  cmd: string[] | null;
+}
+
+export function baseContext(o: DockerfileOptions): Omit<BaseContext, 'healthcheck' | 'entrypoint' | 'cmd'> {
+  const { build, runtime } = imagesFor(o);
+  return {
+    o,
+    build,
+    runtime,
+    user: o.user ?? defaultUser(runtime),
+    mount: (...targets) =>
+      o.cacheMounts ? targets.map((t) => `--mount=type=cache,${t.includes('=') ? t : `target=${t}`} \\\n    `).join('') : '',
+    src: (p = '.') => joinPath(o.projectRoot, p),
+    json: (argv) => JSON.stringify(argv),
+    dir,
+    labels: Object.entries(o.labels),
+  };
+}
+
+/** distroless ":nonroot" images define uid 65532; "nobody" (65534) exists in Debian and Alpine, and scratch needs no passwd entry. */
+function defaultUser(runtime: CatalogImage): string {
+  return runtime.flavor === 'distroless' ? '65532' : '65534';
+}
+
+/** posix join that normalizes "." and trailing slashes; '.' for the context root. */
+export function joinPath(...parts: string[]): string {
+  const joined = path.posix.normalize(path.posix.join(...parts)).replace(/\/+$/, '');
+  return joined === '' ? '.' : joined;
+}
+
+/** `COPY <src> <dest>` argument for a folder: "." stays ".", others get a trailing slash. */
+export function dir(p: string): string {
+  return p === '.' ? '.' : `${p}/`;
+}
+
+export function splitCommand(command: string | string[]): string[] {
+  return Array.isArray(command) ? command : command.trim().split(/\s+/);
+}
+
+/**
+ * The healthcheck as an exec-form command. An HTTP path needs a runtime that can probe it itself
+ * (`probe`); a command array is used as given.
+ */
+export function healthcheckCommand(o: DockerfileOptions, probe: ((url: string) => string[]) | null): string[] | null {
+  if (o.healthcheck === undefined) return null;
+  if (Array.isArray(o.healthcheck)) return o.healthcheck;
+  if (o.port === undefined) {
+    throw new OptionsError([`healthcheck: an HTTP path needs port (got healthcheck "${o.healthcheck}" and no port)`]);
+  }
+  if (!probe) {
+    throw new OptionsError([
+      `healthcheck: ${o.language} runtime images cannot probe an HTTP path without extra tools; give a command array instead, e.g. ["/usr/local/bin/app","healthcheck"] (got "${o.healthcheck}")`,
+    ]);
+  }
+  return probe(`http://127.0.0.1:${o.port}${o.healthcheck}`);
+}

@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { detectProject, nodeFileReader } from '../detect';
+import { parseOptions, PACKAGE_MANAGERS, type DockerfileOptions, type DockerfileOptionsInput } from '../options';
+import type { Detection, FileReader } from '../types';
+import { renderDockerfile, renderDockerignore } from './dockerfile';
+
+export interface GenerateInput {
+  /** Absolute path of the workspace (monorepo) root. */
+  workspaceRoot: string;
+  /** The project's folder, absolute or relative to workspaceRoot (where detection looks). */
+  projectRoot: string;
+  fs?: FileReader;
+  /** User options; they win over everything detection suggests. */
+  options?: Partial<DockerfileOptionsInput>;
+}
+
+export interface GenerateResult {
+  detection: Detection;
+  options: DockerfileOptions;
+  dockerfile: string;
+  dockerignore: string;
+}
+
+/** Detection → detection-derived defaults → user options (user wins) → rendered Dockerfile and .dockerignore. */
+export function generateDockerfile(input: GenerateInput): GenerateResult {
+  const fs = input.fs ?? nodeFileReader(input.workspaceRoot);
+  const user = withoutUndefined(input.options ?? {});
+  const detection = detectProject(input.projectRoot, {
+    workspaceRoot: input.workspaceRoot,
+    fs,
+    ...(typeof user.language === 'string' ? { language: user.language as Detection['language'] } : {}),
+  });
+  const merged = { ...fromDetection(detection, user, fs, projectDir(input)), ...user };
+  const options = parseOptions(merged);
+  return { detection, options, dockerfile: renderDockerfile(options), dockerignore: renderDockerignore(options) };
+}
+
+/** Options detection can fill in; only those the user left out and that fit the user's other choices. */
+function fromDetection(d: Detection, user: Record<string, unknown>, fs: FileReader, dir: string): Record<string, unknown> {
+  const out: Record<string, unknown> = { language: d.language };
+  const language = (user.language as Detection['language'] | undefined) ?? d.language;
+  if (language !== d.language) return out;
+  if ((PACKAGE_MANAGERS[language] as readonly string[]).includes(d.packageManager)) out.packageManager = d.packageManager;
+  if (d.runtimeVersion) out.runtimeVersion = d.runtimeVersion;
+  // node: with outputPath the entry is relative to it, so a project-relative detected entry would be wrong
+  if (d.entry && !(language === 'node' && user.outputPath !== undefined)) out.entry = d.entry;
+  if (language === 'node' && user.buildCommand === undefined) {
+    const pm = (user.packageManager as string | undefined) ?? (out.packageManager as string | undefined) ?? 'npm';
+    if (hasBuildScript(fs, dir)) out.buildCommand = `${pm} run build`;
+  }
+  return out;
+}
+
+function hasBuildScript(fs: FileReader, dir: string): boolean {
+  const text = fs.read(dir === '' ? 'package.json' : `${dir}/package.json`);
+  if (!text) return false;
+  try {
+    const pkg = JSON.parse(text) as { scripts?: Record<string, unknown> };
+    return typeof pkg.scripts?.build === 'string' && pkg.scripts.build.trim() !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** Workspace-relative '/' folder of the project ('' for the workspace root). */
+function projectDir(input: GenerateInput): string {
+  const rel = path.isAbsolute(input.projectRoot) ? path.relative(input.workspaceRoot, input.projectRoot) : input.projectRoot;
+  return rel.split(path.sep).join('/').replace(/^\.\/?/, '').replace(/\/+$/, '');
+}
+
+function withoutUndefined<T extends object>(o: T): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import type { OptionsFor } from '../../options';
+import { OptionsError } from '../../options/errors';
+import { baseContext, healthcheckCommand, splitCommand, type BaseContext } from '../context';
+
+export interface JavaContext extends BaseContext {
+  /** Folder (inside the project) where the build leaves its jar. */
+  jarDir: string;
+  /** Shell command that builds the jar (wrapper when the project has one). */
+  buildCmd: string;
+  caches: string[];
+}
+
+export function javaContext(o: OptionsFor<'java'>): JavaContext {
+  const base = baseContext(o);
+  const gradle = o.packageManager === 'gradle';
+  let jarDir = gradle ? 'build/libs' : 'target';
+  if (o.outputPath) {
+    jarDir = path.posix.relative(o.projectRoot === '.' ? '' : o.projectRoot, o.outputPath) || '.';
+    if (jarDir.startsWith('..')) {
+      throw new OptionsError([`outputPath: for java it must be inside projectRoot "${o.projectRoot}" (got "${o.outputPath}")`]);
+    }
+  }
+  const buildCmd =
+    o.buildCommand ??
+    (gradle
+      ? 'if [ -x ./gradlew ]; then ./gradlew --no-daemon assemble -x test; else gradle --no-daemon assemble -x test; fi'
+      : 'if [ -x ./mvnw ]; then ./mvnw -B -DskipTests package; else mvn -B -DskipTests package; fi');
+  const jar = '/app/app.jar';
+  const run = o.entry ? ['java', '-XX:MaxRAMPercentage=75', '-cp', jar, o.entry] : ['java', '-XX:MaxRAMPercentage=75', '-jar', jar];
+  const entrypoint = o.startCommand ? splitCommand(o.startCommand) : run;
+  return {
+    ...base,
+    jarDir,
+    buildCmd,
+    caches: gradle ? ['/root/.gradle'] : ['/root/.m2'],
+    healthcheck: healthcheckCommand(o, null),
+    entrypoint,
+    cmd: null,
+  };
+}

@@ -1,0 +1,113 @@
+import { TOOL_VERSIONS } from '../../catalog';
+import type { OptionsFor } from '../../options';
+import { baseContext, dir, healthcheckCommand, joinPath, splitCommand, type BaseContext } from '../context';
+
+interface PackageManagerSteps {
+  /** Installs/enables the package manager in the base stage, or null when the image has it. */
+  setup: string | null;
+  env: Array<[string, string]>;
+  /** Files copied before the install (context root). At least the first one must exist. */
+  manifests: string[];
+  install: string;
+  installProd: string;
+  caches: string[];
+  run: string;
+}
+
+function steps(o: OptionsFor<'node'>, major: number): PackageManagerSteps {
+  const corepack = major >= 25 ? `npm install --global corepack@${TOOL_VERSIONS.corepack} && corepack enable` : 'corepack enable';
+  switch (o.packageManager) {
+    case 'npm':
+      return {
+        setup: null,
+        env: [],
+        manifests: ['package.json', 'package-lock.json*', 'npm-shrinkwrap.json*', '.npmrc*'],
+        // npm ci needs a lockfile; projects without one still build (npm install), just less repeatably
+        install: 'if [ -f package-lock.json ] || [ -f npm-shrinkwrap.json ]; then npm ci; else npm install; fi',
+        installProd:
+          'if [ -f package-lock.json ] || [ -f npm-shrinkwrap.json ]; then npm ci --omit=dev; else npm install --omit=dev; fi',
+        caches: ['/root/.npm'],
+        run: 'npm run',
+      };
+    case 'pnpm':
+      return {
+        setup: corepack,
+        env: [],
+        manifests: ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml*', '.npmrc*'],
+        install: 'pnpm install --frozen-lockfile',
+        installProd: 'pnpm install --frozen-lockfile --prod',
+        caches: ['id=pnpm-store,target=/root/.local/share/pnpm/store'],
+        run: 'pnpm run',
+      };
+    case 'yarn':
+      return {
+        setup: corepack,
+        // Berry: node_modules instead of Plug'n'Play (the runtime copies node_modules); the version comes from
+        // package.json "packageManager" through corepack, not from a yarnPath release file.
+        env: [['YARN_NODE_LINKER', 'node-modules'], ['YARN_IGNORE_PATH', '1']],
+        manifests: ['package.json', 'yarn.lock', '.yarnrc.yml*', '.npmrc*'],
+        install: 'case "$(yarn --version)" in 1.*) yarn install --frozen-lockfile ;; *) yarn install --immutable ;; esac',
+        installProd:
+          'case "$(yarn --version)" in 1.*) yarn install --frozen-lockfile --production ;; *) yarn workspaces focus --all --production ;; esac',
+        caches: ['id=yarn-v1,target=/usr/local/share/.cache/yarn', 'id=yarn-berry,target=/root/.yarn/berry/cache'],
+        run: 'yarn run',
+      };
+    case 'bun':
+      return {
+        setup: `npm install --global bun@${TOOL_VERSIONS.bun}`,
+        env: [],
+        manifests: ['package.json', 'bun.lock*', 'bun.lockb*', '.npmrc*'],
+        install: 'bun install --frozen-lockfile',
+        installProd: 'bun install --frozen-lockfile --production',
+        caches: ['/root/.bun/install/cache'],
+        run: 'bun run',
+      };
+  }
+}
+
+export interface NodeContext extends BaseContext {
+  pm: PackageManagerSteps;
+  /** Context-relative folder copied from the build stage to the runtime, or null to copy the project from the context. */
+  output: string | null;
+}
+
+export function nodeContext(o: OptionsFor<'node'>): NodeContext {
+  const base = baseContext(o);
+  const major = Number(base.build.version) || Number(base.runtime.version) || 22;
+  const pm = steps(o, major);
+  const entryPath = entryScript(o);
+  const output = o.outputPath ?? (o.buildCommand ? outputFromEntry(o, entryPath) : null);
+  const distroless = base.runtime.flavor === 'distroless';
+  // distroless node images have node at /nodejs/bin/node as their ENTRYPOINT, and no PATH entry for it
+  const nodeBin = distroless ? '/nodejs/bin/node' : 'node';
+  const probe = (url: string) => [
+    nodeBin,
+    '-e',
+    `fetch('${url}').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`,
+  ];
+  let entrypoint: string[] | null = null;
+  let cmd: string[] | null;
+  if (o.startCommand) {
+    const argv = splitCommand(o.startCommand);
+    entrypoint = argv[0] === 'node' ? [nodeBin, ...argv.slice(1)] : argv;
+    cmd = null;
+  } else {
+    cmd = distroless ? [entryPath] : ['node', entryPath];
+  }
+  return { ...base, pm, output, healthcheck: healthcheckCommand(o, probe), entrypoint, cmd };
+}
+
+/** Context-relative start script: entry is relative to outputPath when that is set, else to projectRoot. */
+function entryScript(o: OptionsFor<'node'>): string {
+  if (o.outputPath) return joinPath(o.outputPath, o.entry ?? 'main.js');
+  return joinPath(o.projectRoot, o.entry ?? (o.buildCommand ? 'dist/index.js' : 'index.js'));
+}
+
+/** Without outputPath, a build's output is the top folder of the entry script ("dist/main.js" → dist), else dist. */
+function outputFromEntry(o: OptionsFor<'node'>, entryPath: string): string {
+  const rel = entryPath.slice(o.projectRoot === '.' ? 0 : o.projectRoot.length + 1);
+  const top = rel.includes('/') ? rel.split('/')[0] : 'dist';
+  return joinPath(o.projectRoot, top);
+}
+
+export { dir };

@@ -1,0 +1,31 @@
+import { TOOL_VERSIONS } from '../../catalog';
+import type { OptionsFor } from '../../options';
+import { baseContext, healthcheckCommand, splitCommand, type BaseContext } from '../context';
+
+export interface PythonContext extends BaseContext {
+  toolVersion: string | null;
+}
+
+export function pythonContext(o: OptionsFor<'python'>): PythonContext {
+  const base = baseContext(o);
+  const probe = (url: string) => [
+    'python',
+    '-c',
+    `import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('${url}', timeout=4).status < 400 else 1)`,
+  ];
+  const entry = o.entry ?? 'main.py';
+  let entrypoint: string[] | null = null;
+  let cmd: string[] | null = null;
+  if (o.startCommand) entrypoint = splitCommand(o.startCommand);
+  else cmd = pythonCommand(entry);
+  const toolVersion = o.packageManager === 'poetry' ? TOOL_VERSIONS.poetry : o.packageManager === 'uv' ? TOOL_VERSIONS.uv : null;
+  return { ...base, toolVersion, healthcheck: healthcheckCommand(o, probe), entrypoint, cmd };
+}
+
+/** A .py file runs as a script, "pkg.mod:func" (a console-script reference) calls the function, anything else runs as a module. */
+function pythonCommand(entry: string): string[] {
+  if (entry.endsWith('.py')) return ['python', entry];
+  const ref = /^([A-Za-z_][\w.]*):([A-Za-z_][\w]*)$/.exec(entry);
+  if (ref) return ['python', '-c', `import sys; from ${ref[1]} import ${ref[2]}; sys.exit(${ref[2]}())`];
+  return ['python', '-m', entry];
+}
