@@ -1,1 +1,14 @@
-export {};
+export {
+  buildOptionsSchema, parseBuildOptions, BuildOptionsError, ENGINES, DEFAULT_TARGET, BUILD_OPTION_ALIASES,
+  UNSUPPORTED_NX_CONTAINER_OPTIONS,
+} from './options';
+export type { BuildOptions, BuildOptionsInput, EngineName } from './options';
+export { validateTag, sanitizeImageName } from './tag';
+export { resolveEngine, defaultProbe, EngineError, LEGACY_FIX, DEBIAN_DOCKER } from './resolve';
+export type { ResolvedEngine, EngineKind, EngineProbe, ProbeResult } from './resolve';
+export { buildCommand, formatCommand, dockerfilePath } from './command';
+export type { BuildCommand, Command } from './command';
+export { checkSupport } from './support';
+export { runBuild, resolveTarget, defaultTags, defaultImageName } from './run-build';
+export type { BuildContext, BuildResult } from './run-build';
+export { gitLabels } from './git-labels';

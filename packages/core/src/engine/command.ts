@@ -1,0 +1,113 @@
+import { join } from 'node:path';
+import { BuildOptions, BuildOptionsError } from './options';
+import type { ResolvedEngine } from './resolve';
+import { checkSupport } from './support';
+
+export interface Command {
+  command: string;
+  args: string[];
+}
+
+export interface BuildCommand extends Command {
+  /** A copy of the base environment plus what the engine needs (never process.env itself). */
+  env: NodeJS.ProcessEnv;
+  warnings: string[];
+  /** Run after a successful build when push is set (engines that push in a separate step). */
+  pushes: Command[];
+}
+
+export function dockerfilePath(options: Pick<BuildOptions, 'file' | 'context'>): string {
+  return options.file ?? join(options.context, 'Dockerfile');
+}
+
+/** buildx writes its result (with the pushed digest) here when pushing. */
+export function buildxMetadataPath(metadataFile: string): string {
+  return metadataFile.replace(/\.json$/, '') + '.buildx.json';
+}
+
+const pairs = (flag: string, record: Record<string, string>) => Object.entries(record).flatMap(([k, v]) => [flag, `${k}=${v}`]);
+const each = (flag: string, values: string[]) => values.flatMap((v) => [flag, v]);
+const when = (condition: boolean, ...args: string[]) => (condition ? args : []);
+
+/** The common flags of docker build, podman build and buildah bud, in one order. */
+function commonArgs(options: BuildOptions): string[] {
+  return [
+    '-f', dockerfilePath(options),
+    ...(options.target ? ['--target', options.target] : []),
+    ...each('-t', options.tags),
+    ...pairs('--build-arg', options.buildArgs),
+    ...pairs('--label', options.labels),
+    ...each('--secret', options.secrets.map((s) => (s.startsWith('id=') ? s : `id=${s},env=${s}`))),
+  ];
+}
+
+/**
+ * The exact argv (no shell) for one build. Throws BuildOptionsError naming every option the engine cannot honour.
+ * `options.target` and `options.tags` are used as given (runBuild fills their defaults first).
+ */
+export function buildCommand(options: BuildOptions, engine: ResolvedEngine, baseEnv: NodeJS.ProcessEnv = process.env): BuildCommand {
+  const support = checkSupport(options, engine);
+  if (support.errors.length) throw new BuildOptionsError(support.errors);
+  const env: NodeJS.ProcessEnv = { ...baseEnv };
+  const warnings = [...engine.warnings, ...support.warnings];
+  const { command } = engine;
+  const pushes = options.push && engine.kind !== 'buildx' ? options.tags.map((tag) => ({ command, args: ['push', tag] })) : [];
+
+  switch (engine.kind) {
+    case 'buildx': {
+      const load = options.load ?? (!options.push && options.platforms.length <= 1);
+      const args = [
+        'buildx', 'build',
+        ...(options.builder ? ['--builder', options.builder] : []),
+        ...commonArgs(options),
+        ...when(options.platforms.length > 0, '--platform', options.platforms.join(',')),
+        ...each('--cache-from', options.cacheFrom),
+        ...each('--cache-to', options.cacheTo),
+        ...when(options.noCache, '--no-cache'),
+        ...when(options.pull, '--pull'),
+        ...when(options.quiet, '--quiet'),
+        ...when(options.push, '--push'),
+        ...when(load, '--load'),
+        ...when(options.push && !!options.metadataFile, '--metadata-file', buildxMetadataPath(options.metadataFile ?? '')),
+        options.context,
+      ];
+      return { command, args, env, warnings, pushes };
+    }
+    case 'docker': {
+      env.DOCKER_BUILDKIT = engine.buildKit ? '1' : '0';
+      const args = [
+        'build',
+        ...commonArgs(options),
+        ...each('--platform', options.platforms),
+        ...each('--cache-from', options.cacheFrom),
+        ...when(options.noCache, '--no-cache'),
+        ...when(options.pull, '--pull'),
+        ...when(options.quiet, '--quiet'),
+        options.context,
+      ];
+      return { command, args, env, warnings, pushes };
+    }
+    case 'podman':
+    case 'buildah': {
+      const args = [
+        ...(engine.kind === 'buildah' ? ['bud', '--layers'] : ['build']),
+        ...commonArgs(options),
+        ...each('--platform', options.platforms),
+        ...each('--cache-from', options.cacheFrom),
+        ...each('--cache-to', options.cacheTo),
+        ...when(options.noCache, '--no-cache'),
+        ...when(options.pull, '--pull=always'),
+        ...when(options.quiet, '--quiet'),
+        options.context,
+      ];
+      return { command, args, env, warnings, pushes };
+    }
+  }
+}
+
+/** A shell-quoted rendering of a command, for dry runs and logs. */
+export function formatCommand(cmd: Command, env: Record<string, string | undefined> = {}): string {
+  const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+  const prefix = Object.entries(env).map(([k, v]) => `${k}=${quote(v ?? '')} `).join('');
+  return prefix + [cmd.command, ...cmd.args].map(quote).join(' ');
+}

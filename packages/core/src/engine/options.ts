@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { validateTag } from './tag';
+
+export const ENGINES = ['auto', 'docker', 'buildx', 'podman', 'buildah'] as const;
+export type EngineName = (typeof ENGINES)[number];
+
+/** The stage built when `target` is not given and the Dockerfile has it; otherwise the last stage. */
+export const DEFAULT_TARGET = 'runtime';
+
+/** @nx-tools/nx-container's kebab-case names for the same options. */
+export const BUILD_OPTION_ALIASES: Record<string, string> = {
+  'build-args': 'buildArgs',
+  'cache-from': 'cacheFrom',
+  'cache-to': 'cacheTo',
+  'no-cache': 'noCache',
+};
+
+/** nx-container options docker-ms does not implement: named in an error rather than ignored. */
+export const UNSUPPORTED_NX_CONTAINER_OPTIONS = [
+  'add-hosts', 'allow', 'build-contexts', 'cgroup-parent', 'network', 'no-cache-filters', 'outputs',
+  'provenance', 'sbom', 'secret-files', 'shm-size', 'ssh', 'ulimit', 'metadata',
+];
+
+const list = (split: boolean) =>
+  z
+    .union([z.string(), z.array(z.string())], { error: 'must be a string or a list of strings' })
+    .transform((v) => (typeof v === 'string' ? (split ? v.split(',') : [v]) : v).map((s) => s.trim()).filter(Boolean));
+
+/** `{ KEY: value }` or nx-container's `["KEY=value"]`. */
+const keyValues = z
+  .union([
+    z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    z.array(z.string().regex(/^[^=\s]+=/, 'each entry must look like KEY=value')),
+  ], { error: 'must be an object of KEY: value or a list of "KEY=value"' })
+  .transform((v): Record<string, string> =>
+    Array.isArray(v)
+      ? Object.fromEntries(v.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]))
+      : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, String(x)])),
+  );
+
+/** Docker's `--secret` forms; a bare NAME means the environment variable NAME. Values never go on a command line. */
+const SECRET = /^(?:id=[\w.-]+(?:,(?:src|source|env|type)=[^,]+)*|[A-Za-z_][A-Za-z0-9_]*)$/;
+
+/** Rename aliases; a key given twice or an unsupported one stays and is reported by unknownKeys(). */
+function renameAliases(input: unknown): unknown {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
+  const out: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  for (const [alias, name] of Object.entries(BUILD_OPTION_ALIASES)) {
+    if (alias in out && !(name in out)) {
+      out[name] = out[alias];
+      delete out[alias];
+    }
+  }
+  return out;
+}
+
+function unknownKey(key: string): string {
+  if (key in BUILD_OPTION_ALIASES) return `${key}: given twice, as ${key} and ${BUILD_OPTION_ALIASES[key]}; keep one`;
+  if (UNSUPPORTED_NX_CONTAINER_OPTIONS.includes(key)) return `${key}: an nx-container option docker-ms does not support; remove it`;
+  return `${key}: unknown build option (known: ${Object.keys(buildOptionsShape).join(', ')})`;
+}
+
+const flag = () => z.boolean({ error: (issue) => `must be true or false (got ${JSON.stringify(issue.input)})` });
+
+const enumError = (values: readonly string[]) => (issue: { input?: unknown }) =>
+  `must be one of ${values.join(', ')} (got ${JSON.stringify(issue.input)})`;
+
+const buildOptionsShape = {
+  engine: z.enum(ENGINES, { error: enumError(ENGINES) }).default('auto'),
+  /** Dockerfile path; default `<context>/Dockerfile`. */
+  file: z.string().min(1).optional(),
+  context: z.string().min(1).default('.'),
+  /** Stage to build; default `runtime` when the Dockerfile has it, else the last stage. */
+  target: z.string().min(1).optional(),
+  tags: list(true)
+    .pipe(z.array(z.string().superRefine((tag, ctx) => {
+      const problem = validateTag(tag);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })))
+    .default([]),
+  /** Image name for the default tag `<name>:latest`; default: the Dockerfile's folder name. */
+  name: z.string().min(1).optional(),
+  buildArgs: keyValues.default({}),
+  secrets: list(false)
+    .pipe(z.array(z.string().regex(SECRET, 'each secret must be id=<id>,src=<file>, id=<id>,env=<VAR> or an environment variable name')))
+    .default([]),
+  platforms: list(true).default([]),
+  push: flag().default(false),
+  /** Load the result into the local image store (buildx); default: when not pushing. */
+  load: flag().optional(),
+  cacheFrom: list(false).default([]),
+  cacheTo: list(false).default([]),
+  /** A buildx builder (e.g. a remote BuildKit). */
+  builder: z.string().min(1).optional(),
+  labels: keyValues.default({}),
+  /** Add OCI source/revision/created labels from git. */
+  gitLabels: flag().default(true),
+  noCache: flag().default(false),
+  pull: flag().default(false),
+  quiet: flag().default(false),
+  dryRun: flag().default(false),
+  /** Where to write the build's metadata JSON; nothing is written when unset. */
+  metadataFile: z.string().min(1).optional(),
+};
+
+const camelCaseSchema = z.strictObject(buildOptionsShape, {
+  error: (issue) => (issue.code === 'unrecognized_keys' ? issue.keys.map(unknownKey).join('\n') : undefined),
+});
+
+/** Build options; nx-container's kebab-case aliases are accepted and normalised to camelCase. */
+export const buildOptionsSchema = z.preprocess(renameAliases, camelCaseSchema);
+
+export type BuildOptionsInput = z.input<typeof camelCaseSchema>;
+export type BuildOptions = z.output<typeof camelCaseSchema>;
+
+export class BuildOptionsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'BuildOptionsError';
+  }
+}
+
+function describe(issue: z.core.$ZodIssue): string[] {
+  const [key, ...rest] = issue.path.map(String);
+  if (!key) return issue.message.split('\n');
+  if (key === 'tags' && issue.code === 'custom') return [`tags: ${issue.message}`];
+  return [`${key}${rest.length ? `[${rest.join('][')}]` : ''}: ${issue.message}`];
+}
+
+/** Validate and normalise build options (aliases → camelCase); throws BuildOptionsError, one line per problem. */
+export function parseBuildOptions(input: unknown): BuildOptions {
+  const result = buildOptionsSchema.safeParse(input ?? {});
+  if (!result.success) throw new BuildOptionsError(result.error.issues.flatMap(describe));
+  return result.data;
+}
