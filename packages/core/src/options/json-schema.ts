@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LANGUAGES } from '../types';
 import { nodeOptionsSchema, PACKAGE_MANAGERS, VARIANTS } from './schema';
 
+const shape = nodeOptionsSchema.shape;
 const unique = (lists: readonly (readonly string[])[]) => [...new Set(lists.flat())];
 
 /**
@@ -9,9 +10,10 @@ const unique = (lists: readonly (readonly string[])[]) => [...new Set(lists.flat
  * in JSON Schema form: what an Nx schema.json or a CLI flag table mirrors. Per-language checks stay in parseOptions.
  */
 export const flatOptionsSchema = nodeOptionsSchema.extend({
-  language: z.enum(LANGUAGES).optional(),
-  packageManager: z.enum(unique(Object.values(PACKAGE_MANAGERS)) as [string, ...string[]]).optional(),
-  variant: z.enum(unique(Object.values(VARIANTS)) as [string, ...string[]]).optional(),
+  language: z.enum(LANGUAGES).optional().describe(`${shape.language.description} Detected when omitted.`),
+  packageManager: z.enum(unique(Object.values(PACKAGE_MANAGERS)) as [string, ...string[]]).optional()
+    .describe(shape.packageManager.description ?? ''),
+  variant: z.enum(unique(Object.values(VARIANTS)) as [string, ...string[]]).optional().describe(shape.variant.description ?? ''),
 });
 
 export function optionsJsonSchema(): Record<string, unknown> {
