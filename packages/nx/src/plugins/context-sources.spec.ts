@@ -37,6 +37,10 @@ describe('inferContext', () => {
   it('is the workspace root when sources resolve only there', () => {
     expect(inferContext(['package-lock.json', 'package.json', '.'], 'apps/api', exists)).toBe('.');
   });
+  it('reads "name*" (copy when present) as the file name', () => {
+    expect(inferContext(['package.json', 'package-lock.json*', '.'], 'apps/api', exists)).toBe('.');
+    expect(inferContext(['go.mod', 'go.sum*'], 'apps/go', exists)).toBe('apps/go');
+  });
   it('is the project root when sources resolve there', () => {
     expect(inferContext(['go.mod', '.'], 'apps/go', exists)).toBe('apps/go');
   });

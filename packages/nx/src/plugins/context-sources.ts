@@ -41,7 +41,8 @@ export function inferContext(sources: string[], projectRoot: string, exists: (wo
   let fromProject = 0;
   let fromWorkspace = 0;
   for (const source of sources) {
-    const path = literalPrefix(source);
+    // "package-lock.json*" (copy when present) names package-lock.json
+    const path = literalPrefix(source.replace(/\*+$/, ''));
     if (path === '.') continue;
     if (path === projectRoot || path.startsWith(`${projectRoot}/`)) return '.';
     const inProject = exists(`${projectRoot}/${path}`);

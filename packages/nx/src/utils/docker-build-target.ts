@@ -1,6 +1,6 @@
 import type { TargetConfiguration } from '@nx/devkit';
 import { listStages } from '@docker-ms/core';
-import { contextSources, literalPrefix } from '../plugins/context-sources';
+import { contextSources } from '../plugins/context-sources';
 
 export const BUILD_EXECUTOR = 'docker-ms:build';
 
@@ -68,16 +68,16 @@ function dockerInputs(input: DockerBuildTargetInput, file: string): NonNullable<
   const fromProject = (path: string) => (path.startsWith(`${projectRoot}/`) ? `{projectRoot}/${path.slice(projectRoot.length + 1)}` : `{workspaceRoot}/${path}`);
   const globs = new Set<string>([fromProject(file), `${base}/.dockerignore`, fromProject(`${file}.dockerignore`)]);
   for (const source of contextSources(input.dockerfile)) {
-    const prefix = literalPrefix(source);
-    const wildcard = prefix !== source.replace(/^\.?\/+/, '').replace(/\/+$/, '');
-    if (prefix === '.') {
+    const path = source.replace(/\\/g, '/').replace(/^(\.?\/)+/, '').replace(/\/+$/, '') || '.';
+    if (path === '.') {
       globs.add(`${base}/**/*`);
-      continue;
+    } else if (/[*?[]/.test(path)) {
+      globs.add(`${base}/${path}`);
+    } else {
+      const kind = input.kind?.(join(context, path)) ?? 'missing';
+      if (kind !== 'folder') globs.add(`${base}/${path}`);
+      if (kind !== 'file') globs.add(`${base}/${path}/**/*`);
     }
-    const workspacePath = join(context, prefix);
-    const kind = input.kind?.(workspacePath) ?? 'missing';
-    if (kind !== 'folder' && !wildcard) globs.add(`${base}/${prefix}`);
-    if (kind !== 'file') globs.add(`${base}/${prefix}/**/*`);
   }
   const inputs: NonNullable<TargetConfiguration['inputs']> = [...globs];
   // Build output is gitignored, so file globs cannot see it; hash what the build task produced instead.

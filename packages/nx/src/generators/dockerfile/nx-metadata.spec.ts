@@ -58,4 +58,19 @@ describe('nxProjectFacts', () => {
   it('has no build target for a project without one', () => {
     expect(nxProjectFacts(project({ serve: { executor: '@nx/js:node' } }))).toEqual({ languageHint: { language: 'node', because: 'target "serve" uses @nx/js:node' } });
   });
+
+  it.each([
+    [{ executor: '@nx/js:tsc', options: { outputPath: 'dist/apps/api', main: 'apps/api/src/main.ts' } }, 'src/main.js'],
+    [{ executor: '@nx/js:swc', options: { outputPath: 'dist/apps/api', main: 'apps/api/src/main.ts', rootDir: 'apps/api/src' } }, 'main.js'],
+    [{ executor: '@nx/esbuild:esbuild', options: { outputPath: 'dist/apps/api', main: 'apps/api/src/server.ts' } }, 'server.js'],
+    [{ executor: '@nx/esbuild:esbuild', options: { outputPath: 'dist/apps/api', main: 'apps/api/src/main.ts', outputFileName: 'index.js' } }, 'index.js'],
+    [{ executor: '@nx/webpack:webpack', options: { outputPath: 'dist/apps/api', main: 'apps/api/src/main.ts' } }, 'main.js'],
+  ])('derives the start script inside outputPath from %j', (build, entry) => {
+    expect(nxProjectFacts(project({ build })).entry).toBe(entry);
+  });
+
+  it('derives no entry when it cannot tell the layout', () => {
+    expect(nxProjectFacts(project({ build: { executor: '@nx/js:tsc', options: { outputPath: 'dist/x', main: 'other/main.ts' } } })).entry).toBeUndefined();
+    expect(nxProjectFacts(project({ build: { command: 'tsc', outputs: ['{projectRoot}/dist'] } })).entry).toBeUndefined();
+  });
 });

@@ -28,6 +28,8 @@ export interface NxProjectFacts {
   buildTarget?: string;
   /** Workspace-relative folder the build target writes, when it says so. */
   outputPath?: string;
+  /** Start script relative to outputPath, derived from the build's `main` the way its executor lays out output. */
+  entry?: string;
 }
 
 function targetLanguage(name: string, target: TargetConfiguration): { language: Language; because: string } | undefined {
@@ -71,6 +73,26 @@ function buildOutputPath(target: TargetConfiguration, project: ProjectConfigurat
   return outputs.length === 1 ? outputs[0] : undefined;
 }
 
+/** Where the build executor puts the compiled `main` inside outputPath. */
+function buildEntry(target: TargetConfiguration, project: ProjectConfiguration): string | undefined {
+  const options = (target.options ?? {}) as Record<string, unknown>;
+  const executor = target.executor ?? '';
+  if (typeof options.outputFileName === 'string' && /^@nx\/(esbuild|webpack|rspack):/.test(executor)) return options.outputFileName;
+  if (typeof options.main !== 'string') return undefined;
+  const main = options.main.replace(/^\.\//, '');
+  const js = (p: string) => p.replace(/\.(c|m)?tsx?$/, '.js').replace(/\.(c|m)js$/, '.js');
+  if (/^@nx\/js:(tsc|swc)$/.test(executor)) {
+    // tsc/swc mirror the sources under rootDir (default: the project root)
+    const rootDir = typeof options.rootDir === 'string' ? options.rootDir.replace(/\/+$/, '') : project.root;
+    return main.startsWith(`${rootDir}/`) ? js(main.slice(rootDir.length + 1)) : undefined;
+  }
+  if (/^@nx\/(esbuild|webpack|rspack):/.test(executor)) {
+    // bundlers write one file named after the entry point (webpack: main.js)
+    return executor.startsWith('@nx/esbuild') ? js(main.slice(main.lastIndexOf('/') + 1)) : 'main.js';
+  }
+  return undefined;
+}
+
 export function nxProjectFacts(project: ProjectConfiguration): NxProjectFacts {
   const targets = project.targets ?? {};
   const facts: NxProjectFacts = {};
@@ -83,6 +105,8 @@ export function nxProjectFacts(project: ProjectConfiguration): NxProjectFacts {
   if (buildTarget) {
     facts.buildTarget = buildTarget;
     facts.outputPath = buildOutputPath(targets[buildTarget], project);
+    const entry = buildEntry(targets[buildTarget], project);
+    if (facts.outputPath && entry) facts.entry = entry;
   }
   return facts;
 }

@@ -1,0 +1,223 @@
+import {
+  formatFiles,
+  getProjects,
+  joinPathFragments,
+  logger,
+  readProjectConfiguration,
+  updateProjectConfiguration,
+  type ProjectConfiguration,
+  type Tree,
+} from '@nx/devkit';
+import { detectProject, generateDockerfile, type Language } from '@docker-ms/core';
+import { closestNames } from '../../utils/closest-names';
+import { BUILD_EXECUTOR, dockerBuildTarget } from '../../utils/docker-build-target';
+import { DEFAULT_BUILD_TARGET_NAME, registeredBuildTargetName } from '../../utils/plugin-registration';
+import { treeFileReader } from '../../utils/tree-file-reader';
+import { contextSources, inferContext } from '../../plugins/context-sources';
+import { normalizeOptions, type NormalizedGeneratorOptions } from './normalize-options';
+import { nxProjectFacts, type NxProjectFacts } from './nx-metadata';
+import { effectiveProject, graphProjectNames } from './project-graph';
+import type { DockerfileGeneratorSchema } from './schema';
+
+interface ProjectPlan {
+  name: string;
+  root: string;
+  writes: Array<{ path: string; content: string; onlyIfAbsent?: boolean }>;
+  kept: string[];
+  target?: { name: string; config: ReturnType<typeof dockerBuildTarget> };
+}
+
+/** `nx g docker-ms:dockerfile <project>`: every project is planned (and checked) before anything is written. */
+export async function dockerfileGenerator(tree: Tree, schema: DockerfileGeneratorSchema): Promise<void> {
+  const options = normalizeOptions(schema);
+  const projects = getProjects(tree);
+  const names = selectProjects(tree, projects, options);
+  const pluginTarget = registeredBuildTargetName(tree);
+  const targetName = options.targetName ?? pluginTarget ?? DEFAULT_BUILD_TARGET_NAME;
+
+  const plans: ProjectPlan[] = [];
+  const problems: string[] = [];
+  for (const name of names) {
+    try {
+      plans.push(planProject(tree, name, projects.get(name) as ProjectConfiguration, options, targetName, pluginTarget));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      problems.push(...message.split('\n').map((line) => (names.length > 1 ? `${name}: ${line}` : line)));
+    }
+  }
+  if (problems.length > 0) {
+    throw new Error(problems.join('\n') + (names.length > 1 ? '\nNothing was written.' : ''));
+  }
+
+  for (const plan of plans) applyPlan(tree, plan);
+  if (!options.skipFormat) await formatFiles(tree);
+}
+
+export default dockerfileGenerator;
+
+function selectProjects(tree: Tree, projects: Map<string, ProjectConfiguration>, options: NormalizedGeneratorOptions): string[] {
+  if (options.all) {
+    if (options.project) logger.info(`--all given: "${options.project}" is included with every other application.`);
+    const graphTypes = graphProjectNames(tree);
+    const apps = [...projects.entries()]
+      .filter(([name, config]) => isApplication(name, config, graphTypes.get(name)))
+      .map(([name]) => name)
+      .sort();
+    if (apps.length === 0) {
+      throw new Error('--all: the workspace has no application projects (projectType "application"); name a project instead: nx g docker-ms:dockerfile <project>');
+    }
+    return apps;
+  }
+  if (!options.project) {
+    throw new Error('Name the project (nx g docker-ms:dockerfile <project>) or pass --all for every application.');
+  }
+  if (!projects.has(options.project)) {
+    const close = closestNames(options.project, projects.keys());
+    const hint = close.length > 0 ? `did you mean ${close.map((n) => `"${n}"`).join(', ')}?` : `projects: ${[...projects.keys()].sort().slice(0, 10).join(', ') || 'none'}`;
+    throw new Error(`Cannot find project "${options.project}"; ${hint} (nx show projects lists them all)`);
+  }
+  return [options.project];
+}
+
+function isApplication(name: string, config: ProjectConfiguration, graphType: 'app' | 'lib' | 'e2e' | undefined): boolean {
+  if (config.root === '.' || config.root === '') return false;
+  if (/[-_]e2e$/.test(name) || graphType === 'e2e') return false;
+  return config.projectType === 'application' || (config.projectType === undefined && graphType === 'app');
+}
+
+function planProject(
+  tree: Tree,
+  name: string,
+  config: ProjectConfiguration,
+  options: NormalizedGeneratorOptions,
+  targetName: string,
+  pluginTarget: string | undefined,
+): ProjectPlan {
+  const project = effectiveProject(tree, config, name);
+  const root = config.root;
+  const existingTarget = project.targets?.[targetName];
+  if (existingTarget && existingTarget.executor !== BUILD_EXECUTOR) {
+    const runs = existingTarget.executor ?? (existingTarget.command ? `command "${existingTarget.command}"` : 'another executor');
+    throw new Error(`Target "${targetName}" of project "${name}" already runs ${runs}; choose another name with --targetName`);
+  }
+  const plan: ProjectPlan = { name, root, writes: [], kept: [] };
+  const facts = nxProjectFacts(project);
+  const dockerfilePath = joinPathFragments(root, 'Dockerfile');
+
+  let dockerfile: string;
+  let context: string;
+  if (tree.exists(dockerfilePath) && !options.overwrite) {
+    dockerfile = tree.read(dockerfilePath, 'utf-8') ?? '';
+    context = inferContext(contextSources(dockerfile), root, (p) => tree.exists(p));
+    plan.kept.push(dockerfilePath);
+  } else {
+    const generated = generate(tree, name, root, options, facts);
+    dockerfile = generated.dockerfile;
+    context = generated.context;
+    plan.writes.push({ path: dockerfilePath, content: dockerfile });
+    for (const { path, content, onlyIfAbsent } of generated.ignoreFiles) {
+      if (tree.exists(path) && (onlyIfAbsent || !options.overwrite)) {
+        if (!onlyIfAbsent) plan.kept.push(path);
+      } else plan.writes.push({ path, content, onlyIfAbsent });
+    }
+  }
+
+  // With the plugin registered under this name the target is inferred from the Dockerfile; otherwise it is written.
+  if (pluginTarget !== targetName && (!existingTarget || options.overwrite)) {
+    plan.target = {
+      name: targetName,
+      config: dockerBuildTarget({
+        projectRoot: root,
+        dockerfile,
+        context,
+        dependsOn: facts.buildTarget,
+        kind: (p) => (!tree.exists(p) ? 'missing' : tree.isFile(p) ? 'file' : 'folder'),
+      }),
+    };
+  } else if (existingTarget && pluginTarget !== targetName) {
+    plan.kept.push(`${name}:${targetName}`);
+  }
+  return plan;
+}
+
+interface Generated {
+  dockerfile: string;
+  context: string;
+  ignoreFiles: Array<{ path: string; content: string; onlyIfAbsent?: boolean }>;
+}
+
+/** The language: --language, else core detection, else (when detection cannot decide) what the project's Nx targets use. */
+function resolveLanguage(tree: Tree, name: string, root: string, options: NormalizedGeneratorOptions, facts: NxProjectFacts): Language {
+  const given = options.dockerfileOptions.language as Language | undefined;
+  if (given) return given;
+  try {
+    return detectProject(root, { workspaceRoot: tree.root, fs: treeFileReader(tree) }).language;
+  } catch (error) {
+    const hint = facts.languageHint;
+    if (!hint || (error as Error).name !== 'DetectionError') throw error;
+    logger.info(`${name}: language ${hint.language} from Nx (${hint.because})`);
+    return hint.language;
+  }
+}
+
+function generate(tree: Tree, name: string, root: string, options: NormalizedGeneratorOptions, facts: NxProjectFacts): Generated {
+  const language = resolveLanguage(tree, name, root, options, facts);
+  const result = generateDockerfile({
+    workspaceRoot: tree.root,
+    projectRoot: root,
+    fs: treeFileReader(tree),
+    options: { ...(language === 'node' ? nodeOptions(tree, name, root, facts) : {}), ...options.dockerfileOptions, language },
+  });
+  const context = buildContext(root, result.options.projectRoot);
+  const ignoreFiles: Generated['ignoreFiles'] =
+    context === root
+      ? [{ path: joinPathFragments(root, '.dockerignore'), content: result.dockerignore }]
+      : // Docker reads .dockerignore from the context root; BuildKit also reads <Dockerfile>.dockerignore beside the file.
+        [
+          { path: joinPathFragments(root, 'Dockerfile.dockerignore'), content: result.dockerignore },
+          { path: '.dockerignore', content: result.dockerignore, onlyIfAbsent: true },
+        ];
+  return { dockerfile: result.dockerfile, context, ignoreFiles };
+}
+
+// Lockfiles of the node package managers core drives; a project without its own installs from the workspace root's.
+const NODE_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb'];
+
+/**
+ * Node apps in an Nx workspace usually install from the workspace root's package.json and lockfile, so the
+ * image builds from the workspace root: its build runs the project's Nx build target and ships that output.
+ */
+function nodeOptions(tree: Tree, name: string, root: string, facts: NxProjectFacts): Record<string, unknown> {
+  const hasOwn = (file: string) => tree.exists(joinPathFragments(root, file));
+  if (root === '.' || (hasOwn('package.json') && NODE_LOCKFILES.some(hasOwn))) return {};
+  if (!NODE_LOCKFILES.some((file) => tree.exists(file)) && hasOwn('package.json')) return {};
+  return {
+    projectRoot: root,
+    ...(facts.buildTarget ? { buildCommand: `NX_DAEMON=false NX_NO_CLOUD=true npx nx run ${name}:${facts.buildTarget}` } : {}),
+    ...(facts.outputPath ? { outputPath: facts.outputPath } : {}),
+    ...(facts.outputPath && facts.entry ? { entry: facts.entry } : {}),
+  };
+}
+
+/** The build context implied by core's projectRoot (the app folder relative to the context). */
+function buildContext(root: string, projectRoot: string): string {
+  if (projectRoot === '.') return root;
+  if (projectRoot === root) return '.';
+  if (root.endsWith(`/${projectRoot}`)) return root.slice(0, -(projectRoot.length + 1));
+  throw new Error(`--projectRoot "${projectRoot}" must be the project folder "${root}" relative to the build context (e.g. "${root}" to build from the workspace root)`);
+}
+
+function applyPlan(tree: Tree, plan: ProjectPlan): void {
+  for (const path of plan.kept) logger.info(`${plan.name}: kept existing ${path} (pass --overwrite to replace it)`);
+  for (const { path, content, onlyIfAbsent } of plan.writes) {
+    if (tree.exists(path) && (onlyIfAbsent || tree.read(path, 'utf-8') === content)) continue;
+    tree.write(path, content);
+  }
+  if (plan.target) {
+    const config = readProjectConfiguration(tree, plan.name);
+    const current = JSON.stringify(config.targets?.[plan.target.name]);
+    if (current !== JSON.stringify(plan.target.config)) {
+      updateProjectConfiguration(tree, plan.name, { ...config, targets: { ...config.targets, [plan.target.name]: plan.target.config } });
+    }
+  }
+}
