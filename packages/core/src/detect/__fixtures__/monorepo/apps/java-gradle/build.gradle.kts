@@ -1,0 +1,13 @@
+plugins {
+    application
+}
+
+java {
+    toolchain {
+        languageVersion = JavaLanguageVersion.of(17)
+    }
+}
+
+application {
+    mainClass = "com.example.billing.Main"
+}
