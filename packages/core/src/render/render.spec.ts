@@ -1,0 +1,390 @@
+import { OptionsError, type DockerfileOptionsInput } from '../options';
+import { renderDockerfile, renderDockerignore } from './index';
+import { execForm, finalStage, lastOf, stageNames, structure, type ParsedStage } from './__fixtures__/structure';
+
+function images(text: string): string[] {
+  return structure(text).stages.map((s) => s.image);
+}
+
+function copies(stage: ParsedStage): string[] {
+  return stage.instructions.filter((i) => i.keyword === 'COPY').map((i) => (i.from ? `--from=${i.from} ${i.args}` : i.args));
+}
+
+function command(stage: ParsedStage): { entrypoint: string[] | null; cmd: string[] | null } {
+  const entrypoint = lastOf(stage, 'ENTRYPOINT');
+  const cmd = lastOf(stage, 'CMD');
+  return { entrypoint: entrypoint ? execForm(entrypoint.args) : null, cmd: cmd ? execForm(cmd.args) : null };
+}
+
+function runs(text: string): string[] {
+  return structure(text).stages.flatMap((s) => s.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args));
+}
+
+describe('every language: shared structure', () => {
+  const inputs: DockerfileOptionsInput[] = [
+    { language: 'node' },
+    { language: 'python' },
+    { language: 'go' },
+    { language: 'rust', entry: 'server' },
+    { language: 'java' },
+  ];
+  it.each(inputs)('%j parses, ends with runtime, runs as numeric non-root, starts in exec form', (input) => {
+    const text = renderDockerfile(input);
+    const parsed = structure(text);
+    expect(parsed.problems).toBe(0);
+    const names = parsed.stages.map((s) => s.name);
+    expect(names[names.length - 1]).toBe('runtime');
+    expect(names).toContain('build');
+    expect(new Set(names).size).toBe(names.length);
+    const final = finalStage(text);
+    expect(lastOf(final, 'USER')?.args).toMatch(/^[1-9]\d*$/);
+    const { entrypoint, cmd } = command(final);
+    expect(entrypoint ?? cmd).not.toBeNull();
+    expect(text).not.toMatch(/^# *syntax=/m);
+    expect(text).not.toMatch(/<<-?\s*["']?[A-Z]+/);
+    expect(text).not.toMatch(/--link\b/);
+    expect(text).not.toMatch(/sharing=locked/);
+    expect(images(text).every((i) => !/:latest$/.test(i) && !i.includes('$'))).toBe(true);
+  });
+});
+
+describe('node', () => {
+  it('installs from manifests in deps, builds in build, prunes dev deps in prod-deps, runs on distroless', () => {
+    const text = renderDockerfile({ language: 'node', buildCommand: 'npm run build', entry: 'dist/main.js', port: 3000 });
+    expect(stageNames(text)).toEqual(['base', 'deps', 'build', 'prod-deps', 'runtime']);
+    expect(images(text)).toEqual(['node:22-bookworm-slim', 'base', 'deps', 'base', 'gcr.io/distroless/nodejs22-debian12:nonroot']);
+    const [, deps, build, prod, runtime] = structure(text).stages;
+    expect(copies(deps)).toEqual(['package.json package-lock.json* npm-shrinkwrap.json* .npmrc* ./']);
+    expect(deps.instructions.find((i) => i.keyword === 'RUN')?.args).toMatch(/npm ci;/);
+    expect(copies(build)).toEqual(['. .']);
+    expect(lastOf(build, 'RUN')?.args).toBe('npm run build');
+    expect(lastOf(prod, 'RUN')?.args).toMatch(/npm ci --omit=dev/);
+    expect(copies(runtime)).toEqual([
+      '--from=prod-deps /app/node_modules ./node_modules',
+      '--from=build /app/package.json ./package.json',
+      '--from=build /app/dist ./dist',
+    ]);
+    // NODE_ENV only in the runtime, so the build still gets devDependencies
+    expect(text.match(/NODE_ENV/g)).toHaveLength(1);
+    expect(lastOf(runtime, 'ENV')?.args).toBe('NODE_ENV=production');
+    // distroless node's entrypoint is node: CMD is the script
+    expect(command(runtime)).toEqual({ entrypoint: null, cmd: ['dist/main.js'] });
+    expect(lastOf(runtime, 'USER')?.args).toBe('65532');
+    expect(lastOf(runtime, 'EXPOSE')?.args).toBe('3000');
+  });
+
+  it('without a build command copies the project itself from the context', () => {
+    const text = renderDockerfile({ language: 'node', entry: 'server.js' });
+    const runtime = finalStage(text);
+    expect(copies(runtime)).toEqual(['--from=prod-deps /app/node_modules ./node_modules', '. .']);
+    expect(command(runtime).cmd).toEqual(['server.js']);
+  });
+
+  it('Nx app built from the workspace root: projectRoot + buildCommand + outputPath', () => {
+    const text = renderDockerfile({
+      language: 'node',
+      projectRoot: 'apps/api',
+      buildCommand: 'npx nx build api',
+      outputPath: 'dist/apps/api',
+    });
+    const build = structure(text).stages.find((s) => s.name === 'build')!;
+    expect(copies(build)).toEqual(['. .']);
+    expect(lastOf(build, 'RUN')?.args).toBe('npx nx build api');
+    const runtime = finalStage(text);
+    expect(copies(runtime)).toContain('--from=build /app/dist/apps/api ./dist/apps/api');
+    expect(command(runtime).cmd).toEqual(['dist/apps/api/main.js']);
+    // entry is relative to outputPath when that is set
+    const custom = renderDockerfile({ language: 'node', projectRoot: 'apps/api', buildCommand: 'x', outputPath: 'dist/apps/api', entry: 'src/main.js' });
+    expect(command(finalStage(custom)).cmd).toEqual(['dist/apps/api/src/main.js']);
+  });
+
+  it('workspace app without a build: copies the app folder and the root package.json, entry relative to projectRoot', () => {
+    const text = renderDockerfile({ language: 'node', projectRoot: 'apps/web', entry: 'index.js', variant: 'slim' });
+    const runtime = finalStage(text);
+    expect(copies(runtime)).toEqual(['--from=prod-deps /app/node_modules ./node_modules', 'package.json ./package.json', 'apps/web/ ./apps/web/']);
+    expect(command(runtime).cmd).toEqual(['node', 'apps/web/index.js']);
+  });
+
+  it.each([
+    ['pnpm', /corepack enable/, /pnpm install --frozen-lockfile$/, /pnpm install --frozen-lockfile --prod/, 'pnpm-lock.yaml'],
+    ['yarn', /corepack enable/, /yarn install --immutable/, /yarn workspaces focus --all --production/, 'yarn.lock'],
+    ['bun', /npm install --global bun@\d+\.\d+\.\d+/, /bun install --frozen-lockfile$/, /bun install --frozen-lockfile --production/, 'bun.lock*'],
+  ] as const)('%s: sets itself up, installs frozen, prunes for production', (pm, setup, install, prod, lock) => {
+    const text = renderDockerfile({ language: 'node', packageManager: pm });
+    const [base, deps, , prodDeps] = structure(text).stages;
+    expect(lastOf(base, 'RUN')?.args).toMatch(setup);
+    expect(copies(deps)[0].split(' ')).toContain(lock);
+    expect(lastOf(deps, 'RUN')?.args).toMatch(install);
+    expect(lastOf(prodDeps, 'RUN')?.args).toMatch(prod);
+  });
+
+  it('yarn handles v1 and berry (node-modules linker) in one file', () => {
+    const text = renderDockerfile({ language: 'node', packageManager: 'yarn' });
+    expect(text).toContain('YARN_NODE_LINKER=node-modules');
+    expect(text).toMatch(/1\.\*\) yarn install --frozen-lockfile ;;/);
+  });
+
+  it('runs node by path in an exec-form healthcheck (distroless has no shell)', () => {
+    const text = renderDockerfile({ language: 'node', port: 8080, healthcheck: '/healthz' });
+    const hc = lastOf(finalStage(text), 'HEALTHCHECK')!;
+    const argv = execForm(hc.args)!;
+    expect(argv.slice(0, 2)).toEqual(['/nodejs/bin/node', '-e']);
+    expect(argv[2]).toContain("fetch('http://127.0.0.1:8080/healthz')");
+  });
+
+  it('seed: node:20-alpine build → distroless nodejs20', () => {
+    const text = renderDockerfile({ language: 'node', variant: 'alpine', runtimeVersion: '20', entry: 'index.js' });
+    expect(images(text)).toEqual(['node:20-alpine', 'base', 'deps', 'base', 'gcr.io/distroless/nodejs20-debian12:nonroot']);
+    const runtime = finalStage(text);
+    expect(lastOf(runtime, 'USER')?.args).toBe('65532');
+    expect(command(runtime)).toEqual({ entrypoint: null, cmd: ['index.js'] });
+  });
+
+  it('startCommand becomes the ENTRYPOINT, with node resolved inside distroless', () => {
+    const text = renderDockerfile({ language: 'node', startCommand: ['node', '--enable-source-maps', 'main.js'] });
+    expect(command(finalStage(text))).toEqual({ entrypoint: ['/nodejs/bin/node', '--enable-source-maps', 'main.js'], cmd: null });
+  });
+});
+
+describe('python', () => {
+  it('builds a venv from requirements first, copies only the venv and the app to the runtime', () => {
+    const text = renderDockerfile({ language: 'python', entry: 'app.py', port: 8000 });
+    expect(stageNames(text)).toEqual(['build', 'runtime']);
+    expect(images(text)).toEqual(['python:3.12-slim-bookworm', 'python:3.12-slim-bookworm']);
+    const [build, runtime] = structure(text).stages;
+    expect(copies(build)).toEqual(['requirements*.txt pyproject.toml* ./', '. .']);
+    expect(build.instructions.findIndex((i) => /pip install -r requirements.txt/.test(i.args))).toBeLessThan(
+      build.instructions.findIndex((i) => i.keyword === 'COPY' && i.args === '. .'),
+    );
+    expect(copies(runtime)).toEqual(['--from=build /opt/venv /opt/venv', '--from=build /app ./']);
+    expect(text).toMatch(/PYTHONUNBUFFERED=1/);
+    expect(lastOf(runtime, 'USER')?.args).toBe('65534');
+    expect(command(runtime).cmd).toEqual(['python', 'app.py']);
+  });
+
+  it.each([
+    ['poetry', /pip install poetry==/, /poetry install --only main --no-root/, 'pyproject.toml poetry.lock* ./'],
+    ['uv', /pip install uv==/, /uv sync --locked --no-dev --no-install-project/, 'pyproject.toml uv.lock ./'],
+  ] as const)('%s: installs the tool with pip in its own venv, then the locked dependencies', (pm, tool, install, manifests) => {
+    const text = renderDockerfile({ language: 'python', packageManager: pm });
+    const build = structure(text).stages[0];
+    expect(runs(text).some((r) => tool.test(r))).toBe(true);
+    expect(runs(text).some((r) => install.test(r))).toBe(true);
+    expect(copies(build)[0]).toBe(manifests);
+    expect(images(text).every((i) => i.startsWith('python:'))).toBe(true);
+  });
+
+  it('runs modules with -m and entry-point references through their function', () => {
+    expect(command(finalStage(renderDockerfile({ language: 'python', entry: 'app' }))).cmd).toEqual(['python', '-m', 'app']);
+    expect(command(finalStage(renderDockerfile({ language: 'python', entry: 'svc.cli:main' }))).cmd).toEqual([
+      'python', '-c', 'import sys; from svc.cli import main; sys.exit(main())',
+    ]);
+  });
+
+  it('probes an HTTP healthcheck with python itself', () => {
+    const text = renderDockerfile({ language: 'python', port: 8000, healthcheck: '/health' });
+    const argv = execForm(lastOf(finalStage(text), 'HEALTHCHECK')!.args)!;
+    expect(argv.slice(0, 2)).toEqual(['python', '-c']);
+    expect(argv[2]).toContain('http://127.0.0.1:8000/health');
+  });
+
+  it('seed: python:3.12-slim venv copy → python:3.12-slim with USER nobody (65534)', () => {
+    const text = renderDockerfile({ language: 'python', variant: 'slim', entry: 'main.py' });
+    expect(images(text)).toEqual(['python:3.12-slim', 'python:3.12-slim']);
+    const runtime = finalStage(text);
+    expect(copies(runtime)[0]).toBe('--from=build /opt/venv /opt/venv');
+    expect(lastOf(runtime, 'USER')?.args).toBe('65534');
+    expect(command(runtime).cmd).toEqual(['python', 'main.py']);
+  });
+});
+
+describe('go', () => {
+  it('downloads modules from go.mod/go.sum, builds static with -trimpath, runs on distroless static', () => {
+    const text = renderDockerfile({ language: 'go', entry: './cmd/api' });
+    expect(stageNames(text)).toEqual(['deps', 'build', 'runtime']);
+    expect(images(text)).toEqual(['golang:1.22-bookworm', 'deps', 'gcr.io/distroless/static-debian12:nonroot']);
+    const [deps, build, runtime] = structure(text).stages;
+    expect(copies(deps)).toEqual(['go.mod go.sum* ./']);
+    expect(lastOf(deps, 'RUN')?.args).toBe('go mod download');
+    expect(text).toContain('GOTOOLCHAIN=local');
+    expect(lastOf(build, 'RUN')?.args).toBe('CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/api ./cmd/api');
+    expect(copies(runtime)).toEqual(['--from=build /out/api /usr/local/bin/api']);
+    expect(lastOf(runtime, 'USER')?.args).toBe('65532');
+    expect(command(runtime)).toEqual({ entrypoint: ['/usr/local/bin/api'], cmd: null });
+    expect(lastOf(runtime, 'HEALTHCHECK')).toBeUndefined();
+  });
+
+  it('seed: golang:1.22-alpine → scratch with CA certificates and USER 65534', () => {
+    const text = renderDockerfile({ language: 'go', variant: 'scratch', entry: '.' });
+    expect(images(text)).toEqual(['golang:1.22-alpine', 'deps', 'scratch']);
+    const runtime = finalStage(text);
+    expect(copies(runtime)).toEqual([
+      '--from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt',
+      '--from=build /out/app /usr/local/bin/app',
+    ]);
+    expect(lastOf(runtime, 'USER')?.args).toBe('65534');
+    expect(command(runtime).entrypoint).toEqual(['/usr/local/bin/app']);
+  });
+
+  it('builds a project below the context root and names the binary after it', () => {
+    const text = renderDockerfile({ language: 'go', projectRoot: 'services/billing' });
+    const [deps, build] = structure(text).stages;
+    expect(copies(deps)).toEqual(['services/billing/go.mod services/billing/go.sum* ./']);
+    expect(copies(build)).toEqual(['services/billing/ .']);
+    expect(command(finalStage(text)).entrypoint).toEqual(['/usr/local/bin/billing']);
+  });
+
+  it('takes a healthcheck command but refuses an HTTP path (no shell, no client in the image)', () => {
+    const text = renderDockerfile({ language: 'go', healthcheck: ['/usr/local/bin/app', 'health'] });
+    expect(execForm(lastOf(finalStage(text), 'HEALTHCHECK')!.args)).toEqual(['/usr/local/bin/app', 'health']);
+    expect(() => renderDockerfile({ language: 'go', port: 8080, healthcheck: '/healthz' })).toThrow(
+      /^healthcheck: go runtime images cannot probe an HTTP path.*command array/,
+    );
+  });
+});
+
+describe('rust', () => {
+  it('caches dependencies with a placeholder main, builds the named binary, runs on distroless cc', () => {
+    const text = renderDockerfile({ language: 'rust', entry: 'server' });
+    expect(stageNames(text)).toEqual(['deps', 'build', 'runtime']);
+    expect(images(text)).toEqual(['rust:1.83-slim-bookworm', 'deps', 'gcr.io/distroless/cc-debian12:nonroot']);
+    const [deps, build, runtime] = structure(text).stages;
+    expect(copies(deps)).toEqual(['Cargo.toml Cargo.lock* ./']);
+    expect(lastOf(deps, 'RUN')?.args).toMatch(/fn main\(\) \{\}.*cargo build --release/s);
+    expect(lastOf(build, 'RUN')?.args).toMatch(/cargo build --release --bin server.*cp target\/release\/server \/out\/server/s);
+    expect(copies(runtime)).toEqual(['--from=build /out/server /usr/local/bin/server']);
+    expect(lastOf(runtime, 'USER')?.args).toBe('65532');
+    expect(command(runtime).entrypoint).toEqual(['/usr/local/bin/server']);
+    expect(text).not.toMatch(/cargo[- ]chef/);
+  });
+
+  it('seed: rust:1.75-alpine musl → scratch', () => {
+    const text = renderDockerfile({ language: 'rust', variant: 'musl', runtimeVersion: '1.75', entry: 'hello' });
+    expect(images(text)).toEqual(['rust:1.75-alpine', 'deps', 'scratch']);
+    expect(lastOf(structure(text).stages[1], 'RUN')?.args).toMatch(/--target "\$\(uname -m\)-unknown-linux-musl" --bin hello/);
+    const runtime = finalStage(text);
+    expect(copies(runtime)).toContain('--from=build /out/hello /usr/local/bin/hello');
+    expect(lastOf(runtime, 'USER')?.args).toBe('65534');
+    expect(command(runtime).entrypoint).toEqual(['/usr/local/bin/hello']);
+  });
+
+  it('needs the binary name', () => {
+    expect(() => renderDockerfile({ language: 'rust' })).toThrow(/^entry: rust needs the binary to ship/);
+    expect(() => renderDockerfile({ language: 'rust', entry: 'a b' })).toThrow(/^entry: must be a cargo binary name/);
+  });
+});
+
+describe('java', () => {
+  it('maven: builds with the wrapper when present, copies one jar, runs java -jar on distroless', () => {
+    const text = renderDockerfile({ language: 'java', port: 8080 });
+    expect(stageNames(text)).toEqual(['build', 'runtime']);
+    expect(images(text)).toEqual(['maven:3.9-eclipse-temurin-21', 'gcr.io/distroless/java21-debian12:nonroot']);
+    const [build, runtime] = structure(text).stages;
+    const run = lastOf(build, 'RUN')!;
+    expect(run.args).toMatch(/\.\/mvnw -B -DskipTests package; else mvn -B -DskipTests package/);
+    expect(run.args).not.toMatch(/-Dmaven\.repo\.local|\s-o\s|go-offline/);
+    expect(run.args).toMatch(/find target -maxdepth 1 -name '\*\.jar'.*\/out\/app\.jar/s);
+    expect(run.flags).toEqual(['--mount=type=cache,target=/root/.m2']);
+    expect(copies(runtime)).toEqual(['--from=build /out/app.jar /app/app.jar']);
+    expect(lastOf(runtime, 'USER')?.args).toBe('65532');
+    expect(command(runtime).entrypoint).toEqual(['java', '-XX:MaxRAMPercentage=75', '-jar', '/app/app.jar']);
+  });
+
+  it('gradle: assembles without tests and skips the plain jar', () => {
+    const text = renderDockerfile({ language: 'java', packageManager: 'gradle' });
+    expect(images(text)[0]).toBe('gradle:8.10-jdk21');
+    const run = lastOf(structure(text).stages[0], 'RUN')!;
+    expect(run.args).toMatch(/\.\/gradlew --no-daemon assemble -x test/);
+    expect(run.args).toMatch(/find build\/libs .*! -name '\*-plain\.jar'/);
+  });
+
+  it('a main class entry runs with -cp', () => {
+    const text = renderDockerfile({ language: 'java', entry: 'com.example.App' });
+    expect(command(finalStage(text)).entrypoint).toEqual(['java', '-XX:MaxRAMPercentage=75', '-cp', '/app/app.jar', 'com.example.App']);
+  });
+
+  it('seed: eclipse-temurin:21-jdk-alpine → eclipse-temurin:21-jre-alpine with a numeric user', () => {
+    const text = renderDockerfile({ language: 'java', variant: 'alpine' });
+    expect(images(text)).toEqual(['eclipse-temurin:21-jdk-alpine', 'eclipse-temurin:21-jre-alpine']);
+    const runtime = finalStage(text);
+    expect(lastOf(runtime, 'USER')?.args).toBe('65534');
+    expect(command(runtime).entrypoint).toEqual(['java', '-XX:MaxRAMPercentage=75', '-jar', '/app/app.jar']);
+  });
+
+  it('outputPath must stay inside the project', () => {
+    const text = renderDockerfile({ language: 'java', projectRoot: 'apps/svc', outputPath: 'apps/svc/out/jars' });
+    expect(text).toContain('find out/jars -maxdepth 1');
+    expect(() => renderDockerfile({ language: 'java', projectRoot: 'apps/svc', outputPath: 'dist/svc' })).toThrow(/^outputPath: for java/);
+  });
+});
+
+describe('options that shape every file', () => {
+  const all: DockerfileOptionsInput[] = [
+    { language: 'node', packageManager: 'pnpm' },
+    { language: 'node', packageManager: 'yarn', buildCommand: 'yarn build' },
+    { language: 'python', packageManager: 'uv' },
+    { language: 'python', packageManager: 'poetry' },
+    { language: 'go' },
+    { language: 'rust', entry: 'app' },
+    { language: 'java', packageManager: 'gradle' },
+  ];
+
+  it.each(all)('cacheMounts false: %j has no --mount and no --chmod (legacy builder)', (input) => {
+    const withMounts = renderDockerfile(input);
+    expect(withMounts).toContain('--mount=type=cache');
+    const legacy = renderDockerfile({ ...input, cacheMounts: false });
+    expect(legacy).not.toMatch(/--mount|--chmod/);
+    expect(stageNames(legacy)).toEqual(stageNames(withMounts));
+  });
+
+  it.each(all)('registryMirror prefixes every base image FROM of %j', (input) => {
+    const text = renderDockerfile({ ...input, registryMirror: 'mirror.example.com/hub' });
+    const names = stageNames(text);
+    for (const image of images(text)) {
+      if (names.includes(image) || image === 'scratch') continue;
+      expect(image).toMatch(/^mirror\.example\.com\/hub\//);
+    }
+  });
+
+  it('target must name a stage of the file', () => {
+    expect(renderDockerfile({ language: 'go', target: 'build' })).toContain('AS build');
+    expect(() => renderDockerfile({ language: 'go', target: 'prod' })).toThrow(OptionsError);
+    expect(() => renderDockerfile({ language: 'go', target: 'prod' })).toThrow('target: must be one of deps, build, runtime (got "prod")');
+  });
+
+  it('user, labels and port land in the final stage', () => {
+    const text = renderDockerfile({ language: 'go', user: '10001:10001', labels: { 'org.opencontainers.image.source': 'https://git.example/x' }, port: 9000 });
+    const runtime = finalStage(text);
+    expect(lastOf(runtime, 'USER')?.args).toBe('10001:10001');
+    expect(lastOf(runtime, 'LABEL')?.args).toBe('"org.opencontainers.image.source"="https://git.example/x"');
+    expect(lastOf(runtime, 'EXPOSE')?.args).toBe('9000');
+  });
+
+  it('an HTTP healthcheck needs a port', () => {
+    expect(() => renderDockerfile({ language: 'node', healthcheck: '/healthz' })).toThrow(/^healthcheck: an HTTP path needs port/);
+  });
+});
+
+describe('renderDockerignore', () => {
+  it.each([
+    ['node', ['**/node_modules', '**/.git', '**/Dockerfile*', '**/.nx/cache']],
+    ['python', ['**/.venv', '**/__pycache__']],
+    ['go', ['**/.git']],
+    ['rust', ['**/target']],
+    ['java', ['**/target', '**/build', '**/.gradle']],
+  ] as const)('%s ignores its build leftovers', (language, patterns) => {
+    const lines = renderDockerignore({ language, entry: 'x' }).split('\n');
+    for (const p of patterns) expect(lines).toContain(p);
+  });
+
+  it('node ignores dist only when the image builds it', () => {
+    expect(renderDockerignore({ language: 'node' }).split('\n')).not.toContain('**/dist');
+    expect(renderDockerignore({ language: 'node', buildCommand: 'npm run build' }).split('\n')).toContain('**/dist');
+    expect(renderDockerignore({ language: 'node', buildCommand: 'nx build api', outputPath: 'dist/apps/api' }).split('\n')).toContain('dist/apps/api');
+  });
+
+  it('keeps what the node image needs: sources, manifests, lockfiles', () => {
+    const lines = renderDockerignore({ language: 'node' }).split('\n');
+    for (const kept of ['package.json', 'package-lock.json', 'src', '*.json', '*.lock']) expect(lines).not.toContain(kept);
+  });
+});
