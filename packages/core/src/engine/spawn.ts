@@ -46,7 +46,9 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
 function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
+    const stat = statSync(path);
+    // root passes access(X_OK) on any file; require an execute bit as well.
+    return stat.isFile() && (stat.mode & 0o111) !== 0;
   } catch {
     return false;
   }

@@ -1,0 +1,206 @@
+import { mkdtempSync, mkdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runBuild } from './run-build';
+import * as spawn from './spawn';
+
+jest.mock('./spawn');
+const run = jest.mocked(spawn.run);
+const findExecutable = jest.mocked(spawn.findExecutable);
+
+const DOCKERFILE = [
+  'FROM node:22-bookworm-slim AS build',
+  'RUN --mount=type=cache,target=/root/.npm npm ci',
+  'FROM gcr.io/distroless/nodejs22-debian12:nonroot AS runtime',
+  'COPY --from=build /app /app',
+  'USER 65532',
+  'CMD ["/app/main.js"]',
+].join('\n');
+const LEGACY_DOCKERFILE = DOCKERFILE.replace('--mount=type=cache,target=/root/.npm ', '');
+
+interface Machine {
+  clients: Record<string, string>;
+  git?: boolean;
+  build?: spawn.RunResult;
+}
+
+let calls: string[][];
+function machine({ clients, git = true, build = { code: 0, stdout: '#1 done\n', stderr: 'step 2\n' } }: Machine) {
+  calls = [];
+  findExecutable.mockImplementation((name) => {
+    if (name === 'docker') return Object.keys(clients)[0] ?? null;
+    return name in clients ? name : null;
+  });
+  run.mockImplementation(async (command, args, options) => {
+    calls.push([command, ...args]);
+    if (command === 'git') {
+      if (!git) return { code: 128, stdout: '', stderr: 'fatal: not a git repository' };
+      if (args[0] === 'rev-parse') return { code: 0, stdout: 'abc123\n', stderr: '' };
+      if (args[0] === 'config') return { code: 0, stdout: 'git@github.com:team/shop.git\n', stderr: '' };
+      if (args[0] === 'log') return { code: 0, stdout: '2026-11-01T10:00:00+00:00\n', stderr: '' };
+    }
+    if (args[0] === 'version') return { code: 0, stdout: `${clients[command]}\n`, stderr: '' };
+    if (args[0] === 'buildx') return { code: 1, stdout: '', stderr: 'not a docker command' };
+    if (args[0] === 'build') {
+      options?.onOutput?.(build.stdout, 'stdout');
+      options?.onOutput?.(build.stderr, 'stderr');
+      return build;
+    }
+    if (args[0] === 'image') return { code: 0, stdout: 'sha256:0123456789abcdef0123 123456789 []\n', stderr: '' };
+    if (args[0] === 'push') return { code: 0, stdout: 'pushed\n', stderr: '' };
+    return { code: 127, stdout: '', stderr: 'unexpected' };
+  });
+}
+
+function workspace(dockerfile = DOCKERFILE) {
+  const root = mkdtempSync(join(tmpdir(), 'docker-ms-build-'));
+  mkdirSync(join(root, 'apps/api'), { recursive: true });
+  writeFileSync(join(root, 'apps/api/Dockerfile'), dockerfile);
+  return root;
+}
+
+const THIS_MACHINE = { '/usr/local/bin/docker': '28.2.2', '/usr/bin/docker': '20.10.24+dfsg1' };
+
+describe('runBuild', () => {
+  let lines: string[];
+  const log = (line: string) => lines.push(line);
+  beforeEach(() => {
+    lines = [];
+    jest.clearAllMocks();
+  });
+
+  it('builds with the BuildKit-capable client, streams output, inspects, summarises and writes metadata', async () => {
+    machine({ clients: THIS_MACHINE });
+    const cwd = workspace();
+    const result = await runBuild({ file: 'apps/api/Dockerfile', metadataFile: 'dist/docker/api/metadata.json' }, { cwd, log, env: { PATH: '/bin' } });
+    expect(result).toMatchObject({ success: true, tags: ['api:latest'], imageId: 'sha256:0123456789abcdef0123', size: 123456789, target: 'runtime' });
+    const build = calls.find((c) => c[1] === 'build');
+    expect(build).toEqual([
+      '/usr/bin/docker', 'build', '-f', join(cwd, 'apps/api/Dockerfile'), '--target', 'runtime', '-t', 'api:latest',
+      '--label', 'org.opencontainers.image.source=https://github.com/team/shop',
+      '--label', 'org.opencontainers.image.revision=abc123',
+      '--label', 'org.opencontainers.image.created=2026-11-01T10:00:00+00:00', '.',
+    ]);
+    expect(run.mock.calls.find((c) => c[1][0] === 'build')?.[2]).toMatchObject({ cwd, env: { PATH: '/bin', DOCKER_BUILDKIT: '1' } });
+    expect(lines).toContain('#1 done');
+    expect(lines).toContain('step 2');
+    expect(lines[lines.length - 1]).toMatch(/^built api:latest \(image 0123456789ab, 123\.5 MB\) in [\d.]+ s with \/usr\/bin\/docker 20\.10\.24\+dfsg1 \(BuildKit via DOCKER_BUILDKIT=1\)/);
+    expect(JSON.parse(readFileSync(join(cwd, 'dist/docker/api/metadata.json'), 'utf8'))).toEqual({
+      imageId: 'sha256:0123456789abcdef0123', tags: ['api:latest'], size: 123456789, target: 'runtime', engine: 'docker',
+    });
+  });
+
+  it('dry run prints the exact command and spawns no build', async () => {
+    machine({ clients: THIS_MACHINE, git: false });
+    const cwd = workspace();
+    const result = await runBuild({ context: 'apps/api', tags: ['shop/api:1.0'], dryRun: true, metadataFile: 'm.json' }, { cwd, log });
+    expect(result.success).toBe(true);
+    expect(calls.some((c) => c[1] === 'build')).toBe(false);
+    expect(lines).toEqual([
+      `dry run (/usr/bin/docker 20.10.24+dfsg1 (BuildKit via DOCKER_BUILDKIT=1); not /usr/local/bin/docker 28.2.2, which has no buildx plugin): DOCKER_BUILDKIT=1 /usr/bin/docker build -f ${join(cwd, 'apps/api/Dockerfile')} --target runtime -t shop/api:1.0 apps/api`,
+    ]);
+    expect(existsSync(join(cwd, 'm.json'))).toBe(false);
+  });
+
+  it('skips git labels silently outside a repository, and user labels win over git ones', async () => {
+    machine({ clients: THIS_MACHINE, git: false });
+    const cwd = workspace();
+    await runBuild({ file: 'apps/api/Dockerfile', dryRun: true }, { cwd, log });
+    expect(lines[0]).not.toContain('--label');
+    machine({ clients: THIS_MACHINE });
+    lines = [];
+    await runBuild({ file: 'apps/api/Dockerfile', dryRun: true, labels: { 'org.opencontainers.image.revision': 'mine' } }, { cwd, log });
+    expect(lines[0]).toContain('org.opencontainers.image.revision=mine');
+    expect(lines[0]).not.toContain('revision=abc123');
+    lines = [];
+    await runBuild({ file: 'apps/api/Dockerfile', dryRun: true, gitLabels: false }, { cwd, log });
+    expect(lines[0]).not.toContain('--label');
+  });
+
+  it('validates target against the stages, listing the real ones', async () => {
+    machine({ clients: THIS_MACHINE });
+    const cwd = workspace();
+    const result = await runBuild({ file: 'apps/api/Dockerfile', target: 'prod' }, { cwd, log });
+    expect(result.success).toBe(false);
+    expect(lines).toEqual([`target: 'prod' is not a stage of ${join(cwd, 'apps/api/Dockerfile')}; stages: build, runtime`]);
+    expect(calls).toEqual([]);
+  });
+
+  it('builds the last stage when there is no runtime stage and no target', async () => {
+    machine({ clients: THIS_MACHINE, git: false });
+    const cwd = workspace('FROM node:22 AS base\nFROM base\nUSER 1000\n');
+    const result = await runBuild({ file: 'apps/api/Dockerfile', dryRun: true }, { cwd, log });
+    expect(result.target).toBeUndefined();
+    expect(lines[0]).not.toContain('--target');
+  });
+
+  it('reports bad options one line each and runs nothing', async () => {
+    machine({ clients: THIS_MACHINE });
+    const result = await runBuild({ tags: ['a;rm -rf /'], engine: 'kaniko' }, { cwd: workspace(), log });
+    expect(result.success).toBe(false);
+    expect(lines).toEqual([
+      'engine: must be one of auto, docker, buildx, podman, buildah (got "kaniko")',
+      'tags: tag "a;rm -rf /" contains whitespace; image references cannot',
+    ]);
+    expect(calls).toEqual([]);
+  });
+
+  it('a missing Dockerfile is one line naming the file option', async () => {
+    machine({ clients: THIS_MACHINE });
+    const cwd = workspace();
+    expect((await runBuild({ context: 'apps/web' }, { cwd, log })).success).toBe(false);
+    expect(lines).toEqual([`no Dockerfile at ${join(cwd, 'apps/web/Dockerfile')}; pass file (or write one with docker-ms dockerfile)`]);
+  });
+
+  it('legacy builder + a Dockerfile that needs BuildKit: an error naming the fix, nothing built', async () => {
+    machine({ clients: { '/usr/local/bin/docker': '28.2.2' } });
+    const cwd = workspace();
+    const result = await runBuild({ file: 'apps/api/Dockerfile' }, { cwd, log });
+    expect(result.success).toBe(false);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/apps\/api\/Dockerfile:2 uses RUN --mount, which needs BuildKit, but \/usr\/local\/bin\/docker 28\.2\.2 \(legacy builder\) cannot run it: install the buildx plugin .* or regenerate the Dockerfile with cacheMounts: false$/);
+    expect(calls.some((c) => c[1] === 'build')).toBe(false);
+  });
+
+  it('legacy builder + a legacy-compatible Dockerfile: builds with DOCKER_BUILDKIT=0 and a one-line warning', async () => {
+    machine({ clients: { '/usr/local/bin/docker': '28.2.2' }, git: false });
+    const cwd = workspace(LEGACY_DOCKERFILE);
+    const result = await runBuild({ file: 'apps/api/Dockerfile' }, { cwd, log });
+    expect(result.success).toBe(true);
+    expect(lines[0]).toMatch(/^warning: docker \/usr\/local\/bin\/docker 28\.2\.2 has no buildx plugin, so this build uses the legacy builder/);
+    expect(run.mock.calls.find((c) => c[1][0] === 'build')?.[2]?.env?.DOCKER_BUILDKIT).toBe('0');
+  });
+
+  it('daemon down: one clear line and success false', async () => {
+    machine({ clients: THIS_MACHINE, git: false, build: { code: 1, stdout: '', stderr: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n' } });
+    const result = await runBuild({ file: 'apps/api/Dockerfile' }, { cwd: workspace(), log });
+    expect(result).toMatchObject({ success: false, error: 'the Docker daemon is not running (/usr/bin/docker cannot connect); start dockerd, or pass engine podman or buildah' });
+  });
+
+  it('build failure: one line with the exit code', async () => {
+    machine({ clients: THIS_MACHINE, git: false, build: { code: 2, stdout: '', stderr: 'RUN npm ci: exit 1\n' } });
+    const result = await runBuild({ file: 'apps/api/Dockerfile' }, { cwd: workspace(), log });
+    expect(result.error).toMatch(/^build failed \(exit 2\) with \/usr\/bin\/docker 20\.10\.24\+dfsg1 .*; see the output above$/);
+    expect(lines).toContain('RUN npm ci: exit 1');
+  });
+
+  it('no engine at all: one line', async () => {
+    machine({ clients: {} });
+    const result = await runBuild({ file: 'apps/api/Dockerfile' }, { cwd: workspace(), log });
+    expect(result.error).toMatch(/^no container engine found/);
+  });
+
+  it('push: pushes each tag after the build and records the digest', async () => {
+    machine({ clients: THIS_MACHINE, git: false });
+    const impl = run.getMockImplementation()!;
+    run.mockImplementation(async (command, args, options) => {
+      if (args[0] === 'image') return { code: 0, stdout: 'sha256:feed 42 ["localhost:5000/api@sha256:beef"]\n', stderr: '' };
+      return impl(command, args, options);
+    });
+    const cwd = workspace();
+    const result = await runBuild({ file: 'apps/api/Dockerfile', push: true, tags: ['localhost:5000/api:1'], metadataFile: 'meta.json' }, { cwd, log });
+    expect(calls).toContainEqual(['/usr/bin/docker', 'push', 'localhost:5000/api:1']);
+    expect(result.digest).toBe('localhost:5000/api@sha256:beef');
+    expect(JSON.parse(readFileSync(join(cwd, 'meta.json'), 'utf8')).digest).toBe('localhost:5000/api@sha256:beef');
+  });
+});
