@@ -1,4 +1,6 @@
-import { dirname } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { findExecutable, run } from './spawn';
 
 describe('spawn boundary', () => {
@@ -21,6 +23,9 @@ describe('spawn boundary', () => {
     expect(findExecutable('node', env)).toBe(process.execPath);
     expect(findExecutable(process.execPath, env)).toBe(process.execPath);
     expect(findExecutable('docker-ms-no-such-tool', env)).toBeNull();
-    expect(findExecutable('/etc/hostname', env)).toBeNull();
+    const plain = join(mkdtempSync(join(tmpdir(), 'docker-ms-spawn-')), 'docker');
+    writeFileSync(plain, '', { mode: 0o644 });
+    expect(findExecutable(plain, env)).toBeNull();
+    expect(findExecutable('docker', { PATH: dirname(plain) })).toBeNull();
   });
 });
