@@ -83,9 +83,9 @@ export function bumpBaseImages(text: string, moves: ImageMove[], opts: { version
   }
   const moved = replaceFromImages(text, images, edits);
   const summary = rewrites.map((r) => `line ${r.line}: ${r.from} -> ${r.to}`).join('; ');
-  if (state === 'untouched') {
-    return { status: 'changed', reason: `untouched, header re-stamped; ${summary}`, text: addManagedHeader(moved, opts.version), state, rewrites, notes };
-  }
   const kept = notes.length ? `; ${notes.join('; ')}` : '';
+  if (state === 'untouched') {
+    return { status: 'changed', reason: `untouched, header re-stamped; ${summary}${kept}`, text: addManagedHeader(moved, opts.version), state, rewrites, notes };
+  }
   return { status: 'changed', reason: `hand-edited, only old defaults moved; ${summary}${kept}`, text: moved, state, rewrites, notes };
 }

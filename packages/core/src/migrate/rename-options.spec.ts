@@ -1,3 +1,5 @@
+import { BUILD_OPTION_ALIASES, parseBuildOptions } from '../engine/options';
+import { BUILD_OPTION_RENAMES } from './build-option-renames';
 import { renameOptionKeys, renameTargetOptions } from './rename-options';
 
 describe('renameOptionKeys', () => {
@@ -43,5 +45,19 @@ describe('renameTargetOptions', () => {
       configurations: { ci: { buildArgs: { A: '2' } }, dev: { push: false } },
     });
     expect(renameTargetOptions(target, [{ from: 'build-args', to: 'buildArgs' }])).toBe(false);
+  });
+});
+
+describe('BUILD_OPTION_RENAMES', () => {
+  it('covers every alias the engine accepts', () => {
+    expect(Object.fromEntries(BUILD_OPTION_RENAMES.map((r) => [r.from, r.to]))).toEqual(BUILD_OPTION_ALIASES);
+  });
+
+  it('produces options the engine reads exactly like the old ones', () => {
+    const old = { 'build-args': ['A=1', 'B=x=y'], 'cache-from': 'type=local,src=/c', 'no-cache': true };
+    const renamed: Record<string, unknown> = { ...old };
+    renameOptionKeys(renamed, BUILD_OPTION_RENAMES);
+    expect(renamed).toEqual({ buildArgs: { A: '1', B: 'x=y' }, cacheFrom: 'type=local,src=/c', noCache: true });
+    expect(parseBuildOptions(renamed)).toEqual(parseBuildOptions(old));
   });
 });

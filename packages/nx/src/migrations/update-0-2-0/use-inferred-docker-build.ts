@@ -2,6 +2,7 @@ import {
   formatFiles, getProjects, logger, readNxJson, updateNxJson, updateProjectConfiguration,
   type ProjectConfiguration, type TargetConfiguration, type Tree,
 } from '@nx/devkit';
+import { BUILD_OPTION_RENAMES, renameTargetOptions } from '@docker-ms/core';
 import { contextSources, inferContext } from '../../plugins/context-sources';
 import { BUILD_EXECUTOR, dockerBuildTarget } from '../../utils/docker-build-target';
 import { DEFAULT_BUILD_TARGET_NAME, PLUGIN_NAME, registeredBuildTargetName } from '../../utils/plugin-registration';
@@ -114,6 +115,8 @@ export default async function useInferredDockerBuild(tree: Tree): Promise<string
       kept.push(`${name}:${own}: kept, ${inferred}`);
       continue;
     }
+    // Same names as rename-build-options, so the result does not depend on which of the two runs first.
+    renameTargetOptions(target, BUILD_OPTION_RENAMES);
     const rest = residualTarget(target, inferred);
     if (Object.keys(rest).length === 0) {
       delete project.targets![own];

@@ -1,0 +1,139 @@
+import { addProjectConfiguration, logger, readNxJson, readProjectConfiguration, updateNxJson, type Tree } from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { contextSources, inferContext } from '../../plugins/context-sources';
+import { dockerBuildTarget } from '../../utils/docker-build-target';
+import { snapshotFiles } from '../../utils/testing';
+import useInferredDockerBuild, { residualTarget } from './use-inferred-docker-build';
+
+const dockerfile = [
+  'FROM node:22-bookworm-slim AS build',
+  'WORKDIR /app',
+  'COPY apps/api/package.json ./',
+  'RUN npm install',
+  'COPY apps/api/src ./src',
+  '',
+  'FROM gcr.io/distroless/nodejs22-debian12:nonroot AS runtime',
+  'COPY --from=build /app /app',
+  'USER 65532',
+  'CMD ["/app/src/main.js"]',
+  '',
+].join('\n');
+
+/** The target docker-ms 0.1.0's generator wrote when the plugin was not registered: what the plugin infers. */
+function generatedTarget(tree: Tree, root: string) {
+  const text = tree.read(`${root}/Dockerfile`, 'utf-8')!;
+  return dockerBuildTarget({
+    projectRoot: root,
+    dockerfile: text,
+    context: inferContext(contextSources(text), root, (p) => tree.exists(p)),
+    dependsOn: 'build',
+    kind: (p) => (!tree.exists(p) ? 'missing' : tree.isFile(p) ? 'file' : 'folder'),
+  });
+}
+
+function addApp(tree: Tree, name: string, targets: Record<string, object> = {}) {
+  const root = `apps/${name}`;
+  tree.write(`${root}/Dockerfile`, dockerfile.replace(/apps\/api/g, root));
+  tree.write(`${root}/package.json`, JSON.stringify({ name }));
+  tree.write(`${root}/src/main.js`, 'console.log(1)\n');
+  addProjectConfiguration(tree, name, { root, targets: { 'docker-build': generatedTarget(tree, root), ...targets } });
+}
+
+describe('use-inferred-docker-build (0.2.0)', () => {
+  let tree: Tree;
+  beforeEach(() => {
+    tree = createTreeWithEmptyWorkspace({ formatter: 'none' });
+    jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('registers the plugin and deletes targets that only repeat what it infers', async () => {
+    addApp(tree, 'api');
+    await useInferredDockerBuild(tree);
+    expect(readNxJson(tree)?.plugins).toEqual([{ plugin: 'docker-ms', options: { buildTargetName: 'docker-build' } }]);
+    expect(readProjectConfiguration(tree, 'api').targets?.['docker-build']).toBeUndefined();
+  });
+
+  it('keeps what differs as executor-less overrides', async () => {
+    addApp(tree, 'api');
+    const project = readProjectConfiguration(tree, 'api');
+    const target = project.targets!['docker-build'];
+    target.options = { ...target.options, tags: ['registry.local/api:1'], buildArgs: { A: '1' } };
+    target.configurations = { ...target.configurations, ci: { push: true }, runtime: { target: 'runtime', noCache: true } };
+    target.dependsOn = ['build', 'lint'];
+    tree.write('apps/api/project.json', JSON.stringify({ name: 'api', root: 'apps/api', targets: { 'docker-build': target } }));
+
+    await useInferredDockerBuild(tree);
+    expect(readProjectConfiguration(tree, 'api').targets!['docker-build']).toEqual({
+      options: { tags: ['registry.local/api:1'], buildArgs: { A: '1' } },
+      configurations: { ci: { push: true }, runtime: { noCache: true } },
+      dependsOn: ['build', 'lint'],
+    });
+  });
+
+  it('compares under the new option names, whichever 0.2.0 migration runs first', async () => {
+    addApp(tree, 'api');
+    const target = readProjectConfiguration(tree, 'api').targets!['docker-build'];
+    target.options = { ...target.options, 'build-args': ['A=1'] };
+    tree.write('apps/api/project.json', JSON.stringify({ name: 'api', root: 'apps/api', targets: { 'docker-build': target } }));
+    await useInferredDockerBuild(tree);
+    expect(readProjectConfiguration(tree, 'api').targets!['docker-build']).toEqual({ options: { buildArgs: { A: '1' } } });
+  });
+
+  it('uses the name the workspace already gives its build targets', async () => {
+    addApp(tree, 'api');
+    addApp(tree, 'web');
+    for (const name of ['api', 'web']) {
+      const p = readProjectConfiguration(tree, name);
+      p.targets = { container: p.targets!['docker-build'] };
+      tree.write(`apps/${name}/project.json`, JSON.stringify({ name, root: `apps/${name}`, targets: p.targets }));
+    }
+    await useInferredDockerBuild(tree);
+    expect(readNxJson(tree)?.plugins).toEqual([{ plugin: 'docker-ms', options: { buildTargetName: 'container' } }]);
+    expect(readProjectConfiguration(tree, 'api').targets?.container).toBeUndefined();
+  });
+
+  it('keeps targets the plugin would not infer, and those named differently from the registered target', async () => {
+    updateNxJson(tree, { ...readNxJson(tree), plugins: ['docker-ms'] });
+    addApp(tree, 'api');
+    const p = readProjectConfiguration(tree, 'api');
+    const prod = { executor: 'docker-ms:build', options: { file: 'apps/api/Dockerfile.prod', context: '.' } };
+    const named = { ...p.targets!['docker-build'] };
+    tree.write('apps/api/project.json', JSON.stringify({ name: 'api', root: 'apps/api', targets: { 'docker-build': p.targets!['docker-build'], prod, image: named } }));
+    const nextSteps = await useInferredDockerBuild(tree);
+    const targets = readProjectConfiguration(tree, 'api').targets!;
+    expect(targets.prod).toEqual(prod);
+    expect(targets.image).toEqual(named);
+    expect(targets['docker-build']).toBeUndefined();
+    expect(readNxJson(tree)?.plugins).toEqual(['docker-ms']);
+    expect(nextSteps).toEqual([
+      'api:prod: kept, the plugin names its target "docker-build"',
+      'api:image: kept, the plugin names its target "docker-build"',
+    ]);
+  });
+
+  it('leaves other executors alone and writes nothing when there is no docker-ms:build target', async () => {
+    addProjectConfiguration(tree, 'web', { root: 'apps/web', targets: { container: { executor: '@nx-tools/nx-container:build', options: { file: 'apps/web/Dockerfile' } } } });
+    const changes = tree.listChanges().map((c) => [c.path, c.content?.toString()]);
+    await useInferredDockerBuild(tree);
+    expect(tree.listChanges().map((c) => [c.path, c.content?.toString()])).toEqual(changes);
+    expect(readNxJson(tree)?.plugins).toBeUndefined();
+  });
+
+  it('running twice is a no-op', async () => {
+    addApp(tree, 'api', { publish: { executor: 'nx:run-commands', options: { command: 'echo' } } });
+    await useInferredDockerBuild(tree);
+    const once = snapshotFiles(tree);
+    await useInferredDockerBuild(tree);
+    expect(snapshotFiles(tree)).toEqual(once);
+    expect(readProjectConfiguration(tree, 'api').targets).toEqual({ publish: { executor: 'nx:run-commands', options: { command: 'echo' } } });
+  });
+});
+
+describe('residualTarget', () => {
+  it('drops what equals the inferred target, key by key', () => {
+    const inferred = { executor: 'docker-ms:build', options: { file: 'a/Dockerfile', context: '.' }, configurations: { build: { target: 'build' } }, outputs: ['x'] };
+    expect(residualTarget({ ...inferred, options: { context: '.', file: 'a/Dockerfile' } }, inferred)).toEqual({});
+    expect(residualTarget({ executor: 'docker-ms:build', options: { context: 'a' }, outputs: ['y'] }, inferred)).toEqual({ options: { context: 'a' }, outputs: ['y'] });
+  });
+});
