@@ -18,6 +18,8 @@ export interface DockerBuildTargetInput {
   context: string;
   /** The app's own build target to run first, when it has one. */
   dependsOn?: string;
+  /** Stage built without a configuration; default `runtime` when the file has it, else the last stage. */
+  defaultStage?: string;
   /** Whether a workspace path is a folder (for input globs); unknown paths get both forms. */
   kind?: (workspacePath: string) => 'file' | 'folder' | 'missing';
 }
@@ -39,10 +41,11 @@ export function dockerBuildTarget(input: DockerBuildTargetInput): TargetConfigur
   const file = join(projectRoot, 'Dockerfile');
   const all = listStages(dockerfile);
   const stages = all.map((stage) => stage.name).filter((name): name is string => !!name);
-  const finalStage = all.at(-1)?.name ?? undefined;
+  const preferred = [input.defaultStage, 'runtime'].find((stage) => stage && stages.includes(stage));
+  const defaultStage = preferred ?? all.at(-1)?.name ?? undefined;
 
   const options: DockerBuildTargetOptions = { file, context, metadataFile: defaultMetadataFile(projectRoot) };
-  if (finalStage) options.target = finalStage;
+  if (defaultStage) options.target = defaultStage;
 
   const configurations: Record<string, Partial<DockerBuildTargetOptions>> = {};
   for (const stage of stages) configurations[stage] = { target: stage };

@@ -106,6 +106,7 @@ function planProject(
 
   let dockerfile: string;
   let context: string;
+  let defaultStage: string | undefined;
   if (tree.exists(dockerfilePath) && !options.overwrite) {
     dockerfile = tree.read(dockerfilePath, 'utf-8') ?? '';
     context = inferContext(contextSources(dockerfile), root, (p) => tree.exists(p));
@@ -114,6 +115,7 @@ function planProject(
     const generated = generate(tree, name, root, options, facts);
     dockerfile = generated.dockerfile;
     context = generated.context;
+    defaultStage = generated.target;
     plan.writes.push({ path: dockerfilePath, content: dockerfile });
     for (const { path, content, onlyIfAbsent } of generated.ignoreFiles) {
       if (tree.exists(path) && (onlyIfAbsent || !options.overwrite)) {
@@ -131,6 +133,7 @@ function planProject(
         dockerfile,
         context,
         dependsOn: facts.buildTarget,
+        defaultStage,
         kind: (p) => (!tree.exists(p) ? 'missing' : tree.isFile(p) ? 'file' : 'folder'),
       }),
     };
@@ -142,6 +145,8 @@ function planProject(
 
 interface Generated {
   dockerfile: string;
+  /** The stage the options ask to build (core's `target`). */
+  target: string;
   context: string;
   ignoreFiles: Array<{ path: string; content: string; onlyIfAbsent?: boolean }>;
 }
@@ -177,7 +182,7 @@ function generate(tree: Tree, name: string, root: string, options: NormalizedGen
           { path: joinPathFragments(root, 'Dockerfile.dockerignore'), content: result.dockerignore },
           { path: '.dockerignore', content: result.dockerignore, onlyIfAbsent: true },
         ];
-  return { dockerfile: result.dockerfile, context, ignoreFiles };
+  return { dockerfile: result.dockerfile, target: result.options.target, context, ignoreFiles };
 }
 
 // Lockfiles of the node package managers core drives; a project without its own installs from the workspace root's.

@@ -1,0 +1,387 @@
+import {
+  addProjectConfiguration,
+  logger,
+  readNxJson,
+  readProjectConfiguration,
+  updateNxJson,
+  type ProjectConfiguration,
+  type Tree,
+} from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { listStages } from '@docker-ms/core';
+import { snapshotFiles } from '../../utils/testing';
+import { dockerfileGenerator } from './generator';
+
+/** Small real-shaped apps, one per language; each lives in apps/<name>. */
+const APPS: Record<string, { files: Record<string, string>; config?: Partial<ProjectConfiguration> }> = {
+  api: {
+    files: { 'src/main.ts': 'console.log("api");\n' },
+    config: {
+      targets: {
+        build: {
+          executor: '@nx/esbuild:esbuild',
+          outputs: ['{options.outputPath}'],
+          options: { outputPath: 'dist/apps/api', main: 'apps/api/src/main.ts' },
+        },
+      },
+    },
+  },
+  worker: {
+    files: {
+      'pyproject.toml': '[project]\nname = "worker"\nversion = "0.1.0"\nrequires-python = ">=3.12"\n',
+      'requirements.txt': 'flask==3.0.0\n',
+      'main.py': 'print("worker")\n',
+    },
+  },
+  svc: { files: { 'go.mod': 'module example.com/svc\n\ngo 1.22\n', 'main.go': 'package main\n\nfunc main() {}\n' } },
+  engine: {
+    files: {
+      'Cargo.toml': '[package]\nname = "engine"\nversion = "0.1.0"\nedition = "2021"\n',
+      'src/main.rs': 'fn main() {}\n',
+    },
+  },
+  billing: {
+    files: {
+      'pom.xml':
+        '<project><modelVersion>4.0.0</modelVersion><groupId>com.example</groupId><artifactId>billing</artifactId><version>1.0.0</version>' +
+        '<properties><maven.compiler.release>21</maven.compiler.release></properties></project>\n',
+      'src/main/java/com/example/App.java': 'package com.example;\npublic class App { public static void main(String[] a) {} }\n',
+    },
+  },
+};
+
+const LANGUAGE_OF: Record<string, string> = { api: 'node', worker: 'python', svc: 'go', engine: 'rust', billing: 'java' };
+
+function addApp(tree: Tree, name: string, overrides: Partial<ProjectConfiguration> = {}) {
+  const app = APPS[name];
+  addProjectConfiguration(tree, name, { root: `apps/${name}`, projectType: 'application', ...app.config, ...overrides });
+  for (const [path, content] of Object.entries(app.files)) tree.write(`apps/${name}/${path}`, content);
+}
+
+function read(tree: Tree, path: string): string {
+  const text = tree.read(path, 'utf-8');
+  if (text === null) throw new Error(`${path} was not written`);
+  return text;
+}
+
+describe('dockerfile generator', () => {
+  let tree: Tree;
+
+  beforeEach(() => {
+    tree = createTreeWithEmptyWorkspace({ formatter: 'none' });
+    tree.write('package.json', JSON.stringify({ name: 'ws', private: true, devDependencies: { nx: '23.2.1' } }, null, 2));
+    tree.write('package-lock.json', JSON.stringify({ name: 'ws', lockfileVersion: 3, packages: {} }));
+    jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  describe('defaults', () => {
+    it('node app with an Nx build: builds from the workspace root by running the build target, ships its output', async () => {
+      addApp(tree, 'api');
+      await dockerfileGenerator(tree, { project: 'api' });
+
+      const dockerfile = read(tree, 'apps/api/Dockerfile');
+      expect(listStages(dockerfile).map((s) => s.name)).toEqual(['base', 'deps', 'build', 'prod-deps', 'runtime']);
+      expect(dockerfile).toContain('COPY package.json package-lock.json*');
+      expect(dockerfile).toContain('RUN NX_DAEMON=false NX_NO_CLOUD=true npx nx run api:build');
+      expect(dockerfile).toContain('COPY --from=build /app/dist/apps/api ./dist/apps/api');
+      expect(dockerfile).toContain('CMD ["dist/apps/api/main.js"]');
+      expect(dockerfile).toMatch(/^USER \d+$/m);
+      // the context is the workspace root: BuildKit reads the ignore file beside the Dockerfile, other builders the root one
+      expect(read(tree, 'apps/api/Dockerfile.dockerignore')).toContain('node_modules');
+      expect(read(tree, '.dockerignore')).toBe(read(tree, 'apps/api/Dockerfile.dockerignore'));
+      expect(tree.exists('apps/api/.dockerignore')).toBe(false);
+
+      expect(readProjectConfiguration(tree, 'api').targets?.['docker-build']).toEqual({
+        executor: 'docker-ms:build',
+        options: { file: 'apps/api/Dockerfile', context: '.', target: 'runtime', metadataFile: 'dist/docker/apps/api/metadata.json' },
+        configurations: {
+          base: { target: 'base' },
+          deps: { target: 'deps' },
+          build: { target: 'build' },
+          'prod-deps': { target: 'prod-deps' },
+          runtime: { target: 'runtime' },
+        },
+        dependsOn: ['build'],
+        outputs: ['{options.metadataFile}'],
+        inputs: expect.arrayContaining(['{projectRoot}/Dockerfile', '{workspaceRoot}/package.json', '{workspaceRoot}/**/*']),
+        metadata: expect.objectContaining({ technologies: ['docker'] }),
+      });
+    });
+
+    it.each([
+      ['worker', /^FROM python:3\.12/m],
+      ['svc', /^FROM golang:1\.22/m],
+      ['engine', /^FROM rust:/m],
+      ['billing', /^FROM maven:/m],
+    ])('%s: detected language, project-root context, .dockerignore beside the Dockerfile', async (name, from) => {
+      addApp(tree, name);
+      await dockerfileGenerator(tree, { project: name });
+      const dockerfile = read(tree, `apps/${name}/Dockerfile`);
+      expect(dockerfile).toMatch(from);
+      expect(listStages(dockerfile).at(-1)?.name).toBe('runtime');
+      expect(tree.exists(`apps/${name}/.dockerignore`)).toBe(true);
+      expect(tree.exists('.dockerignore')).toBe(false);
+      const target = readProjectConfiguration(tree, name).targets?.['docker-build'];
+      expect(target?.options).toEqual({
+        file: `apps/${name}/Dockerfile`,
+        context: `apps/${name}`,
+        target: 'runtime',
+        metadataFile: `dist/docker/apps/${name}/metadata.json`,
+      });
+      expect(Object.keys(target?.configurations ?? {})).toEqual(listStages(dockerfile).map((s) => s.name));
+      expect(target?.dependsOn).toBeUndefined();
+    });
+
+    it('node app with its own package.json and lockfile builds from its own folder', async () => {
+      addProjectConfiguration(tree, 'site', { root: 'apps/site', projectType: 'application' });
+      tree.write('apps/site/package.json', JSON.stringify({ name: 'site', dependencies: { express: '4.0.0' }, scripts: { start: 'node index.js' } }));
+      tree.write('apps/site/package-lock.json', '{"lockfileVersion":3}');
+      tree.write('apps/site/index.js', 'require("express")\n');
+      await dockerfileGenerator(tree, { project: 'site' });
+      expect(readProjectConfiguration(tree, 'site').targets?.['docker-build']?.options?.context).toBe('apps/site');
+      expect(read(tree, 'apps/site/Dockerfile')).toContain('CMD ["index.js"]');
+      expect(tree.exists('apps/site/.dockerignore')).toBe(true);
+    });
+  });
+
+  describe('options', () => {
+    it.each<[string, Record<string, unknown>, RegExp]>([
+      ['language + packageManager', { language: 'python', packageManager: 'uv' }, /uv/],
+      ['variant', { variant: 'alpine' }, /^FROM node:22-alpine/m],
+      ['baseRuntime', { baseRuntime: 'registry.example.com/base/node:22' }, /^FROM registry\.example\.com\/base\/node:22 AS runtime$/m],
+      ['baseBuild', { baseBuild: 'registry.example.com/base/node-build:22' }, /^FROM registry\.example\.com\/base\/node-build:22 AS base$/m],
+      ['port', { port: 8080 }, /^EXPOSE 8080$/m],
+      ['user', { user: '10001' }, /^USER 10001$/m],
+      ['cacheMounts false', { cacheMounts: false }, /^RUN if \[ -f package-lock\.json \]/m],
+      ['healthcheck', { healthcheck: '/healthz', port: 3000 }, /^HEALTHCHECK .*http:\/\/127\.0\.0\.1:3000\/healthz/m],
+      ['labels', { labels: { 'org.opencontainers.image.vendor': 'ACME' } }, /^LABEL "org\.opencontainers\.image\.vendor"="ACME"$/m],
+      ['registryMirror', { registryMirror: 'mirror.example.com/hub' }, /^FROM mirror\.example\.com\/hub\/(library\/)?node:22-bookworm-slim/m],
+      ['runtimeVersion', { runtimeVersion: '20' }, /^FROM node:20-bookworm-slim/m],
+      ['entry', { entry: 'server.js' }, /CMD \["dist\/apps\/api\/server\.js"\]/],
+      ['startCommand', { startCommand: ['node', 'dist/apps/api/main.js', '--port', '1'] }, /ENTRYPOINT \[.*"--port","1"\]/],
+      ['buildCommand', { buildCommand: 'npm run build:api' }, /^RUN npm run build:api$/m],
+      ['outputPath', { outputPath: 'build/api' }, /COPY --from=build \/app\/build\/api \.\/build\/api/],
+    ])('%s', async (_label, options, expected) => {
+      addApp(tree, 'api');
+      await dockerfileGenerator(tree, { project: 'api', ...options });
+      expect(read(tree, 'apps/api/Dockerfile')).toMatch(expected);
+    });
+
+    it('target: the docker-build target stops at that stage unless a configuration says otherwise', async () => {
+      addApp(tree, 'svc');
+      await dockerfileGenerator(tree, { project: 'svc', target: 'build' });
+      // the file still ends with runtime; only the default build target changes
+      expect(listStages(read(tree, 'apps/svc/Dockerfile')).at(-1)?.name).toBe('runtime');
+      const target = readProjectConfiguration(tree, 'svc').targets?.['docker-build'];
+      expect(target?.options?.target).toBe('build');
+      expect(target?.configurations?.runtime).toEqual({ target: 'runtime' });
+    });
+
+    it('target: an unknown stage lists the real ones', async () => {
+      addApp(tree, 'svc');
+      await expect(dockerfileGenerator(tree, { project: 'svc', target: 'prod' })).rejects.toThrow('target: must be one of deps, build, runtime (got "prod")');
+    });
+
+    it('projectRoot given by hand: builds go/svc from the workspace root', async () => {
+      addApp(tree, 'svc');
+      await dockerfileGenerator(tree, { project: 'svc', projectRoot: 'apps/svc' });
+      expect(read(tree, 'apps/svc/Dockerfile')).toContain('COPY apps/svc/go.mod');
+      expect(readProjectConfiguration(tree, 'svc').targets?.['docker-build']?.options?.context).toBe('.');
+    });
+
+    it('targetName names the written target', async () => {
+      addApp(tree, 'svc');
+      await dockerfileGenerator(tree, { project: 'svc', targetName: 'container' });
+      expect(Object.keys(readProjectConfiguration(tree, 'svc').targets ?? {})).toEqual(['container']);
+    });
+
+    it('skipFormat: false formats without failing', async () => {
+      addApp(tree, 'svc');
+      await expect(dockerfileGenerator(tree, { project: 'svc', skipFormat: false })).resolves.toBeUndefined();
+    });
+  });
+
+  describe('existing files', () => {
+    const OWN = 'FROM alpine:3.20 AS build\nRUN echo hi\nFROM alpine:3.20 AS final\nUSER 65534\n';
+
+    it('keeps an existing Dockerfile and .dockerignore, and says so; the target follows the kept file', async () => {
+      addApp(tree, 'svc');
+      tree.write('apps/svc/Dockerfile', OWN);
+      tree.write('apps/svc/.dockerignore', 'mine\n');
+      await dockerfileGenerator(tree, { project: 'svc' });
+      expect(read(tree, 'apps/svc/Dockerfile')).toBe(OWN);
+      expect(read(tree, 'apps/svc/.dockerignore')).toBe('mine\n');
+      expect(logger.info).toHaveBeenCalledWith(expect.stringContaining('kept existing apps/svc/Dockerfile (pass --overwrite'));
+      const target = readProjectConfiguration(tree, 'svc').targets?.['docker-build'];
+      expect(target?.configurations).toEqual({ build: { target: 'build' }, final: { target: 'final' } });
+      expect(target?.options?.target).toBe('final');
+    });
+
+    it('--overwrite replaces them', async () => {
+      addApp(tree, 'svc');
+      tree.write('apps/svc/Dockerfile', OWN);
+      tree.write('apps/svc/.dockerignore', 'mine\n');
+      await dockerfileGenerator(tree, { project: 'svc', overwrite: true });
+      expect(read(tree, 'apps/svc/Dockerfile')).toMatch(/^FROM golang/m);
+      expect(read(tree, 'apps/svc/.dockerignore')).not.toBe('mine\n');
+    });
+
+    it('keeps a docker-build target the user already has (same executor)', async () => {
+      addApp(tree, 'svc', { targets: { 'docker-build': { executor: 'docker-ms:build', options: { tags: ['svc:mine'] } } } });
+      await dockerfileGenerator(tree, { project: 'svc' });
+      expect(readProjectConfiguration(tree, 'svc').targets?.['docker-build']).toEqual({ executor: 'docker-ms:build', options: { tags: ['svc:mine'] } });
+    });
+
+    it('never touches a root .dockerignore that already exists', async () => {
+      tree.write('.dockerignore', 'node_modules\n');
+      addApp(tree, 'api');
+      await dockerfileGenerator(tree, { project: 'api', overwrite: true });
+      expect(read(tree, '.dockerignore')).toBe('node_modules\n');
+    });
+  });
+
+  describe('running twice', () => {
+    it.each(Object.keys(APPS))('%s: the second run changes nothing', async (name) => {
+      addApp(tree, name);
+      await dockerfileGenerator(tree, { project: name });
+      const before = snapshotFiles(tree);
+      await dockerfileGenerator(tree, { project: name });
+      expect(snapshotFiles(tree)).toEqual(before);
+    });
+
+    it('--all twice, and with --overwrite, changes nothing', async () => {
+      for (const name of Object.keys(APPS)) addApp(tree, name);
+      await dockerfileGenerator(tree, { all: true });
+      const before = snapshotFiles(tree);
+      await dockerfileGenerator(tree, { all: true });
+      await dockerfileGenerator(tree, { all: true, overwrite: true });
+      expect(snapshotFiles(tree)).toEqual(before);
+    });
+  });
+
+  describe('--all', () => {
+    it('writes every application, skipping libraries, e2e projects and the root project', async () => {
+      for (const name of Object.keys(APPS)) addApp(tree, name);
+      addProjectConfiguration(tree, 'shared', { root: 'libs/shared', projectType: 'library' });
+      tree.write('libs/shared/package.json', '{"name":"shared","dependencies":{"x":"1"}}');
+      addProjectConfiguration(tree, 'api-e2e', { root: 'apps/api-e2e', projectType: 'application' });
+      tree.write('apps/api-e2e/package.json', '{"name":"api-e2e","dependencies":{"x":"1"}}');
+      await dockerfileGenerator(tree, { all: true });
+      for (const name of Object.keys(APPS)) {
+        expect(read(tree, `apps/${name}/Dockerfile`)).toMatch(/AS runtime$/m);
+        expect(readProjectConfiguration(tree, name).targets?.['docker-build']?.executor).toBe('docker-ms:build');
+      }
+      expect(tree.exists('libs/shared/Dockerfile')).toBe(false);
+      expect(tree.exists('apps/api-e2e/Dockerfile')).toBe(false);
+    });
+
+    it('checks every project first: one line per failing project, nothing written', async () => {
+      addApp(tree, 'svc');
+      addApp(tree, 'worker', { targets: { 'docker-build': { command: 'docker build .' } } });
+      addProjectConfiguration(tree, 'empty', { root: 'apps/empty', projectType: 'application' });
+      tree.write('apps/empty/README.md', 'nothing to build\n');
+      const before = snapshotFiles(tree);
+      const error = await dockerfileGenerator(tree, { all: true }).catch((e: Error) => e);
+      expect(error).toBeInstanceOf(Error);
+      const lines = (error as Error).message.split('\n');
+      expect(lines).toEqual([
+        expect.stringMatching(/^empty: .*no language detected.*--language/),
+        expect.stringMatching(/^worker: Target "docker-build" .* --targetName$/),
+        'Nothing was written.',
+      ]);
+      expect(snapshotFiles(tree)).toEqual(before);
+    });
+
+    it('says so when there is no application', async () => {
+      addProjectConfiguration(tree, 'shared', { root: 'libs/shared', projectType: 'library' });
+      await expect(dockerfileGenerator(tree, { all: true })).rejects.toThrow(/no application projects.*nx g docker-ms:dockerfile <project>/);
+    });
+  });
+
+  describe('with the plugin registered', () => {
+    beforeEach(() => {
+      updateNxJson(tree, { ...readNxJson(tree), plugins: [{ plugin: 'docker-ms', options: { buildTargetName: 'docker-build' } }] });
+    });
+
+    it('writes the files but no target: createNodes infers it from the Dockerfile', async () => {
+      addApp(tree, 'svc');
+      const projectJson = read(tree, 'apps/svc/project.json');
+      await dockerfileGenerator(tree, { project: 'svc' });
+      expect(tree.exists('apps/svc/Dockerfile')).toBe(true);
+      expect(read(tree, 'apps/svc/project.json')).toBe(projectJson);
+    });
+
+    it('writes a target under another name than the plugin infers', async () => {
+      addApp(tree, 'svc');
+      await dockerfileGenerator(tree, { project: 'svc', targetName: 'image' });
+      expect(Object.keys(readProjectConfiguration(tree, 'svc').targets ?? {})).toEqual(['image']);
+    });
+  });
+
+  describe('Nx metadata', () => {
+    it('settles a tie between languages with the build executor', async () => {
+      addProjectConfiguration(tree, 'ml', { root: 'apps/ml', projectType: 'application', targets: { build: { executor: '@nxlv/python:build' } } });
+      tree.write('apps/ml/package.json', JSON.stringify({ name: 'ml', dependencies: { 'left-pad': '1.0.0' } }));
+      tree.write('apps/ml/pyproject.toml', '[project]\nname = "ml"\nversion = "0.1.0"\n');
+      tree.write('apps/ml/main.py', 'print(1)\n');
+      await dockerfileGenerator(tree, { project: 'ml' });
+      expect(read(tree, 'apps/ml/Dockerfile')).toMatch(/^FROM python:/m);
+      expect(logger.info).toHaveBeenCalledWith('ml: language python from Nx (target "build" uses @nxlv/python:build)');
+    });
+  });
+
+  describe('writes only to the Tree (what --dry-run previews)', () => {
+    it('lists exactly the files it creates or updates', async () => {
+      addApp(tree, 'svc');
+      const before = new Set(tree.listChanges().map((c) => c.path));
+      await dockerfileGenerator(tree, { project: 'svc' });
+      const changed = tree.listChanges().map((c) => c.path).filter((p) => !before.has(p) || p === 'apps/svc/project.json');
+      expect(changed.sort()).toEqual(['apps/svc/.dockerignore', 'apps/svc/Dockerfile', 'apps/svc/project.json']);
+    });
+  });
+
+  describe('errors name the fix', () => {
+    it('unknown project → close names', async () => {
+      addApp(tree, 'api');
+      addApp(tree, 'svc');
+      await expect(dockerfileGenerator(tree, { project: 'apii' })).rejects.toThrow('Cannot find project "apii"; did you mean "api"?');
+    });
+
+    it('no project and no --all', async () => {
+      await expect(dockerfileGenerator(tree, {})).rejects.toThrow(/nx g docker-ms:dockerfile <project>.*--all/);
+    });
+
+    it('undetectable language → what was looked for and --language', async () => {
+      addProjectConfiguration(tree, 'empty', { root: 'apps/empty', projectType: 'application' });
+      tree.write('apps/empty/README.md', '');
+      await expect(dockerfileGenerator(tree, { project: 'empty' })).rejects.toThrow(/checked .*go\.mod.*--language/);
+    });
+
+    it('target name taken by another executor → --targetName', async () => {
+      addApp(tree, 'svc', { targets: { 'docker-build': { executor: 'nx:run-commands', options: { command: 'docker build .' } } } });
+      await expect(dockerfileGenerator(tree, { project: 'svc' })).rejects.toThrow(
+        'Target "docker-build" of project "svc" already runs nx:run-commands; choose another name with --targetName',
+      );
+      expect(tree.exists('apps/svc/Dockerfile')).toBe(false);
+    });
+
+    it('a bad option value → core names the option and what it accepts', async () => {
+      addApp(tree, 'svc');
+      await expect(dockerfileGenerator(tree, { project: 'svc', port: 70000 })).rejects.toThrow(/^port: /m);
+      await expect(dockerfileGenerator(tree, { project: 'svc', packageManager: 'npm' })).rejects.toThrow(/packageManager: must be one of go/);
+      expect(tree.exists('apps/svc/Dockerfile')).toBe(false);
+    });
+
+    it('unknown options and bad flags (programmatic calls skip schema.json)', async () => {
+      addApp(tree, 'svc');
+      const call = { project: 'svc', prot: 80, overwrite: 'yes', targetName: 'a b' } as unknown as Parameters<typeof dockerfileGenerator>[1];
+      const message = await dockerfileGenerator(tree, call).catch((e: Error) => e.message);
+      expect(message.split('\n').sort()).toEqual([
+        '--overwrite: Invalid input: expected boolean, received string',
+        '--prot: unknown option (did you mean --port?)',
+        '--targetName: must be a target name of letters, digits and ":_.-" (e.g. docker-build)',
+      ]);
+    });
+  });
+});
