@@ -1,0 +1,40 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { logger, type ExecutorContext } from '@nx/devkit';
+import { formatLintResults, LintConfigError, lintDockerfileFile, lintExitCode } from '@docker-ms/core';
+import type { LintExecutorSchema } from './schema';
+
+const FORMATS = ['text', 'json'];
+
+/** `docker-ms:lint`: the same lint as `docker-ms lint`, for one Dockerfile of the project. */
+export default async function lintExecutor(options: LintExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const projectName = context.projectName;
+  const project = projectName ? context.projectsConfigurations?.projects[projectName] : undefined;
+  const root = project?.root ?? '.';
+  const file = options.file ?? (root === '.' || root === '' ? 'Dockerfile' : `${root}/Dockerfile`);
+  const format = options.format ?? 'text';
+  if (!FORMATS.includes(format)) {
+    logger.error(`--format "${format}" is not supported; use text or json`);
+    return { success: false };
+  }
+  let report: string;
+  let exitCode: number;
+  try {
+    const result = lintDockerfileFile(file, { workspaceRoot: context.root, projectRoot: root, rules: options.rules });
+    report = formatLintResults([result], format);
+    exitCode = lintExitCode([result]);
+  } catch (e) {
+    if (!(e instanceof LintConfigError)) throw e;
+    const hint = /no such Dockerfile/.test(e.message) ? ' (set --file)' : ' (see --rules)';
+    logger.error(`${e.message}${hint}`);
+    return { success: false };
+  }
+  if (options.outputFile) {
+    const out = join(context.root, options.outputFile);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, report + '\n');
+  }
+  if (exitCode === 0) logger.info(report);
+  else logger.error(report);
+  return { success: exitCode === 0 };
+}
