@@ -107,7 +107,11 @@ describe('node: entry', () => {
     ['bin string', { [`${APP}/package.json`]: pkg({ bin: 'bin/run.mjs' }) }, 'bin/run.mjs'],
     ['start script beats main', { [`${APP}/package.json`]: pkg({ main: 'index.js', scripts: { start: 'node server.js' } }) }, 'server.js'],
     ['server.js on disk', { [`${APP}/package.json`]: pkg(), [`${APP}/server.js`]: '' }, 'server.js'],
-    ['src/main.ts on disk', { [`${APP}/package.json`]: pkg(), [`${APP}/src/main.ts`]: '' }, 'src/main.ts'],
+    ['src/main.ts → its compiled output under dist/', { [`${APP}/package.json`]: pkg(), [`${APP}/src/main.ts`]: '' }, 'dist/main.js'],
+    ['src/index.ts with tsconfig outDir/rootDir', {
+      [`${APP}/package.json`]: pkg(), [`${APP}/src/index.ts`]: '',
+      [`${APP}/tsconfig.json`]: JSON.stringify({ compilerOptions: { outDir: './build', rootDir: './src' } }),
+    }, 'build/index.js'],
     ['next start runs no node file', { [`${APP}/package.json`]: pkg({ scripts: { start: 'next start' } }) }, null],
   ])('%s', (_name, files, entry) => {
     expect(detect(files).entry).toBe(entry);

@@ -84,6 +84,12 @@ describe('python: runtime version', () => {
     expect(d.evidence).toContain('.python-version: "pypy3.10" is not a CPython version I understand; ignored');
   });
 
+  it('evidence names where the __main__.py package is', () => {
+    const d = detect({ [`${APP}/pyproject.toml`]: pyproject(), [`${APP}/src/tool/__main__.py`]: '', [`${APP}/src/api/__main__.py`]: '' });
+    expect(d.entry).toBe('api'); // named like the project
+    expect(d.evidence).toContain('src/api/__main__.py: found → entry api (python -m api) (also: tool)');
+  });
+
   it('a broken pyproject.toml is reported, not thrown', () => {
     const d = detect({ [`${APP}/pyproject.toml`]: '[project\nname = ' });
     expect(d.language).toBe('python');

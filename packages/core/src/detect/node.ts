@@ -151,6 +151,16 @@ export function nodeScriptEntry(script: string): string | null {
   return null;
 }
 
+/** Where tsc puts a source file: outDir/rootDir of tsconfig.json when readable, else dist/ with src/ dropped. */
+function compiledEntry(files: ProjectFiles, source: string): string {
+  const tsconfig = files.readJson(files.path('tsconfig.json'));
+  const options = tsconfig?.ok ? dig(tsconfig.value, 'compilerOptions') : undefined;
+  const outDir = (str(dig(options, 'outDir')) ?? 'dist').replace(/^\.\//, '').replace(/\/+$/, '');
+  const rootDir = (str(dig(options, 'rootDir')) ?? 'src').replace(/^\.\//, '').replace(/\/+$/, '');
+  const rel = rootDir && source.startsWith(`${rootDir}/`) ? source.slice(rootDir.length + 1) : source;
+  return `${outDir}/${rel}`.replace(/\.ts$/, '.js').replace(/\.mts$/, '.mjs').replace(/\.cts$/, '.cjs');
+}
+
 function entry(files: ProjectFiles, pkg: Record<string, unknown> | null, evidence: string[]): string | null {
   const start = str(dig(pkg, 'scripts', 'start'));
   if (start) {
@@ -174,6 +184,11 @@ function entry(files: ProjectFiles, pkg: Record<string, unknown> | null, evidenc
     return file;
   }
   const common = COMMON_ENTRIES.find((f) => files.has(f));
+  if (common && /\.[cm]?ts$/.test(common)) {
+    const built = compiledEntry(files, common);
+    evidence.push(`${common}: TypeScript source → entry ${built} (its compiled output; pass --entry if the build writes elsewhere)`);
+    return built;
+  }
   if (common) {
     evidence.push(`${common}: found → entry ${common}`);
     return common;

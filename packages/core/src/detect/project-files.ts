@@ -41,8 +41,9 @@ export class ProjectFiles {
     return this.fs.read(this.path(rel));
   }
 
+  /** Sorted (readers such as an Nx Tree need not sort). */
   list(rel = ''): string[] {
-    return this.fs.list(rel === '' ? this.dir : this.path(rel));
+    return [...this.fs.list(rel === '' ? this.dir : this.path(rel))].sort();
   }
 
   isDir(rel: string): boolean {

@@ -138,18 +138,19 @@ function entry(files: ProjectFiles, pyproject: Record<string, unknown> | null, e
   const projectName = (str(dig(pyproject, 'project', 'name')) ?? str(dig(pyproject, 'tool', 'poetry', 'name')) ?? files.name)
     .toLowerCase()
     .replace(/[-.]/g, '_');
-  const packages: string[] = [];
+  const packages: Array<{ name: string; file: string }> = [];
   for (const base of ['', 'src']) {
     for (const d of files.list(base)) {
-      const rel = base ? `${base}/${d}` : d;
-      if (files.has(`${rel}/__main__.py`)) packages.push(d);
+      const file = `${base ? `${base}/` : ''}${d}/__main__.py`;
+      if (files.has(file)) packages.push({ name: d, file });
     }
   }
   if (packages.length) {
-    const chosen = packages.find((p) => p === projectName) ?? packages[0];
-    const more = packages.length > 1 ? ` (also: ${packages.filter((p) => p !== chosen).join(', ')})` : '';
-    evidence.push(`${chosen}/__main__.py: found → entry ${chosen} (python -m ${chosen})${more}`);
-    return chosen;
+    const chosen = packages.find((p) => p.name === projectName) ?? packages[0];
+    const others = packages.filter((p) => p !== chosen).map((p) => p.name);
+    const more = others.length ? ` (also: ${others.join(', ')})` : '';
+    evidence.push(`${chosen.file}: found → entry ${chosen.name} (python -m ${chosen.name})${more}`);
+    return chosen.name;
   }
   evidence.push('no entry: no start script, [project.scripts], main.py/app.py/manage.py or package with __main__.py');
   return null;

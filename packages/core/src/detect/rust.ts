@@ -90,7 +90,7 @@ function binaries(files: ProjectFiles, dir: string, cargo: Toml): { names: strin
     if (n) names.push(n);
   }
   if (pkgName && files.fs.isFile(joinPath(dir, 'src/main.rs')) && !names.includes(pkgName)) names.push(pkgName);
-  for (const f of files.fs.list(joinPath(dir, 'src/bin'))) {
+  for (const f of [...files.fs.list(joinPath(dir, 'src/bin'))].sort()) {
     const p = joinPath(dir, `src/bin/${f}`);
     const n = f.endsWith('.rs') && files.fs.isFile(p) ? f.slice(0, -3) : files.fs.isFile(`${p}/main.rs`) ? f : null;
     if (n && !names.includes(n)) names.push(n);
@@ -107,7 +107,7 @@ function members(files: ProjectFiles, wsDir: string, ws: Toml): string[] {
     const clean = m.replace(/\/$/, '');
     if (clean.endsWith('/*')) {
       const base = clean.slice(0, -2);
-      for (const d of files.fs.list(joinPath(wsDir, base))) {
+      for (const d of [...files.fs.list(joinPath(wsDir, base))].sort()) {
         if (files.fs.isFile(joinPath(wsDir, `${base}/${d}/Cargo.toml`))) out.push(`${base}/${d}`);
       }
     } else if (!clean.includes('*')) out.push(clean);
