@@ -24,7 +24,7 @@ function dirname(path: string): string {
 export function lintDockerfileFile(path: string, opts: LintFileOptions): FileLintResult {
   const fs = opts.fs ?? nodeFileReader(opts.workspaceRoot);
   const text = fs.read(path);
-  if (text === null) throw new LintConfigError(`${path}: no such Dockerfile; pass an existing file (relative to the workspace root)`);
+  if (text === null) throw new LintConfigError(`${path}: no such Dockerfile (paths are relative to the workspace root)`);
   const { [DRIFT_RULE]: driftSetting, ...rules } = opts.rules ?? {};
   const findings = lintDockerfile(text, { rules });
   if (driftSetting !== 'off') {

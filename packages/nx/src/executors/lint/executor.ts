@@ -25,7 +25,7 @@ export default async function lintExecutor(options: LintExecutorSchema, context:
     exitCode = lintExitCode([result]);
   } catch (e) {
     if (!(e instanceof LintConfigError)) throw e;
-    const hint = /no such Dockerfile/.test(e.message) ? ' (set --file)' : ' (see --rules)';
+    const hint = /no such Dockerfile/.test(e.message) ? '; pass --file with the Dockerfile to lint' : '; fix --rules';
     logger.error(`${e.message}${hint}`);
     return { success: false };
   }
@@ -34,7 +34,7 @@ export default async function lintExecutor(options: LintExecutorSchema, context:
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, report + '\n');
   }
-  if (exitCode === 0) logger.info(report);
-  else logger.error(report);
+  // stdout in both formats, so `--format json` can be piped to a CI tool.
+  logger.info(report);
   return { success: exitCode === 0 };
 }
