@@ -158,15 +158,48 @@ describe('choosing the language', () => {
     expect(e.name).toBe('DetectionError');
     expect(e.message).toBe(
       'apps/app: no language detected (checked ' +
-        'node: package.json, pnpm-lock.yaml, yarn.lock, bun.lock, bun.lockb, package-lock.json, npm-shrinkwrap.json; ' +
+        'node: package.json, pnpm-lock.yaml, yarn.lock, bun.lock, bun.lockb, package-lock.json, npm-shrinkwrap.json, tsconfig.json, tsconfig.app.json; ' +
         'python: pyproject.toml, setup.py, setup.cfg, Pipfile, uv.lock, poetry.lock, requirements*.txt, *.py; ' +
         'go: go.mod, *.go, cmd/*/main.go; ' +
         'rust: Cargo.toml; ' +
-        'java: pom.xml, build.gradle.kts, build.gradle, settings.gradle.kts, settings.gradle); ' +
+        'java: pom.xml, build.gradle.kts, build.gradle, settings.gradle.kts, settings.gradle; project.json executors); ' +
         'pass --language <node|python|go|rust|java>',
     );
     expect(e.message).not.toContain('\n');
     expect(Object.keys(e.checked)).toEqual(['node', 'python', 'go', 'rust', 'java']);
+  });
+});
+
+describe('Nx project.json', () => {
+  const project = (targets: Record<string, string>, tags: string[] = []) =>
+    JSON.stringify({ name: 'app', tags, targets: Object.fromEntries(Object.entries(targets).map(([t, executor]) => [t, { executor, options: {} }])) });
+
+  it.each([
+    ['@nx/esbuild (integrated app, no package.json)', { build: '@nx/esbuild:esbuild', lint: '@nx/eslint:lint' }, [], 'node'],
+    ['@nx-go/nx-go', { build: '@nx-go/nx-go:build', serve: '@nx-go/nx-go:serve' }, [], 'go'],
+    ['@nxlv/python', { install: '@nxlv/python:install' }, [], 'python'],
+    ['@monodon/rust', { build: '@monodon/rust:build' }, [], 'rust'],
+    ['@jnxplus/nx-maven', { build: '@jnxplus/nx-maven:run-task' }, [], 'java'],
+    ['tag nx-gradle', { build: 'nx:run-commands' }, ['nx-gradle'], 'java'],
+  ])('%s → %s', (_name, targets, tags, language) => {
+    const d = detectMem({ 'apps/app/project.json': project(targets, tags), 'apps/app/src/readme.md': '' });
+    expect(d.language).toBe(language);
+    expect(d.evidence[0]).toMatch(/^language \w+: project\.json \(/);
+  });
+
+  it('an executor outweighs loose sources of another language', () => {
+    const d = detectMem({ 'apps/app/project.json': project({ build: '@nx-go/nx-go:build' }), 'apps/app/tsconfig.json': '{}', 'apps/app/main.go': 'package main\n' });
+    expect(d.language).toBe('go');
+  });
+
+  it('generic executors say nothing', () => {
+    const e = errorOf(() => detectMem({ 'apps/app/project.json': project({ build: 'nx:run-commands', test: '@nx/jest:jest' }) }));
+    expect(e.message).toMatch(/^apps\/app: no language detected/);
+  });
+
+  it('an Nx integrated node app: tsconfig.app.json and src/main.ts, entry from the compiled output', () => {
+    const d = detectMem({ 'apps/app/tsconfig.app.json': '{}', 'apps/app/src/main.ts': '', 'package-lock.json': '{}' });
+    expect(d).toMatchObject({ language: 'node', packageManager: 'npm', entry: 'dist/main.js' });
   });
 });
 
@@ -189,6 +222,7 @@ describe('--language', () => {
 
   it('rejects an unknown language', () => {
     expect(() => detectMem({ 'apps/app/x': '' }, 'apps/app', 'ruby' as Language)).toThrow('unknown language "ruby"; pass --language <node|python|go|rust|java>');
+    expect(() => detectMem({ 'apps/app/x': '' }, 'apps/app', 'toString' as Language)).toThrow('unknown language "toString"');
   });
 });
 

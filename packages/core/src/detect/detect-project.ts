@@ -6,6 +6,7 @@ import { nodeFileReader, normalizePath } from './file-reader';
 import { goDetector } from './go';
 import { javaDetector } from './java';
 import { nodeDetector } from './node';
+import { nxProjectSigns } from './nx-project';
 import { ProjectFiles } from './project-files';
 import { pythonDetector } from './python';
 import { rustDetector } from './rust';
@@ -38,7 +39,7 @@ function projectDir(projectRoot: string, workspaceRoot: string): string {
 }
 
 function checkedText(): string {
-  return LANGUAGES.map((l) => `${l}: ${DETECTORS[l].checks.join(', ')}`).join('; ');
+  return `${LANGUAGES.map((l) => `${l}: ${DETECTORS[l].checks.join(', ')}`).join('; ')}; project.json executors`;
 }
 
 /**
@@ -58,13 +59,19 @@ export function detectProject(projectRoot: string, opts: DetectOptions): Detecti
   const files = new ProjectFiles(fs, dir, name);
 
   if (opts.language !== undefined) {
-    const forced = DETECTORS[opts.language];
+    const forced = Object.hasOwn(DETECTORS, opts.language) ? DETECTORS[opts.language] : undefined;
     if (!forced) throw new DetectionError(`unknown language "${opts.language}"; pass ${LANGUAGE_FLAG}`);
     const d = forced.details(files);
     return { ...d, evidence: [`language ${opts.language}: given by --language`, ...d.evidence] };
   }
 
-  const probes = LANGUAGES.map((language) => ({ language, ...DETECTORS[language].probe(files) })).filter((p) => p.strength > 0);
+  const nxSigns = nxProjectSigns(files);
+  const probes = LANGUAGES.map((language) => {
+    const probe = DETECTORS[language].probe(files);
+    const nx = nxSigns.get(language);
+    // An Nx plugin's executor is as strong as a manifest: Nx integrated apps have project.json but no package.json.
+    return nx ? { language, strength: 3 as const, signals: [...nx, ...probe.signals] } : { language, ...probe };
+  }).filter((p) => p.strength > 0);
   const checked = Object.fromEntries(LANGUAGES.map((l) => [l, DETECTORS[l].checks]));
   const candidates = probes.map(({ language, signals }) => ({ language, signals }));
   if (!probes.length) {

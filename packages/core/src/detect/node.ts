@@ -44,7 +44,11 @@ function probe(files: ProjectFiles): Probe {
   const locks = files.filesIn(files.dir, LOCKFILES.map((l) => l.file));
   if (locks.length) return { strength: 3, signals: locks };
   const pkg = files.readJson(files.path('package.json'));
-  if (!pkg) return { strength: 0, signals: [] };
+  if (!pkg) {
+    // An Nx integrated app has no package.json, only TypeScript config next to its sources.
+    const tsconfig = files.filesIn(files.dir, ['tsconfig.app.json', 'tsconfig.json']);
+    return tsconfig.length ? { strength: 2, signals: tsconfig } : { strength: 0, signals: [] };
+  }
   if (pkg.ok && isWrapperPackageJson(pkg.value)) return { strength: 1, signals: ['package.json (scripts only)'] };
   return { strength: 3, signals: ['package.json'] };
 }
@@ -200,7 +204,7 @@ function entry(files: ProjectFiles, pkg: Record<string, unknown> | null, evidenc
 
 export const nodeDetector: LanguageDetector = {
   language: 'node',
-  checks: ['package.json', ...LOCKFILES.map((l) => l.file)],
+  checks: ['package.json', ...LOCKFILES.map((l) => l.file), 'tsconfig.json', 'tsconfig.app.json'],
   probe,
   details(files) {
     const evidence: string[] = [];
