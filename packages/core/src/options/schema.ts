@@ -28,10 +28,14 @@ const IMAGE_REF = /^(?:[a-z0-9.-]+(?::[0-9]+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?
 const MIRROR = /^[a-z0-9.-]+(?::[0-9]+)?(?:\/[a-z0-9._-]+)*\/?$/;
 const VERSION = /^v?\d+(?:\.\d+){0,2}$/;
 
+const oneLine = (s: string) => !/[\r\n]/.test(s);
+const ONE_LINE = { message: 'must be a single line' };
+
 function relativePath() {
   return z
     .string()
     .min(1)
+    .regex(/^[^\s"'`$]+$/, { message: 'must be a path without spaces, quotes or "$"' })
     .refine((p) => !p.startsWith('/') && !p.split(/[\\/]/).includes('..'), {
       message: 'must be a relative path inside the build context (no leading "/" or "..")',
     })
@@ -56,7 +60,7 @@ const userSchema = z.preprocess(
     .refine((u) => Number(u.split(':')[0]) !== 0, { message: 'must not be 0 (root); use a non-root uid such as 10001' }),
 );
 
-const commandSchema = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+const commandSchema = z.union([z.string().min(1).refine(oneLine, ONE_LINE), z.array(z.string().min(1)).min(1)]);
 
 const common = {
   target: z.string().regex(STAGE_NAME, { message: 'must be a lowercase stage name such as "runtime" or "build"' }).default('runtime').describe("Stage the build stops at (docker build --target); the rendered file always ends with \"runtime\"."),
@@ -80,9 +84,9 @@ const common = {
   runtimeVersion: z.string().regex(VERSION, { message: 'must be a version number such as "22", "3.12" or "1.22.5"' })
     .transform((v) => v.replace(/^v/, ''))
     .optional().describe("Language runtime version; image tags follow it (major, or major.minor for python/go/rust)."),
-  entry: z.string().min(1).optional().describe("What starts the app: node script (relative to projectRoot, or to outputPath when set), python file or module, go package (./cmd/x or .), rust binary name, java main class (else java -jar)."),
+  entry: z.string().min(1).regex(/^[^\s"'`$\\]+$/, { message: 'must be a path, module, class or binary name without spaces, quotes or "$"' }).optional().describe("What starts the app: node script (relative to projectRoot, or to outputPath when set), python file or module, go package (./cmd/x or .), rust binary name, java main class (else java -jar)."),
   startCommand: commandSchema.optional().describe("Exec-form command for the final stage, replacing the one derived from entry."),
-  buildCommand: z.string().min(1).optional().describe("Shell command that builds the app in the build stage (node: e.g. \"npm run build\")."),
+  buildCommand: z.string().min(1).refine(oneLine, ONE_LINE).optional().describe("Shell command that builds the app in the build stage (node: e.g. \"npm run build\")."),
   outputPath: relativePath().optional().describe("Build output folder relative to the build context (e.g. \"dist/apps/api\"); node copies only it to the runtime, java looks for the jar in it."),
 };
 

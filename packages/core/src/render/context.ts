@@ -28,6 +28,10 @@ export interface BaseContext {
 
 export function baseContext(o: DockerfileOptions): Omit<BaseContext, 'healthcheck' | 'entrypoint' | 'cmd'> {
   const { build, runtime } = imagesFor(o);
+  if (runtime.flavor === 'scratch' && !(o.language === 'go' || (o.language === 'rust' && o.variant === 'musl'))) {
+    const why = o.language === 'rust' ? 'a glibc rust binary needs libc; use variant "musl" for scratch' : `scratch has no ${o.language} runtime`;
+    throw new OptionsError([`baseRuntime: ${why} (got "${runtime.ref}")`]);
+  }
   return {
     o,
     build,

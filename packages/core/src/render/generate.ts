@@ -2,6 +2,7 @@ import path from 'node:path';
 import { detectProject, nodeFileReader } from '../detect';
 import { parseOptions, PACKAGE_MANAGERS, type DockerfileOptions, type DockerfileOptionsInput } from '../options';
 import type { Detection, FileReader } from '../types';
+import { addManagedHeader } from '../managed';
 import { renderDockerfile, renderDockerignore } from './dockerfile';
 
 export interface GenerateInput {
@@ -32,7 +33,8 @@ export function generateDockerfile(input: GenerateInput): GenerateResult {
   });
   const merged = { ...fromDetection(detection, user, fs, projectDir(input)), ...user };
   const options = parseOptions(merged);
-  return { detection, options, dockerfile: renderDockerfile(options), dockerignore: renderDockerignore(options) };
+  // The header lets migrations tell an untouched generated file from a hand-edited one.
+  return { detection, options, dockerfile: addManagedHeader(renderDockerfile(options)), dockerignore: renderDockerignore(options) };
 }
 
 /** Options detection can fill in; only those the user left out and that fit the user's other choices. */

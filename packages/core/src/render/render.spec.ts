@@ -270,7 +270,8 @@ describe('rust', () => {
 
   it('needs the binary name', () => {
     expect(() => renderDockerfile({ language: 'rust' })).toThrow(/^entry: rust needs the binary to ship/);
-    expect(() => renderDockerfile({ language: 'rust', entry: 'a b' })).toThrow(/^entry: must be a cargo binary name/);
+    expect(() => renderDockerfile({ language: 'rust', entry: 'src/main.rs' })).toThrow(/^entry: must be a cargo binary name/);
+    expect(() => renderDockerfile({ language: 'rust', entry: 'a b' })).toThrow(/^entry: must be a path, module, class or binary name without spaces/);
   });
 });
 
@@ -346,6 +347,18 @@ describe('options that shape every file', () => {
     }
   });
 
+  it('refuses scratch for runtimes that cannot run there', () => {
+    expect(() => renderDockerfile({ language: 'node', baseRuntime: 'scratch' })).toThrow('baseRuntime: scratch has no node runtime (got "scratch")');
+    expect(() => renderDockerfile({ language: 'rust', entry: 'x', baseRuntime: 'scratch' })).toThrow(/^baseRuntime: a glibc rust binary needs libc; use variant "musl"/);
+    expect(renderDockerfile({ language: 'rust', entry: 'x', variant: 'musl', baseRuntime: 'scratch' })).toContain('FROM scratch AS runtime');
+  });
+
+  it('refuses text that would break the file', () => {
+    expect(() => renderDockerfile({ language: 'node', buildCommand: 'npm run build\nUSER root' })).toThrow('buildCommand: must be a single line');
+    expect(() => renderDockerfile({ language: 'go', entry: './cmd/$(id)' })).toThrow(/^entry: /);
+    expect(() => renderDockerfile({ language: 'go', projectRoot: 'my app' })).toThrow(/^projectRoot: must be a path without spaces/);
+  });
+
   it('target must name a stage of the file', () => {
     expect(renderDockerfile({ language: 'go', target: 'build' })).toContain('AS build');
     expect(() => renderDockerfile({ language: 'go', target: 'prod' })).toThrow(OptionsError);
@@ -373,7 +386,7 @@ describe('renderDockerignore', () => {
     ['rust', ['**/target']],
     ['java', ['**/target', '**/build', '**/.gradle']],
   ] as const)('%s ignores its build leftovers', (language, patterns) => {
-    const lines = renderDockerignore({ language, entry: 'x' }).split('\n');
+    const lines = renderDockerignore({ language, entry: 'x' } as DockerfileOptionsInput).split('\n');
     for (const p of patterns) expect(lines).toContain(p);
   });
 

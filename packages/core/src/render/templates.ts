@@ -8,14 +8,21 @@ export const TEMPLATES_DIR = path.resolve(__dirname, '../../templates');
 
 export function renderTemplate(language: Language, file: 'Dockerfile.ejs' | 'dockerignore.ejs', data: object): string {
   const filename = path.join(TEMPLATES_DIR, language, file);
-  const text = ejs.render(fs.readFileSync(filename, 'utf8'), data, {
-    filename,
-    // Dockerfiles are not HTML: never escape
-    escape: (s: unknown) => String(s),
-    cache: false,
-  });
-  return tidy(text);
+  let template = compiled.get(filename);
+  if (!template) {
+    template = ejs.compile(fs.readFileSync(filename, 'utf8'), {
+      filename,
+      // Dockerfiles are not HTML: never escape
+      escape: (s: unknown) => String(s),
+      // includes (templates/common) are compiled once too; templates do not change while a process runs
+      cache: true,
+    });
+    compiled.set(filename, template);
+  }
+  return tidy(template(data));
 }
+
+const compiled = new Map<string, ejs.TemplateFunction>();
 
 /** One blank line between stages at most, a single trailing newline. */
 function tidy(text: string): string {

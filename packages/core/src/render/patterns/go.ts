@@ -1,4 +1,5 @@
 import type { OptionsFor } from '../../options';
+import { OptionsError } from '../../options/errors';
 import { baseContext, healthcheckCommand, splitCommand, type BaseContext } from '../context';
 import { binaryName } from './binary';
 
@@ -11,6 +12,9 @@ export interface GoContext extends BaseContext {
 export function goContext(o: OptionsFor<'go'>): GoContext {
   const base = baseContext(o);
   const entry = (o.entry ?? '.').replace(/\/+$/, '') || '.';
+  if (!/^[\w./-]+$/.test(entry) || entry.split('/').includes('..')) {
+    throw new OptionsError([`entry: must be the package to build, such as "./cmd/api" or "." (got "${o.entry}")`]);
+  }
   const pkg = entry === '.' || entry.startsWith('./') ? entry : `./${entry.replace(/^\/+/, '')}`;
   const bin = binaryName(pkg === '.' ? o.projectRoot : pkg);
   const binPath = `/usr/local/bin/${bin}`;
