@@ -115,6 +115,14 @@ describe('java: gradle', () => {
     expect(d.evidence).toContain('project folder name → build/libs/orders*.jar');
   });
 
+  it.each([
+    ['Kotlin assignment', 'build.gradle.kts', 'application {\n    mainClass = "com.example.Main"\n}\n'],
+    ['Groovy call without parentheses', 'build.gradle', "application {\n    mainClass 'com.example.Main'\n}\n"],
+    ['Groovy mainClassName', 'build.gradle', "apply plugin: 'application'\nmainClassName = 'com.example.Main'\n"],
+  ])('application main class: %s', (_name, file, text) => {
+    expect(detect({ [`${APP}/${file}`]: text }).entry).toBe('com.example.Main');
+  });
+
   it('Spring Boot plugin: no main class', () => {
     const d = detect({ [`${APP}/build.gradle`]: "plugins {\n  id 'org.springframework.boot' version '3.3.4'\n}\nmainClassName = 'x.Y'\n" });
     expect(d.entry).toBeNull();

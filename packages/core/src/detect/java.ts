@@ -173,7 +173,7 @@ function gradle(files: ProjectFiles, evidence: string[]): MavenFacts {
     evidence.push(`${own!.name}: Spring Boot jar starts itself → no main class (java -jar)`);
     return { version, entry: null };
   }
-  const mainClass = /mainClass(?:Name)?(?:\.set\(\s*|\s*=\s*|\s*\(\s*)["']([\w.$]+)["']/.exec(text)?.[1];
+  const mainClass = /mainClass(?:Name)?(?:\.set\(\s*|\s*=\s*|\s*\(\s*|\s+)["']([\w.$]+)["']/.exec(text)?.[1];
   if (mainClass) evidence.push(`${own!.name}: mainClass → entry ${mainClass}`);
   return { version, entry: mainClass ?? null };
 }
