@@ -109,7 +109,7 @@ describe('createNodes', () => {
     write('apps/svc/package.json', '{"name":"svc"}');
     write('apps/svc/Dockerfile', GO_DOCKERFILE);
     const [[, result]] = await run(['apps/svc/Dockerfile'], { buildTargetName: 'container' });
-    expect(Object.keys(result.projects?.['apps/svc']?.targets ?? {})).toEqual(['container']);
+    expect(Object.keys(result.projects?.['apps/svc']?.targets ?? {})).toEqual(['container', 'docker-lint']);
   });
 
   it('reads each Dockerfile on its own: stages follow the file', async () => {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createNodesFromFiles, type CreateNodes, type CreateNodesContext, type CreateNodesResult } from '@nx/devkit';
 import { dockerBuildTarget } from '../utils/docker-build-target';
+import { DEFAULT_LINT_TARGET_NAME, dockerLintTarget } from '../utils/docker-lint-target';
 import { DEFAULT_BUILD_TARGET_NAME, type DockerMsPluginOptions } from '../utils/plugin-registration';
 import { contextSources, inferContext } from './context-sources';
 
@@ -45,5 +46,6 @@ function createNodesForDockerfile(
       return statSync(abs(path)).isDirectory() ? 'folder' : 'file';
     },
   });
-  return { projects: { [projectRoot]: { root: projectRoot, targets: { [targetName]: target } } } };
+  const lintTargetName = options?.lintTargetName ?? DEFAULT_LINT_TARGET_NAME;
+  return { projects: { [projectRoot]: { root: projectRoot, targets: { [targetName]: target, [lintTargetName]: dockerLintTarget(projectRoot) } } } };
 }

@@ -7,6 +7,8 @@ export const DEFAULT_BUILD_TARGET_NAME = 'docker-build';
 export interface DockerMsPluginOptions {
   /** Name of the inferred build target; default `docker-build`. */
   buildTargetName?: string;
+  /** Name of the inferred lint target; default `docker-lint`. */
+  lintTargetName?: string;
 }
 
 type PluginEntry = NonNullable<NxJsonConfiguration['plugins']>[number];
