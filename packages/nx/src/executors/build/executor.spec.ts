@@ -1,0 +1,205 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { logger, type ExecutorContext } from '@nx/devkit';
+// The engine's only process boundary; everything between the target options and the argv runs for real.
+import * as spawn from '../../../../core/src/engine/spawn';
+import buildExecutor from './executor';
+
+jest.mock('../../../../core/src/engine/spawn');
+const run = jest.mocked(spawn.run);
+const findExecutable = jest.mocked(spawn.findExecutable);
+
+const DOCKERFILE = [
+  'FROM node:22-bookworm-slim AS build',
+  'WORKDIR /app',
+  'COPY . .',
+  'RUN --mount=type=cache,target=/root/.npm npm ci',
+  'FROM gcr.io/distroless/nodejs22-debian12:nonroot AS runtime',
+  'COPY --from=build /app /app',
+  'USER 65532',
+  'CMD ["/app/main.js"]',
+  '',
+].join('\n');
+
+/** This machine: a docker 28 client without buildx first on PATH, Debian's 20.10 client (BuildKit) at /usr/bin/docker. */
+const CLIENTS: Record<string, string> = { '/usr/local/bin/docker': '28.2.2', '/usr/bin/docker': '20.10.24+dfsg1' };
+
+let calls: string[][];
+let buildResult: spawn.RunResult;
+function machine(tools: Record<string, string> = CLIENTS) {
+  calls = [];
+  buildResult = { code: 0, stdout: 'Successfully built\n', stderr: '' };
+  findExecutable.mockImplementation((name) => {
+    if (name === 'docker') return Object.keys(tools).find((t) => t.endsWith('/docker')) ?? null;
+    if (name in tools) return name;
+    return Object.keys(tools).find((t) => t.endsWith(`/${name}`)) ?? null;
+  });
+  run.mockImplementation(async (command, args, options) => {
+    calls.push([command, ...args]);
+    if (command === 'git') return { code: 128, stdout: '', stderr: 'fatal: not a git repository' };
+    if (args[0] === 'version') return { code: 0, stdout: `${tools[command]}\n`, stderr: '' };
+    if (args[0] === '--version') return { code: 0, stdout: `${command.split('/').pop()} version ${tools[command]}\n`, stderr: '' };
+    if (args[0] === 'buildx') return { code: 1, stdout: '', stderr: 'not a docker command' };
+    if (args[0] === 'build' || args[0] === 'bud') {
+      options?.onOutput?.(buildResult.stdout, 'stdout');
+      return buildResult;
+    }
+    if (args[0] === 'image' || args[0] === 'inspect') return { code: 0, stdout: 'sha256:0123456789abcdef 2048 []\n', stderr: '' };
+    if (args[0] === 'images') return { code: 0, stdout: '[{"size":"2 KB"}]', stderr: '' };
+    return { code: 127, stdout: '', stderr: `unexpected ${args.join(' ')}` };
+  });
+}
+
+const builds = () => calls.filter((c) => c[1] === 'build' || c[1] === 'bud');
+
+describe('docker-ms:build executor', () => {
+  let root: string;
+  let lines: string[];
+  const context = (configurationName?: string): ExecutorContext => ({
+    root,
+    cwd: root,
+    isVerbose: false,
+    projectName: 'api',
+    targetName: 'docker-build',
+    configurationName,
+    projectsConfigurations: { version: 2, projects: { api: { root: 'apps/api' } } },
+    nxJsonConfiguration: {},
+    projectGraph: { nodes: {}, dependencies: {} },
+  });
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'docker-ms-executor-'));
+    mkdirSync(join(root, 'apps/api'), { recursive: true });
+    writeFileSync(join(root, 'apps/api/Dockerfile'), DOCKERFILE);
+    lines = [];
+    jest.spyOn(logger, 'info').mockImplementation((line) => void lines.push(String(line)));
+    jest.spyOn(logger, 'error').mockImplementation((line) => void lines.push(String(line)));
+    machine();
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('defaults to the project: its Dockerfile and folder, <project>:latest, runtime stage, BuildKit client; writes metadata', async () => {
+    await expect(buildExecutor({}, context())).resolves.toEqual({ success: true });
+    expect(builds()).toEqual([
+      ['/usr/bin/docker', 'build', '-f', join(root, 'apps/api/Dockerfile'), '--target', 'runtime', '-t', 'api:latest', 'apps/api'],
+    ]);
+    const build = run.mock.calls.find((c) => c[1][0] === 'build');
+    expect(build?.[2]).toMatchObject({ cwd: root, env: expect.objectContaining({ DOCKER_BUILDKIT: '1' }) });
+    expect(JSON.parse(readFileSync(join(root, 'dist/docker/apps/api/metadata.json'), 'utf8'))).toEqual({
+      imageId: 'sha256:0123456789abcdef', tags: ['api:latest'], size: 2048, target: 'runtime', engine: 'docker',
+    });
+    expect(lines.at(-1)).toMatch(/^built api:latest \(image 0123456789ab, 2\.0 KB\) in [\d.]+ s with \/usr\/bin\/docker 20\.10\.24/);
+  });
+
+  it('the options a generated target carries: workspace-root context, explicit file and metadata path', async () => {
+    await buildExecutor({ file: 'apps/api/Dockerfile', context: '.', target: 'runtime', metadataFile: 'dist/docker/x.json' }, context());
+    expect(builds()[0]).toEqual(['/usr/bin/docker', 'build', '-f', join(root, 'apps/api/Dockerfile'), '--target', 'runtime', '-t', 'api:latest', '.']);
+    expect(existsSync(join(root, 'dist/docker/x.json'))).toBe(true);
+  });
+
+  it('a stage configuration builds that stage and tags it <project>:<stage>', async () => {
+    // Nx merges configurations.build = { target: 'build' } into the options
+    await buildExecutor({ target: 'build' }, context('build'));
+    expect(builds()[0]).toEqual(['/usr/bin/docker', 'build', '-f', join(root, 'apps/api/Dockerfile'), '--target', 'build', '-t', 'api:build', 'apps/api']);
+  });
+
+  it('a configuration named after a stage selects it even without a target option', async () => {
+    await buildExecutor({}, context('build'));
+    expect(builds()[0]).toContain('api:build');
+    expect(builds()[0]).toEqual(expect.arrayContaining(['--target', 'build']));
+  });
+
+  it('a configuration that is not a stage (run-many -c production) leaves the stage alone', async () => {
+    await buildExecutor({}, context('production'));
+    expect(builds()[0]).toEqual(expect.arrayContaining(['--target', 'runtime', '-t', 'api:latest']));
+  });
+
+  it('passes every build option, accepting nx-container kebab-case names', async () => {
+    const options = {
+      tags: ['registry.local:5000/api:1.0'],
+      'build-args': { NODE_ENV: 'production' },
+      labels: { 'org.example.team': 'core' },
+      secrets: ['id=npm,src=.npmrc'],
+      platforms: ['linux/amd64'],
+      'cache-from': ['registry.local:5000/api:cache'],
+      'no-cache': true,
+      pull: true,
+      gitLabels: false,
+    };
+    const result = await buildExecutor(options, context());
+    expect(lines.filter((l) => !l.startsWith('building') && !l.startsWith('built') && l !== 'Successfully built')).toEqual([]);
+    expect(result).toEqual({ success: true });
+    expect(builds()[0]).toEqual([
+      '/usr/bin/docker', 'build', '-f', join(root, 'apps/api/Dockerfile'), '--target', 'runtime', '-t', 'registry.local:5000/api:1.0',
+      '--build-arg', 'NODE_ENV=production', '--label', 'org.example.team=core', '--secret', 'id=npm,src=.npmrc',
+      '--platform', 'linux/amd64', '--cache-from', 'registry.local:5000/api:cache', '--no-cache', '--pull', 'apps/api',
+    ]);
+  });
+
+  it.each([
+    ['podman', { podman: '4.3.1' }, ['podman', 'build', '-f', '<file>', '--target', 'runtime', '-t', 'api:latest', 'apps/api']],
+    ['buildah', { buildah: '1.28.2' }, ['buildah', 'bud', '--layers', '-f', '<file>', '--target', 'runtime', '-t', 'api:latest', 'apps/api']],
+  ])('engine %s: its own argv', async (engine, tools, expected) => {
+    machine(tools);
+    await expect(buildExecutor({ engine: engine as 'podman' }, context())).resolves.toEqual({ success: true });
+    expect(builds()[0]).toEqual(expected.map((a) => (a === '<file>' ? join(root, 'apps/api/Dockerfile') : a)));
+  });
+
+  it('dry run prints the exact command and builds nothing', async () => {
+    await expect(buildExecutor({ dryRun: true }, context())).resolves.toEqual({ success: true });
+    expect(builds()).toEqual([]);
+    expect(lines).toEqual([
+      expect.stringMatching(new RegExp(`^dry run .*: DOCKER_BUILDKIT=1 /usr/bin/docker build -f ${join(root, 'apps/api/Dockerfile')} --target runtime -t api:latest apps/api$`)),
+    ]);
+  });
+
+  it('an unknown stage fails with the real stages listed, nothing built', async () => {
+    await expect(buildExecutor({ target: 'prod' }, context())).resolves.toEqual({ success: false });
+    expect(lines).toEqual([`target: 'prod' is not a stage of ${join(root, 'apps/api/Dockerfile')}; stages: build, runtime`]);
+    expect(builds()).toEqual([]);
+  });
+
+  it.each([
+    ['a;rm -rf /', /tag "a;rm -rf \/" contains whitespace/],
+    ['my app:1', /contains whitespace/],
+    ['api\n:1', /contains whitespace/],
+    ['api;id', /tag "api;id" contains ';'/],
+    ['MyApp:1', /must be lowercase/],
+    ['api:-bad', /invalid tag '-bad'/],
+  ])('tag %j is refused before anything runs', async (tag, message) => {
+    await expect(buildExecutor({ tags: [tag] }, context())).resolves.toEqual({ success: false });
+    expect(lines.join('\n')).toMatch(message);
+    expect(lines.every((l) => l.startsWith('tags: '))).toBe(true);
+    expect(builds()).toEqual([]);
+  });
+
+  it('a missing Dockerfile is one line naming the file option', async () => {
+    await expect(buildExecutor({ file: 'apps/web/Dockerfile' }, context())).resolves.toEqual({ success: false });
+    expect(lines).toEqual([`no Dockerfile at ${join(root, 'apps/web/Dockerfile')}; pass file (or write one with docker-ms dockerfile)`]);
+  });
+
+  it('an option the executor does not know is named, not ignored', async () => {
+    await expect(buildExecutor({ network: 'host' } as never, context())).resolves.toEqual({ success: false });
+    expect(lines).toEqual(['network: an nx-container option docker-ms does not support; remove it']);
+  });
+
+  it('an option the engine cannot honour is an error naming the fix, not dropped', async () => {
+    await expect(buildExecutor({ cacheFrom: ['type=local,src=/tmp/cache'] }, context())).resolves.toEqual({ success: false });
+    expect(lines).toEqual(['cacheFrom: docker build takes image references only, not type=local,src=/tmp/cache; pass engine buildx']);
+    expect(builds()).toEqual([]);
+  });
+
+  it('a failed build is success: false with one line', async () => {
+    buildResult = { code: 1, stdout: '', stderr: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n' };
+    run.mockImplementation(((impl) => async (command: string, args: string[], options?: spawn.RunOptions) => {
+      if (args[0] === 'build') return buildResult;
+      return impl(command, args, options);
+    })(run.getMockImplementation()!));
+    await expect(buildExecutor({}, context())).resolves.toEqual({ success: false });
+    expect(lines.at(-1)).toBe('the Docker daemon is not running (/usr/bin/docker cannot connect); start dockerd, or pass engine podman or buildah');
+  });
+});
