@@ -1,11 +1,5 @@
 import { visitNotIgnoredFiles, type Tree } from '@nx/devkit';
-
-/** Renovate's default Dockerfile names: Dockerfile, Dockerfile.<x>, <x>.Dockerfile (and Containerfile). */
-const DOCKERFILE = /(^|\/|\.)([Dd]ocker|[Cc]ontainer)file$|(^|\/)([Dd]ocker|[Cc]ontainer)file\.[^/]*$/;
-
-export function isDockerfilePath(path: string): boolean {
-  return DOCKERFILE.test(path) && !path.endsWith('.dockerignore');
-}
+import { isDockerfilePath } from '@docker-ms/core';
 
 /** Workspace-relative paths of every Dockerfile the workspace does not ignore, sorted. */
 export function findDockerfiles(tree: Tree): string[] {
