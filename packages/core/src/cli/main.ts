@@ -1,3 +1,64 @@
-export async function main(_argv: string[]): Promise<number> {
-  return 0;
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import './commands';
+import { CliIO, processIO, UsageError } from './io';
+import { commands } from './registry';
+
+function version(): string {
+  try {
+    return JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function topHelp(): string {
+  const width = Math.max(...[...commands.keys()].map((n) => n.length));
+  return [
+    'Usage: docker-ms <command> [options]',
+    '',
+    'Commands:',
+    ...[...commands.values()].map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'docker-ms <command> --help shows a command\'s options.',
+  ].join('\n');
+}
+
+/** The `docker-ms` CLI. Returns the exit code: 0 ok, 1 failed, 2 bad usage. */
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.err(topHelp());
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    const about = rest[0] && commands.get(rest[0]);
+    io.out(about ? about.help : topHelp());
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(version());
+    return 0;
+  }
+  const command = commands.get(name);
+  if (!command) {
+    io.err(`unknown command '${name}'; commands: ${[...commands.keys()].join(', ')} (see docker-ms --help)`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.help);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(error.message);
+      return 2;
+    }
+    const problems = (error as { problems?: unknown }).problems;
+    if (Array.isArray(problems)) for (const p of problems) io.err(String(p));
+    else io.err((error as Error).message ?? String(error));
+    return 1;
+  }
 }

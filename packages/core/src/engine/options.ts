@@ -65,7 +65,8 @@ const flag = () => z.boolean({ error: (issue) => `must be true or false (got ${J
 const enumError = (values: readonly string[]) => (issue: { input?: unknown }) =>
   `must be one of ${values.join(', ')} (got ${JSON.stringify(issue.input)})`;
 
-const buildOptionsShape = {
+/** The camelCase option fields (the CLI derives its flags from them). */
+export const buildOptionsShape = {
   engine: z.enum(ENGINES, { error: enumError(ENGINES) }).default('auto'),
   /** Dockerfile path; default `<context>/Dockerfile`. */
   file: z.string().min(1).optional(),

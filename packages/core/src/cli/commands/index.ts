@@ -1,0 +1,8 @@
+import { registerCommand } from '../registry';
+import { buildCommand } from './build';
+import { detectCommand } from './detect';
+import { dockerfileCommand } from './dockerfile';
+import { lintCommand } from './lint';
+
+export const BUILTIN_COMMANDS = [detectCommand, dockerfileCommand, buildCommand, lintCommand];
+for (const command of BUILTIN_COMMANDS) registerCommand(command);
