@@ -205,7 +205,7 @@ describe('docker-ms CLI', () => {
       const r = await cli(['build', 'apps/api', '--no-git-labels'], root);
       expect(r.code).toBe(0);
       expect(run.mock.calls.find(([, args]) => args[0] === 'build')?.[1]).toEqual(['build', '-f', 'apps/api/Dockerfile', '--target', 'runtime', '-t', 'api:latest', 'apps/api']);
-      expect(r.out.split('\n').pop()).toMatch(/^built api:latest \(image abc, 1 KB\) in/);
+      expect(r.out.split('\n').pop()).toMatch(/^built api:latest \(image abc, 1.0 KB\) in/);
     });
 
     it('kebab-case nx-container names, bad tags and unknown stages', async () => {

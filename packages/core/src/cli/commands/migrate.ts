@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { coreVersion } from '../../managed';
+import { isDockerfilePath, migrateDockerfiles } from '../../migrate';
+import { flagSpec, parseFlags } from '../flags';
+import { UsageError } from '../io';
+import type { CliCommand } from '../registry';
+import { findWorkspaceRoot } from '../workspace-root';
+
+const spec = flagSpec({}, { own: { dryRun: 'boolean', from: 'string', workspaceRoot: 'string' } });
+const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'target', 'vendor', 'coverage', 'tmp']);
+const RELEASE = /^\d+\.\d+\.\d+(-[\w.]+)?$/;
+
+/** Workspace-relative Dockerfiles, skipping dependency, output and dot folders. */
+function findDockerfiles(root: string, dir = ''): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+    const path = dir ? `${dir}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith('.') && !SKIP_DIRS.has(entry.name)) found.push(...findDockerfiles(root, path));
+    } else if (entry.isFile() && isDockerfilePath(path)) {
+      found.push(path);
+    }
+  }
+  return found.sort();
+}
+
+export const migrateCommand: CliCommand = {
+  name: 'migrate',
+  summary: 'move managed Dockerfiles to the base images of this docker-ms release (what nx migrate runs)',
+  help: [
+    'Usage: docker-ms migrate [<file>...] [--dry-run] [--from <version>] [--workspace-root <dir>]',
+    '',
+    'Rewrites FROM lines of Dockerfiles carrying the docker-ms header from the base-image defaults of the',
+    'release that wrote them (named in the header) to this release\'s. Untouched files are re-stamped;',
+    'hand-edited files get only FROM lines that still equal an old default; digest-pinned, ARG-based and',
+    'newer references are left alone. Prints every file updated or skipped with the reason.',
+    '  <file>...              Dockerfiles to migrate (default: every Dockerfile in the workspace)',
+    '  --dry-run              print what would change, write nothing',
+    '  --from <version>       treat files as written by this release instead of their header\'s',
+    '  --workspace-root <dir> monorepo root (default: detected)',
+  ].join('\n'),
+  async run(args, io) {
+    const { options, positionals } = parseFlags(args, spec, 'migrate');
+    const from = options.from === undefined ? undefined : String(options.from);
+    if (from !== undefined && !RELEASE.test(from)) throw new UsageError(`--from: must be a release like 0.1.0 (got ${JSON.stringify(from)})`);
+    const root = options.workspaceRoot ? resolve(io.cwd, String(options.workspaceRoot)) : findWorkspaceRoot(io.cwd);
+    const paths = positionals.length
+      ? positionals.map((p) => relative(root, resolve(io.cwd, p)).split(/[\\/]/).join('/'))
+      : findDockerfiles(root);
+    const files = paths.map((path) => {
+      try {
+        if (!statSync(join(root, path)).isFile()) throw new Error();
+        return { path, text: readFileSync(join(root, path), 'utf8') };
+      } catch {
+        throw new UsageError(`${path}: no such file (paths are relative to the current folder)`);
+      }
+    });
+    const dryRun = options.dryRun === true;
+    const counts = { changed: 0, skipped: 0, unchanged: 0 };
+    for (const result of migrateDockerfiles(files, { from, to: coreVersion() })) {
+      counts[result.status]++;
+      if (result.status === 'changed') {
+        if (!dryRun) writeFileSync(join(root, result.path), result.text);
+        io.out(`${dryRun ? 'would update' : 'updated'} ${result.path}: ${result.reason}`);
+      } else if (result.status === 'skipped') {
+        io.out(`skipped ${result.path}: ${result.reason}`);
+      }
+    }
+    const verb = dryRun ? 'would update' : 'updated';
+    io.out(`docker-ms ${coreVersion()}: ${verb} ${counts.changed}, skipped ${counts.skipped}, already current ${counts.unchanged} of ${files.length} Dockerfile(s)`);
+    return 0;
+  },
+};
