@@ -8,3 +8,4 @@ export * from './lint';
 export * from './engine';
 export * from './managed';
 export * from './migrate';
+export * from './cli';
