@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CATALOG_HISTORY } from '../../catalog/history';
 import { addManagedHeader, coreVersion, readManagedHeader } from '../../managed';
+import { main } from '../main';
 import { migrateCommand } from './migrate';
 
 const OLD = '0.0.1';
@@ -82,7 +83,6 @@ describe('docker-ms migrate', () => {
 
 describe('docker-ms migrate registration', () => {
   it('is reachable through the CLI entry point', async () => {
-    const { main } = await import('../main');
     const out: string[] = [];
     expect(await main(['--help'], { cwd: tmpdir(), out: (l) => out.push(l), err: () => undefined })).toBe(0);
     expect(out.join('\n')).toMatch(/^ {2}migrate +move managed Dockerfiles/m);
