@@ -102,6 +102,7 @@ describe('node: entry', () => {
   it.each([
     ['scripts.start node <file>', { [`${APP}/package.json`]: pkg({ scripts: { start: 'node dist/main.js' } }) }, 'dist/main.js'],
     ['scripts.start with env and flags', { [`${APP}/package.json`]: pkg({ scripts: { start: 'NODE_ENV=production node --enable-source-maps -r dotenv/config ./dist/server.js' } }) }, 'dist/server.js'],
+    ['NestJS: start runs nest, start:prod runs node', { [`${APP}/package.json`]: pkg({ scripts: { start: 'nest start', 'start:prod': 'node dist/main' } }), [`${APP}/src/main.ts`]: '' }, 'dist/main'],
     ['main', { [`${APP}/package.json`]: pkg({ main: './lib/index.js' }) }, 'lib/index.js'],
     ['bin object', { [`${APP}/package.json`]: pkg({ bin: { cli: './bin/cli.js' } }) }, 'bin/cli.js'],
     ['bin string', { [`${APP}/package.json`]: pkg({ bin: 'bin/run.mjs' }) }, 'bin/run.mjs'],

@@ -167,10 +167,12 @@ function compiledEntry(files: ProjectFiles, source: string): string {
 
 function entry(files: ProjectFiles, pkg: Record<string, unknown> | null, evidence: string[]): string | null {
   const start = str(dig(pkg, 'scripts', 'start'));
-  if (start) {
-    const file = nodeScriptEntry(start);
+  // NestJS and others keep the production command in start:prod ("node dist/main").
+  for (const script of ['start', 'start:prod']) {
+    const command = str(dig(pkg, 'scripts', script));
+    const file = command ? nodeScriptEntry(command) : null;
     if (file && file !== '.') {
-      evidence.push(`package.json: scripts.start "${start}" → entry ${file}`);
+      evidence.push(`package.json: scripts.${script} "${command}" → entry ${file}`);
       return file;
     }
   }

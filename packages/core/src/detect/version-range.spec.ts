@@ -34,7 +34,7 @@ describe('reduceVersionRange, major granularity (node)', () => {
 
   it('says why', () => {
     expect(reduceVersionRange('>=20', NODE, 1).reason).toBe('lower bound only; the default satisfies it');
-    expect(reduceVersionRange('>=24', NODE, 1).reason).toBe('the lower bound (newer than the default)');
+    expect(reduceVersionRange('>=24', NODE, 1).reason).toBe('the lower bound, newer than the default');
     expect(reduceVersionRange('>=18 <21', NODE, 1).reason).toBe('the newest version the range allows');
     expect(reduceVersionRange('20', NODE, 1).reason).toBe('the only version the range allows');
     expect(reduceVersionRange('lts/iron', NODE, 1)).toEqual({ version: null, reason: 'not a version range I understand' });

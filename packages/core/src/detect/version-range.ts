@@ -141,7 +141,7 @@ function choose(iv: Interval, current: Triple, granularity: 1 | 2): { t: Triple;
     const reason = iv.upper ? 'the default fits the range' : 'lower bound only; the default satisfies it';
     return { t: current, reason };
   }
-  if (cmp(bump(current, granularity - 1), lower) <= 0) return { t: trunc(lower), reason: 'the lower bound (newer than the default)' };
+  if (cmp(bump(current, granularity - 1), lower) <= 0) return { t: trunc(lower), reason: 'the lower bound, newer than the default' };
   // Newest tag-level version below the ceiling.
   let t = trunc(upper);
   if (!allowed(t)) {
