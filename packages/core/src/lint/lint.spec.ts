@@ -285,8 +285,43 @@ describe('lintDockerfile', () => {
     });
   });
 
+  describe('NoBuildStage', () => {
+    it('flags a file without FROM and instructions other than ARG before FROM', () => {
+      expect(hits(lines('RUN echo hi'), 'NoBuildStage')).toMatchObject([{ line: 1, severity: 'error', message: expect.stringContaining('no FROM') }]);
+      expect(hits(lines('ENV A=1', 'FROM node:22', 'USER 1'), 'NoBuildStage')).toMatchObject([{ line: 1, message: 'ENV before the first FROM; only ARG may come before FROM' }]);
+    });
+    it('accepts global ARGs before FROM', () => {
+      expect(hits(lines('ARG V=22', 'FROM node:22', 'USER 1'), 'NoBuildStage')).toEqual([]);
+    });
+  });
+
+  describe('UnknownInstruction', () => {
+    it('flags a misspelt instruction', () => {
+      expect(hits(lines('FROM node:22', 'RUNN npm ci', 'USER 1'), 'UnknownInstruction')).toMatchObject([{ line: 2, severity: 'error', message: 'unknown instruction RUNN' }]);
+    });
+    it('accepts every Docker instruction', () => {
+      const text = lines(
+        'ARG A=1', 'FROM node:22 AS a', 'RUN x', 'CMD ["x"]', 'LABEL a=b', 'EXPOSE 80', 'ENV B=1', 'ADD a /a', 'COPY a /a',
+        'ENTRYPOINT ["x"]', 'VOLUME /v', 'WORKDIR /w', 'ONBUILD RUN x', 'STOPSIGNAL SIGTERM', 'HEALTHCHECK NONE',
+        'SHELL ["/bin/sh", "-c"]', 'MAINTAINER m', 'USER 1',
+      );
+      expect(hits(text, 'UnknownInstruction')).toEqual([]);
+    });
+  });
+
+  describe('SyntaxDirective', () => {
+    it('flags a # syntax= directive', () => {
+      expect(hits(lines('# syntax=docker/dockerfile:1', 'FROM node:22', 'USER 1'), 'SyntaxDirective'))
+        .toMatchObject([{ line: 1, severity: 'warning', message: expect.stringContaining('pulls docker/dockerfile:1 at build time') }]);
+    });
+    it('accepts other directives and comments that only look like one', () => {
+      expect(hits(lines('# escape=`', 'FROM node:22', '# syntax=docker/dockerfile:1', 'USER 1'), 'SyntaxDirective')).toEqual([]);
+    });
+  });
+
   it('has a test above for every registered rule', () => {
     const tested = [
+      'NoBuildStage', 'UnknownInstruction', 'SyntaxDirective',
       'CopyFromUnknownStage', 'StaticBinaryOnScratch', 'RootUser', 'FromLatest', 'FromNotLiteral', 'FromAsCasing',
       'StageNameCasing', 'DuplicateStageName', 'ReservedStageName', 'UndefinedArgInFrom', 'JSONArgsRecommended',
       'MaintainerDeprecated', 'LegacyKeyValueFormat', 'NoEmptyContinuation', 'ConsistentInstructionCasing',

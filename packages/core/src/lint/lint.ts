@@ -1,6 +1,7 @@
 import { parseDockerfile } from './model';
 import type { LintFinding, LintRule, Severity } from './types';
 import { copyFromUnknownStage, rootUser, staticBinaryOnScratch } from './rules/seed-rules';
+import { noBuildStage, syntaxDirective, unknownInstruction } from './rules/structure-rules';
 import {
   duplicateStageName, fromAsCasing, fromLatest, fromNotLiteral, reservedStageName, stageNameCasing, undefinedArgInFrom,
 } from './rules/from-rules';
@@ -10,6 +11,7 @@ import {
 } from './rules/instruction-rules';
 
 export const LINT_RULES: readonly LintRule[] = [
+  noBuildStage, unknownInstruction, syntaxDirective,
   copyFromUnknownStage, staticBinaryOnScratch, rootUser,
   fromLatest, fromNotLiteral, fromAsCasing, stageNameCasing, duplicateStageName, reservedStageName, undefinedArgInFrom,
   jsonArgsRecommended, maintainerDeprecated, legacyKeyValueFormat, noEmptyContinuation, consistentInstructionCasing,
