@@ -231,6 +231,7 @@ describe('dockerfile generator', () => {
       addApp(tree, 'svc', { targets: { 'docker-build': { executor: 'docker-ms:build', options: { tags: ['svc:mine'] } } } });
       await dockerfileGenerator(tree, { project: 'svc' });
       expect(readProjectConfiguration(tree, 'svc').targets?.['docker-build']).toEqual({ executor: 'docker-ms:build', options: { tags: ['svc:mine'] } });
+      expect(logger.info).toHaveBeenCalledWith('svc: kept existing target docker-build (pass --overwrite to replace it)');
     });
 
     it('never touches a root .dockerignore that already exists', async () => {
@@ -286,7 +287,7 @@ describe('dockerfile generator', () => {
       expect(error).toBeInstanceOf(Error);
       const lines = (error as Error).message.split('\n');
       expect(lines).toEqual([
-        expect.stringMatching(/^empty: .*no language detected.*--language/),
+        expect.stringMatching(/^apps\/empty: no language detected.*--language/),
         expect.stringMatching(/^worker: Target "docker-build" .* --targetName$/),
         'Nothing was written.',
       ]);

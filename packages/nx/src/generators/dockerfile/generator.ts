@@ -42,7 +42,10 @@ export async function dockerfileGenerator(tree: Tree, schema: DockerfileGenerato
       plans.push(planProject(tree, name, projects.get(name) as ProjectConfiguration, options, targetName, pluginTarget));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      problems.push(...message.split('\n').map((line) => (names.length > 1 ? `${name}: ${line}` : line)));
+      const root = (projects.get(name) as ProjectConfiguration).root;
+      // one line per problem, each naming its project (core's detection lines already start with the folder)
+      const label = (line: string) => (names.length === 1 || line.startsWith(`${root}: `) ? line : `${name}: ${line}`);
+      problems.push(...message.split('\n').map(label));
     }
   }
   if (problems.length > 0) {
@@ -138,7 +141,7 @@ function planProject(
       }),
     };
   } else if (existingTarget && pluginTarget !== targetName) {
-    plan.kept.push(`${name}:${targetName}`);
+    plan.kept.push(`target ${targetName}`);
   }
   return plan;
 }
