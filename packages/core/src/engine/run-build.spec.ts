@@ -76,7 +76,7 @@ describe('runBuild', () => {
     expect(result).toMatchObject({ success: true, tags: ['api:latest'], imageId: 'sha256:0123456789abcdef0123', size: 123456789, target: 'runtime' });
     const build = calls.find((c) => c[1] === 'build');
     expect(build).toEqual([
-      '/usr/bin/docker', 'build', '-f', 'apps/api/Dockerfile', '--target', 'runtime', '-t', 'api:latest',
+      '/usr/bin/docker', 'build', '-f', join(cwd, 'apps/api/Dockerfile'), '--target', 'runtime', '-t', 'api:latest',
       '--label', 'org.opencontainers.image.source=https://github.com/team/shop',
       '--label', 'org.opencontainers.image.revision=abc123',
       '--label', 'org.opencontainers.image.created=2026-11-01T10:00:00+00:00', '.',
@@ -97,7 +97,7 @@ describe('runBuild', () => {
     expect(result.success).toBe(true);
     expect(calls.some((c) => c[1] === 'build')).toBe(false);
     expect(lines).toEqual([
-      `dry run (/usr/bin/docker 20.10.24+dfsg1 (BuildKit via DOCKER_BUILDKIT=1); not /usr/local/bin/docker 28.2.2, which has no buildx plugin): DOCKER_BUILDKIT=1 /usr/bin/docker build -f apps/api/Dockerfile --target runtime -t shop/api:1.0 apps/api`,
+      `dry run (/usr/bin/docker 20.10.24+dfsg1 (BuildKit via DOCKER_BUILDKIT=1); not /usr/local/bin/docker 28.2.2, which has no buildx plugin): DOCKER_BUILDKIT=1 /usr/bin/docker build -f ${join(cwd, 'apps/api/Dockerfile')} --target runtime -t shop/api:1.0 apps/api`,
     ]);
     expect(existsSync(join(cwd, 'm.json'))).toBe(false);
   });
@@ -122,7 +122,7 @@ describe('runBuild', () => {
     const cwd = workspace();
     const result = await runBuild({ file: 'apps/api/Dockerfile', target: 'prod' }, { cwd, log });
     expect(result.success).toBe(false);
-    expect(lines).toEqual([`target: 'prod' is not a stage of apps/api/Dockerfile; stages: build, runtime`]);
+    expect(lines).toEqual([`target: 'prod' is not a stage of ${join(cwd, 'apps/api/Dockerfile')}; stages: build, runtime`]);
     expect(calls).toEqual([]);
   });
 
@@ -149,7 +149,7 @@ describe('runBuild', () => {
     machine({ clients: THIS_MACHINE });
     const cwd = workspace();
     expect((await runBuild({ context: 'apps/web' }, { cwd, log })).success).toBe(false);
-    expect(lines).toEqual([`no Dockerfile at apps/web/Dockerfile (in ${cwd}); pass file (or write one with docker-ms dockerfile)`]);
+    expect(lines).toEqual([`no Dockerfile at ${join(cwd, 'apps/web/Dockerfile')}; pass file (or write one with docker-ms dockerfile)`]);
   });
 
   it('legacy builder + a Dockerfile that needs BuildKit: an error naming the fix, nothing built', async () => {

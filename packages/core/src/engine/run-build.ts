@@ -141,11 +141,9 @@ export async function runBuild(input: unknown, context: BuildContext): Promise<B
   try {
     options = parseBuildOptions(input);
     tags = defaultTags(options, cwd);
-    // argv keeps the path as given (the engine runs in cwd); messages show it the same way.
-    const file = dockerfilePath(options);
-    const absolute = resolve(cwd, file);
-    if (!existsSync(absolute)) return fail(`no Dockerfile at ${file} (in ${cwd}); pass file (or write one with docker-ms dockerfile)`);
-    const text = readFileSync(absolute, 'utf8');
+    const file = resolve(cwd, dockerfilePath(options));
+    if (!existsSync(file)) return fail(`no Dockerfile at ${file}; pass file (or write one with docker-ms dockerfile)`);
+    const text = readFileSync(file, 'utf8');
     const target = resolveTarget(text, options.target, file);
     engine = await resolveEngine(options.engine, context.probe);
     requireBuildKitCheck(text, file, engine);
