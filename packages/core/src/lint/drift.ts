@@ -1,4 +1,5 @@
 import { describeImage } from '../catalog';
+import { reduceVersionRange } from '../detect/version-range';
 import { refRepository, refVersion } from '../migrate/from-lines';
 import type { Detection, Language } from '../types';
 import { lineOf, parseDockerfile } from './model';
@@ -21,13 +22,20 @@ const VERSION_ARG: Record<Language, RegExp> = {
   java: /^(JAVA|JDK|JRE)_VERSION$/i,
 };
 
-/** Tags carry a major (node, java) or major.minor (python, go, rust); compare no finer than that or than either side. */
-function sameVersion(language: Language, a: string, b: string): boolean {
-  const depth = language === 'node' || language === 'java' ? 1 : 2;
-  const [x, y] = [a.replace(/^v/, '').split('.'), b.replace(/^v/, '').split('.')];
-  const n = Math.min(depth, x.length, y.length);
-  for (let i = 0; i < n; i++) if (Number(x[i]) !== Number(y[i])) return false;
-  return true;
+/** Tags carry a major (node, java) or major.minor (python, go, rust). */
+function depth(language: Language): 1 | 2 {
+  return language === 'node' || language === 'java' ? 1 : 2;
+}
+
+function parts(version: string, n: number): number[] {
+  return version.replace(/^v/, '').split('.').slice(0, n).map(Number);
+}
+
+/** Compare at tag depth, or less when either side is shorter: 3 vs 3.12 counts as equal. */
+function compareAt(language: Language, a: string, b: string): number {
+  const [x, y] = [parts(a, depth(language)), parts(b, depth(language))];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return 0;
 }
 
 /** Language and runtime version an image ref stands for, if it names one. */
@@ -40,14 +48,49 @@ export function imageRuntime(ref: string): { language: Language; version: string
   return language && version ? { language, version: version.join('.') } : null;
 }
 
-/** Which file set the detected version, from detection's evidence (`path: what spec → version …`). */
-export function versionSource(detection: Detection): string {
+/** What the repository asks for: where, and how a Dockerfile version is checked against it. */
+export interface RepoVersion {
+  /** The file and setting, e.g. `package.json (engines.node ">=20")`. */
+  source: string;
+  /** exact: same tag version; range: inside a semver/PEP 440 range; minimum: at least (go.mod, Cargo rust-version). */
+  kind: 'exact' | 'range' | 'minimum';
+  version: string;
+  spec: string | null;
+}
+
+/** Read the version's source back from detection's evidence (`path: what spec → version …`). */
+export function repoVersion(detection: Detection): RepoVersion | null {
   const version = detection.runtimeVersion;
+  if (!version) return null;
   for (const line of [...detection.evidence].reverse()) {
-    const m = /^(.+?): (.*?) → (\S+?)(?: \(|$)/.exec(line);
-    if (m && m[3] === version && !line.startsWith('language ')) return `${m[1]} (${m[2]})`;
+    const m = /^(.+?): (.*?) → (\S+?)(?: \((.*)\))?$/.exec(line);
+    if (!m || m[3] !== version || line.startsWith('language ')) continue;
+    const [, file, setting, , reason = ''] = m;
+    const source = `${file} (${setting})`;
+    const quoted = /"([^"]*)"/.exec(setting)?.[1] ?? null;
+    if (quoted !== null && /[<>=!~^*xX|,]|\s-\s/.test(quoted)) return { source, kind: 'range', version, spec: quoted };
+    if (/minimum supported/.test(reason) || /^go\.(mod|work)\b/.test(file)) {
+      // The stated minimum, not the version detection chose above it: `rust-version 1.70 → 1.83`.
+      const stated = /(\d+(?:\.\d+)*)"?\s*$/.exec(setting)?.[1] ?? version;
+      return { source, kind: 'minimum', version: stated, spec: null };
+    }
+    return { source, kind: 'exact', version, spec: null };
   }
-  return "the project's version file";
+  return { source: "the project's version file", kind: 'exact', version, spec: null };
+}
+
+/** Null when the Dockerfile's version satisfies the repository, else how it fails (for the message). */
+function mismatch(language: Language, repo: RepoVersion, version: string): string | null {
+  if (repo.kind === 'range' && repo.spec) {
+    const n = depth(language);
+    const own = parts(version, n);
+    const r = reduceVersionRange(repo.spec, own, n);
+    if (!r.reason.startsWith('not a version')) return r.version === own.join('.') ? null : `is outside the range in ${repo.source}`;
+  }
+  if (repo.kind === 'minimum') {
+    return compareAt(language, version, repo.version) >= 0 ? null : `is older than ${language} ${repo.version} required by ${repo.source}`;
+  }
+  return compareAt(language, version, repo.version) === 0 ? null : `differs from ${language} ${repo.version} in ${repo.source}`;
 }
 
 function substitute(text: string, args: Map<string, string>): string {
@@ -55,24 +98,24 @@ function substitute(text: string, args: Map<string, string>): string {
 }
 
 /**
- * The drift rule: a runtime version in the Dockerfile (a FROM tag or a *_VERSION build arg) that differs
- * from the version the repository pins (.nvmrc, engines, .python-version, requires-python, go.mod,
- * rust-toolchain.toml, pom/Gradle toolchain). Nothing to compare when the repository pins none.
+ * The drift rule: a runtime version in the Dockerfile (a FROM tag or a *_VERSION build arg) that does not
+ * match the repository's version file, read with that file's own meaning: .nvmrc, .python-version,
+ * rust-toolchain.toml and the pom/Gradle toolchain pin a version; engines.node and requires-python
+ * are ranges; go.mod's go/toolchain and Cargo's rust-version are minimums. Nothing to compare when
+ * the repository pins none.
  */
 export function driftFindings(text: string, detection: Detection, dockerfilePath = 'Dockerfile'): LintFinding[] {
-  const repoVersion = detection.runtimeVersion;
-  if (!repoVersion) return [];
+  const repo = repoVersion(detection);
+  if (!repo) return [];
   const { language } = detection;
   const model = parseDockerfile(text);
-  const source = versionSource(detection);
   const findings: LintFinding[] = [];
-  const differs = (line: number, what: string, version: string) =>
-    findings.push({
-      line,
-      rule: DRIFT_RULE,
-      severity: 'error',
-      message: `${language} ${version} in ${dockerfilePath} (${what}) differs from ${language} ${repoVersion} in ${source}; make them agree`,
-    });
+  const check = (line: number, what: string, version: string) => {
+    const problem = mismatch(language, repo, version);
+    if (problem) {
+      findings.push({ line, rule: DRIFT_RULE, severity: 'error', message: `${language} ${version} in ${dockerfilePath} (${what}) ${problem}; make them agree` });
+    }
+  };
 
   const globals = new Map<string, string>();
   const versionArgs = new Set<string>();
@@ -84,7 +127,7 @@ export function driftFindings(text: string, detection: Detection, dockerfilePath
     if (!VERSION_ARG[language].test(name)) continue;
     versionArgs.add(name);
     const version = /^v?(\d+(?:\.\d+)*)/.exec(value)?.[1];
-    if (version && !sameVersion(language, version, repoVersion)) differs(lineOf(instruction), `ARG ${name}=${value}`, version);
+    if (version) check(lineOf(instruction), `ARG ${name}=${value}`, version);
   }
 
   for (const stage of model.stages) {
@@ -94,9 +137,7 @@ export function driftFindings(text: string, detection: Detection, dockerfilePath
     const ref = substitute(stage.image, globals);
     if (ref.includes('$')) continue;
     const runtime = imageRuntime(ref);
-    if (runtime && runtime.language === language && !sameVersion(language, runtime.version, repoVersion)) {
-      differs(stage.line, `FROM ${ref}`, runtime.version);
-    }
+    if (runtime && runtime.language === language) check(stage.line, `FROM ${ref}`, runtime.version);
   }
   return findings.sort((a, b) => a.line - b.line);
 }

@@ -5,6 +5,6 @@ export type { LintOptions } from './lint';
 export type { LintFinding, LintRule, Severity } from './types';
 export { buildKitFeatures } from './buildkit-features';
 export type { BuildKitFeature } from './buildkit-features';
-export { DRIFT_RULE, driftFindings, imageRuntime, versionSource } from './drift';
+export { DRIFT_RULE, driftFindings, imageRuntime, repoVersion, type RepoVersion } from './drift';
 export { countFindings, formatLintResults, lintExitCode, type FileLintResult, type LintFormat } from './report';
 export { lintDockerfileFile, type LintFileOptions } from './lint-file';

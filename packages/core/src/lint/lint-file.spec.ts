@@ -32,15 +32,27 @@ describe('lintDockerfileFile', () => {
     expect(drift[0].message).toMatch(/^node 22 in apps\/api\/Dockerfile \(FROM node:22-bookworm-slim\) differs from node 20 in \.nvmrc/);
   });
 
+  it('reads engines.node as a range through real detection', () => {
+    const pkg = (engines: string) => JSON.stringify({ name: 'api', engines: { node: engines }, dependencies: { express: '4.0.0' }, scripts: { start: 'node main.js' } });
+    const drift = (engines: string) =>
+      lintDockerfileFile('apps/api/Dockerfile', { workspaceRoot: '/ws', fs: workspace({ 'apps/api/package.json': pkg(engines) }) }).findings.filter((f) => f.rule === 'runtime-drift');
+    expect(drift('>=20')).toEqual([]);
+    expect(drift('^22.11.0')).toEqual([]);
+    expect(drift('>=24').map((f) => f.message)).toEqual([
+      expect.stringMatching(/^node 22 in apps\/api\/Dockerfile \(FROM node:22-bookworm-slim\) is outside the range in package\.json \(engines\.node ">=24"\)/),
+      expect.stringContaining('FROM gcr.io/distroless/nodejs22-debian12:nonroot'),
+    ]);
+  });
+
   it('reads go.mod for go projects', () => {
     const fs = memoryFileReader({
-      'svc/go.mod': 'module example.com/svc\n\ngo 1.21\n',
+      'svc/go.mod': 'module example.com/svc\n\ngo 1.23\n',
       'svc/main.go': 'package main\nfunc main() {}\n',
       'svc/Dockerfile': 'FROM golang:1.22-bookworm AS build\nFROM gcr.io/distroless/static-debian12:nonroot AS runtime\nUSER 65532\n',
     });
     const drift = lintDockerfileFile('svc/Dockerfile', { workspaceRoot: '/ws', fs }).findings.filter((f) => f.rule === 'runtime-drift');
     expect(drift).toHaveLength(1);
-    expect(drift[0].message).toContain('differs from go 1.21 in go.mod');
+    expect(drift[0].message).toContain('is older than go 1.23 required by go.mod (go 1.23)');
   });
 
   it('has no drift when the repository pins nothing, and honours rules: off', () => {
