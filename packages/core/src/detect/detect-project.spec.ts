@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Detection, Language } from '../types';
 import { detectProject } from './detect-project';
@@ -96,6 +98,18 @@ describe('fixtures on disk (nodeFileReader, default reader)', () => {
     expect(detectProject('crates/api', { workspaceRoot: ws })).toMatchObject({ language: 'rust', runtimeVersion: '1.86', entry: 'api' });
     expect(detectProject(ws, { workspaceRoot: ws })).toMatchObject({ language: 'rust', runtimeVersion: '1.86', entry: 'api' });
     expect(detectProject('crates/shared', { workspaceRoot: ws }).entry).toBeNull();
+  });
+
+  it('an absolute project path through a symlinked workspace path is still inside', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'detect-link-'));
+    try {
+      const link = path.join(tmp, 'ws-link');
+      fs.symlinkSync(MONOREPO, link);
+      const d = detectProject(path.join(MONOREPO, 'apps/rust-svc'), { workspaceRoot: link });
+      expect(d).toMatchObject({ language: 'rust', entry: 'svc' });
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('an explicit nodeFileReader gives the same answer as the default reader', () => {

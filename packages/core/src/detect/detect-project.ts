@@ -1,3 +1,4 @@
+import { existsSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { LANGUAGES, type Detection, type FileReader, type Language } from '../types';
 import { DetectionError, LANGUAGE_FLAG } from './detection-error';
@@ -30,7 +31,11 @@ export interface DetectOptions {
 
 /** projectRoot (absolute, or relative to the workspace root) → workspace-relative '/' path. */
 function projectDir(projectRoot: string, workspaceRoot: string): string {
-  const rel = path.isAbsolute(projectRoot) ? path.relative(path.resolve(workspaceRoot), path.resolve(projectRoot)) : projectRoot;
+  let rel = path.isAbsolute(projectRoot) ? path.relative(path.resolve(workspaceRoot), path.resolve(projectRoot)) : projectRoot;
+  if (path.isAbsolute(projectRoot) && rel.startsWith('..') && existsSync(workspaceRoot) && existsSync(projectRoot)) {
+    // The same folder reached through a symlink (macOS /tmp → /private/tmp, a linked checkout).
+    rel = path.relative(realpathSync(workspaceRoot), realpathSync(projectRoot));
+  }
   const dir = normalizePath(rel);
   if (dir === null || path.isAbsolute(rel)) {
     throw new DetectionError(`project root "${projectRoot}" is outside the workspace root "${workspaceRoot}"; pass a folder inside it`);
