@@ -41,6 +41,12 @@ describe('init generator', () => {
     expect(readNxJson(tree)?.plugins).toBeUndefined();
   });
 
+  it('respects a workspace that turned inferred targets off', async () => {
+    updateNxJson(tree, { ...readNxJson(tree), useInferencePlugins: false });
+    await initGenerator(tree, { skipFormat: true });
+    expect(readNxJson(tree)?.plugins).toBeUndefined();
+  });
+
   it('writes valid nx.json when formatting is on', async () => {
     await initGenerator(tree, {});
     expect(tree.read('nx.json', 'utf-8')).toMatch(/"plugin": "docker-ms"/);

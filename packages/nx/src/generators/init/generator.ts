@@ -16,6 +16,10 @@ export async function initGenerator(tree: Tree, options: InitGeneratorSchema = {
     logger.info(`${PLUGIN_NAME} is already registered in nx.json; nothing to do.`);
     return;
   }
+  if (nxJson.useInferencePlugins === false || process.env.NX_ADD_PLUGINS === 'false') {
+    logger.info(`Inferred targets are turned off in this workspace; docker-ms:dockerfile will write docker-build targets into each project instead.`);
+    return;
+  }
   nxJson.plugins = [...(nxJson.plugins ?? []), { plugin: PLUGIN_NAME, options: { buildTargetName } }];
   updateNxJson(tree, nxJson);
   if (!options.skipFormat) await formatFiles(tree);
