@@ -177,9 +177,12 @@ describe('runBuild', () => {
     expect(result).toMatchObject({ success: false, error: 'the Docker daemon is not running (/usr/bin/docker cannot connect); start dockerd, or pass engine podman or buildah' });
   });
 
-  it('build failure: one line with the exit code', async () => {
+  it('build failure: one line with the exit code, and no stale metadata left', async () => {
     machine({ clients: THIS_MACHINE, git: false, build: { code: 2, stdout: '', stderr: 'RUN npm ci: exit 1\n' } });
-    const result = await runBuild({ file: 'apps/api/Dockerfile' }, { cwd: workspace(), log });
+    const cwd = workspace();
+    writeFileSync(join(cwd, 'old.json'), '{"imageId":"sha256:old"}');
+    const result = await runBuild({ file: 'apps/api/Dockerfile', metadataFile: 'old.json' }, { cwd, log });
+    expect(existsSync(join(cwd, 'old.json'))).toBe(false);
     expect(result.error).toMatch(/^build failed \(exit 2\) with \/usr\/bin\/docker 20\.10\.24\+dfsg1 .*; see the output above$/);
     expect(lines).toContain('RUN npm ci: exit 1');
   });

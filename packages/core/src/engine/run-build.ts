@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { buildKitFeatures } from '../lint/buildkit-features';
 import { listStages } from '../lint/stages';
@@ -165,6 +165,8 @@ export async function runBuild(input: unknown, context: BuildContext): Promise<B
     return { success: true, tags, seconds: 0, target: options.target, command: shown };
   }
 
+  // A failed build must not leave the previous build's metadata behind as if it were this one's.
+  if (options.metadataFile) rmSync(options.metadataFile, { force: true });
   log(`building with ${engine.description}: ${shown}`);
   const out = lineWriter(log);
   const result = await run(cmd.command, cmd.args, { cwd, env: cmd.env, onOutput: (chunk) => out.write(chunk) });
