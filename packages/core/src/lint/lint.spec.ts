@@ -53,6 +53,10 @@ describe('lintDockerfile', () => {
       expect(hits(text, 'CopyFromUnknownStage').map((f) => f.line)).toEqual([2, 3, 4]);
       expect(hits(text, 'CopyFromUnknownStage')[0].message).toMatch(/names a later stage/);
     });
+    it('checks RUN --mount from= the same way', () => {
+      const text = lines('FROM node:22 AS deps', 'FROM node:22 AS runtime', 'RUN --mount=type=bind,from=dep,target=/d --mount=type=bind,from=deps,target=/e ls', 'USER 1');
+      expect(hits(text, 'CopyFromUnknownStage')).toMatchObject([{ line: 3, message: 'RUN --mount from=dep names no stage (earlier stages: deps) and is not an image reference' }]);
+    });
     it('accepts earlier names (any case), earlier indexes and image references', () => {
       const text = lines(
         'FROM node:22 AS Build', 'FROM node:22 AS runtime',

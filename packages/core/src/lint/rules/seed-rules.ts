@@ -1,12 +1,25 @@
 // The seed's error table: a COPY --from naming no stage, a dynamically linked binary on scratch,
 // and a final stage that runs as root.
-import { Copy, Env, Arg, Instruction } from 'dockerfile-ast';
+import { Copy, Env, Arg, Instruction, Run } from 'dockerfile-ast';
 import { DockerfileModel, Stage, findStage, lineOf, stageChain } from '../model';
 import type { LintRule, RuleHit } from '../types';
 
 function fromFlag(instruction: Instruction): string | null {
   if (!(instruction instanceof Copy)) return null;
   return instruction.getFromFlag()?.getValue() ?? null;
+}
+
+/** Where an instruction reads another stage or image: COPY --from=X and RUN --mount=…,from=X. */
+function fromRefs(instruction: Instruction): Array<{ ref: string; shown: string }> {
+  const copy = fromFlag(instruction);
+  if (copy !== null) return [{ ref: copy, shown: `COPY --from=${copy}` }];
+  if (!(instruction instanceof Run)) return [];
+  return instruction
+    .getFlags()
+    .filter((f) => f.getName() === 'mount')
+    .map((f) => f.getOption('from')?.getValue())
+    .filter((ref): ref is string => !!ref)
+    .map((ref) => ({ ref, shown: `RUN --mount from=${ref}` }));
 }
 
 /** Docker reads a --from value that is no stage as an image; only refs with ':', '/' or '@' look meant that way. */
@@ -17,31 +30,28 @@ function looksLikeImage(ref: string): boolean {
 export const copyFromUnknownStage: LintRule = {
   name: 'CopyFromUnknownStage',
   severity: 'error',
-  description: 'COPY --from must name an earlier stage (or index), or an image reference',
+  description: 'COPY --from and RUN --mount from= must name an earlier stage (or index), or an image reference',
   check(model) {
     const hits: RuleHit[] = [];
     for (const stage of model.stages) {
       for (const instruction of stage.instructions) {
-        const ref = fromFlag(instruction);
-        if (ref === null || ref.includes('$')) continue;
-        if (findStage(model, ref, stage.index)) continue;
-        if (/^\d+$/.test(ref)) {
+        for (const { ref, shown } of fromRefs(instruction)) {
+          if (ref.includes('$') || findStage(model, ref, stage.index)) continue;
+          if (/^\d+$/.test(ref)) {
+            hits.push({ line: lineOf(instruction), message: `${shown} must be the index of an earlier stage (this is stage ${stage.index})` });
+            continue;
+          }
+          if (looksLikeImage(ref)) continue;
+          const later = model.stages.find((s) => s.index >= stage.index && s.key === ref.toLowerCase());
+          const earlier = model.stages.filter((s) => s.index < stage.index && s.name).map((s) => s.name);
+          const known = earlier.length ? `earlier stages: ${earlier.join(', ')}` : 'no earlier named stages';
           hits.push({
             line: lineOf(instruction),
-            message: `COPY --from=${ref} must be the index of an earlier stage (this is stage ${stage.index})`,
+            message: later
+              ? `${shown} names ${later.index === stage.index ? 'its own stage' : 'a later stage'}; ${known}`
+              : `${shown} names no stage (${known}) and is not an image reference`,
           });
-          continue;
         }
-        if (looksLikeImage(ref)) continue;
-        const later = model.stages.find((s) => s.index >= stage.index && s.key === ref.toLowerCase());
-        const earlier = model.stages.filter((s) => s.index < stage.index && s.name).map((s) => s.name);
-        const known = earlier.length ? `earlier stages: ${earlier.join(', ')}` : 'no earlier named stages';
-        hits.push({
-          line: lineOf(instruction),
-          message: later
-            ? `COPY --from=${ref} names ${later.index === stage.index ? 'its own stage' : 'a later stage'}; ${known}`
-            : `COPY --from=${ref} names no stage (${known}) and is not an image reference`,
-        });
       }
     }
     return hits;
