@@ -140,6 +140,11 @@ describe('docker-ms:build executor', () => {
     ]);
   });
 
+  it('reads the command line\'s --no-cache (cache: false) as noCache', async () => {
+    await buildExecutor({ cache: false, noCache: false } as never, context());
+    expect(builds()[0]).toContain('--no-cache');
+  });
+
   it.each([
     ['podman', { podman: '4.3.1' }, ['podman', 'build', '-f', '<file>', '--target', 'runtime', '-t', 'api:latest', 'apps/api']],
     ['buildah', { buildah: '1.28.2' }, ['buildah', 'bud', '--layers', '-f', '<file>', '--target', 'runtime', '-t', 'api:latest', 'apps/api']],

@@ -12,6 +12,11 @@ import type { BuildExecutorSchema } from './schema';
 export function toBuildOptions(options: BuildExecutorSchema, context: ExecutorContext): Record<string, unknown> {
   const root = (context.projectName && context.projectsConfigurations?.projects[context.projectName]?.root) || '.';
   const input: Record<string, unknown> = { ...options };
+  // Nx's command line reads --no-cache as cache: false (and fills noCache's default beside it)
+  if (typeof input.cache === 'boolean') {
+    input.noCache = !input.cache;
+    delete input.cache;
+  }
   input.context ??= root;
   input.file ??= joinPathFragments(String(input.context), 'Dockerfile');
   input.name ??= context.projectName;
