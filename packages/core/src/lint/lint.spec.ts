@@ -73,7 +73,7 @@ describe('lintDockerfile', () => {
     it('flags go build without CGO_ENABLED=0', () => {
       const [f] = hits(scratch(['RUN go build -o /out/app .']), 'StaticBinaryOnScratch');
       expect(f).toMatchObject({ line: 4, severity: 'error' });
-      expect(f.message).toMatch(/stage build runs go build without CGO_ENABLED=0/);
+      expect(f.message).toBe('copies a dynamically linked binary onto scratch (no libc): stage build runs go build without CGO_ENABLED=0');
     });
     it('flags cargo build without a musl target on a glibc builder', () => {
       const text = scratch(['RUN cargo build --release'], 'FROM rust:1.83-slim-bookworm AS build');
@@ -89,6 +89,12 @@ describe('lintDockerfile', () => {
       expect(hits(parent, 'StaticBinaryOnScratch')).toEqual([]);
       expect(hits(scratch(['RUN cargo build --release --target x86_64-unknown-linux-musl'], 'FROM rust:1.83 AS build'), 'StaticBinaryOnScratch')).toEqual([]);
       expect(hits(scratch(['RUN cargo build --release'], 'FROM rust:1.75-alpine AS build'), 'StaticBinaryOnScratch')).toEqual([]);
+    });
+    it('applies to distroless/static too, also behind a mirror', () => {
+      const text = (image: string) => lines('FROM golang:1.22 AS build', 'RUN go build -o /app .', `FROM ${image}`, 'COPY --from=build /app /app', 'USER 65532');
+      expect(hits(text('gcr.io/distroless/static-debian12:nonroot'), 'StaticBinaryOnScratch')).toHaveLength(1);
+      expect(hits(text('mirror.example.com/gcr.io/distroless/static:nonroot'), 'StaticBinaryOnScratch')).toHaveLength(1);
+      expect(hits(text('gcr.io/distroless/base-debian12:nonroot'), 'StaticBinaryOnScratch')).toEqual([]);
     });
     it('does not apply to non-scratch runtimes', () => {
       const text = lines('FROM golang:1.22 AS build', 'RUN go build -o /app .', 'FROM debian:12-slim', 'COPY --from=build /app /app', 'USER 1000');

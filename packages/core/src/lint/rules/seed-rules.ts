@@ -86,14 +86,20 @@ function dynamicLinkReason(stage: Stage): string | null {
   return null;
 }
 
+/** Runtimes without a C library: scratch and the "static" distroless images (also behind a mirror prefix). */
+function hasNoLibc(image: string): boolean {
+  const ref = image.toLowerCase();
+  return ref === 'scratch' || /(^|\/)distroless\/static(-|:|@|$)/.test(ref) || /chainguard\/static(:|@|$)/.test(ref);
+}
+
 export const staticBinaryOnScratch: LintRule = {
   name: 'StaticBinaryOnScratch',
   severity: 'error',
-  description: 'A scratch stage can only run static binaries (Go with CGO_ENABLED=0, Rust with a musl target)',
+  description: 'scratch and distroless/static have no libc: only static binaries run there (Go with CGO_ENABLED=0, Rust with a musl target)',
   check(model) {
     const hits: RuleHit[] = [];
     for (const stage of model.stages) {
-      if (stage.image.toLowerCase() !== 'scratch') continue;
+      if (!hasNoLibc(stage.image)) continue;
       for (const instruction of stage.instructions) {
         const ref = fromFlag(instruction);
         const source = ref === null ? undefined : findStage(model, ref, stage.index);
@@ -101,7 +107,7 @@ export const staticBinaryOnScratch: LintRule = {
         if (reason) {
           hits.push({
             line: lineOf(instruction),
-            message: `copies a dynamically linked binary onto scratch: ${reason}`,
+            message: `copies a dynamically linked binary onto ${stage.image} (no libc): ${reason}`,
           });
         }
       }
