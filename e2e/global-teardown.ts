@@ -1,0 +1,7 @@
+import { readState } from './support/env';
+import { stopRegistry } from './support/verdaccio';
+
+/** Stops verdaccio (started by global-setup). The docker engine and image registry stay up for the next run. */
+export default async function globalTeardown(): Promise<void> {
+  stopRegistry(readState().verdaccioPid);
+}
