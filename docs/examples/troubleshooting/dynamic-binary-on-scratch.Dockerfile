@@ -1,0 +1,9 @@
+FROM golang:1.22-bookworm AS build
+WORKDIR /src
+COPY . .
+RUN go build -o /out/app .
+
+FROM scratch AS runtime
+COPY --from=build /out/app /app
+USER 65534
+ENTRYPOINT ["/app"]

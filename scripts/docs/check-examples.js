@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+// Every command block in the hand-written docs is exercised:
+//   ```sh docs-test [exit=N]    run from the repository root with `sh -e`; must exit 0 (or N).
+//                               A following ```<lang> docs-output block must equal what it printed (stdout+stderr).
+//   ```sh docs-e2e=<test file>  needs Docker or a fresh workspace: copied from that end-to-end test, which runs
+//                               it; each command's flags, docker-ms names and target paths must appear in it.
+// A sh/bash/shell/console block with neither tag is an error.
+//   node scripts/docs/check-examples.js            check (exit 1, one line per problem)
+//   node scripts/docs/check-examples.js --update   rewrite docs-output blocks with the real output
+// Runs the built CLI (npm run build first).
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+const ROOT = path.resolve(__dirname, '../..');
+const COMMAND_LANGS = new Set(['sh', 'bash', 'shell', 'console']);
+
+function markdownFiles() {
+  const found = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory() && e.name !== 'reference') walk(p);
+      else if (e.isFile() && e.name.endsWith('.md')) found.push(p);
+    }
+  };
+  if (fs.existsSync(path.join(ROOT, 'docs'))) walk(path.join(ROOT, 'docs'));
+  for (const pkg of fs.readdirSync(path.join(ROOT, 'packages'))) {
+    const readme = path.join(ROOT, 'packages', pkg, 'README.md');
+    if (fs.existsSync(readme)) found.push(readme);
+  }
+  return found.map((p) => path.relative(ROOT, p)).sort();
+}
+
+/** Fenced blocks: { start, end (fence line indexes), lang, tags, body }. */
+function blocks(lines) {
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = lines[i].match(/^(\s*)(`{3,}|~{3,})\s*(.*)$/);
+    if (!open) continue;
+    const fence = open[2];
+    let j = i + 1;
+    while (j < lines.length && !lines[j].trim().startsWith(fence)) j++;
+    const [lang = '', ...tags] = open[3].trim().split(/\s+/).filter(Boolean);
+    out.push({ start: i, end: j, lang, tags, body: lines.slice(i + 1, j).join('\n') });
+    i = j;
+  }
+  return out;
+}
+
+const tag = (block, name) => {
+  const t = block.tags.find((x) => x === name || x.startsWith(`${name}=`));
+  return t === undefined ? undefined : t.includes('=') ? t.slice(t.indexOf('=') + 1) : true;
+};
+
+const normalize = (text) => text.split('\n').map((l) => l.replace(/\s+$/, '')).join('\n').replace(/^\n+|\n+$/g, '');
+
+function run(script) {
+  const env = { ...process.env, PATH: `${path.join(ROOT, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`, NO_COLOR: '1', FORCE_COLOR: '0' };
+  const result = spawnSync('sh', ['-ec', `{\n${script}\n} 2>&1`], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+  return { code: result.status ?? 1, output: normalize(result.stdout || '') + (result.error ? `\n${result.error.message}` : '') };
+}
+
+const commandLines = (body) =>
+  body
+    .split('\n')
+    .map((l) => l.replace(/^\$\s+/, '').trim())
+    .filter((l) => l && !l.startsWith('#'));
+
+/**
+ * What must appear in the e2e test for a command to count as run there: its long flags (name only),
+ * docker-ms names, and Nx target paths from the first ':' (the test builds `${app}:docker-build` itself).
+ */
+function keyTokens(command) {
+  const keys = [];
+  for (const token of command.split(/\s+/)) {
+    if (token.startsWith('--')) keys.push(token.split('=')[0]);
+    else if (token.includes('docker-ms')) keys.push(token);
+    else if (token.includes(':') && !token.includes('/')) keys.push(token.slice(token.indexOf(':')));
+  }
+  return keys;
+}
+
+function main() {
+  const update = process.argv.includes('--update');
+  if (!fs.existsSync(path.join(ROOT, 'packages/core/dist/cli/main.js'))) {
+    console.error('docs examples: packages/core/dist is missing; run npm run build first');
+    return 1;
+  }
+  const problems = [];
+  let ran = 0;
+  let traced = 0;
+  for (const file of markdownFiles()) {
+    const lines = fs.readFileSync(path.join(ROOT, file), 'utf8').split('\n');
+    const found = blocks(lines);
+    const replacements = [];
+    found.forEach((block, k) => {
+      if (!COMMAND_LANGS.has(block.lang)) return;
+      const where = `${file}:${block.start + 1}`;
+      const e2e = tag(block, 'docs-e2e');
+      if (typeof e2e === 'string') {
+        traced++;
+        const testFile = path.join(ROOT, e2e);
+        if (!fs.existsSync(testFile)) {
+          problems.push(`${where}: docs-e2e names ${e2e}, which does not exist; point it at the test that runs these commands`);
+          return;
+        }
+        const test = fs.readFileSync(testFile, 'utf8');
+        for (const command of commandLines(block.body)) {
+          const missing = keyTokens(command).filter((t) => !test.includes(t));
+          if (missing.length) problems.push(`${where}: ${e2e} does not run "${command}" (missing ${missing.join(', ')}); copy the command from the test`);
+        }
+        return;
+      }
+      if (!tag(block, 'docs-test')) {
+        problems.push(`${where}: command block without docs-test or docs-e2e=<test file>; tag it so it is exercised`);
+        return;
+      }
+      ran++;
+      const expected = Number(tag(block, 'exit') ?? 0);
+      const { code, output } = run(commandLines(block.body).join('\n'));
+      if (code !== expected) {
+        problems.push(`${where}: exited ${code}, expected ${expected}: ${output.split('\n').slice(-3).join(' / ')}`);
+        return;
+      }
+      const next = found[k + 1];
+      const between = next ? lines.slice(block.end + 1, next.start).join('').trim() : 'x';
+      if (!next || between !== '' || !next.tags.includes('docs-output')) return;
+      if (normalize(next.body) === output) return;
+      if (update) replacements.push({ from: next.start + 1, to: next.end, text: output });
+      else problems.push(`${file}:${next.start + 1}: output differs from what the command above prints; run npm run docs`);
+    });
+    if (replacements.length) {
+      for (const r of replacements.reverse()) lines.splice(r.from, r.to - r.from, ...r.text.split('\n'));
+      fs.writeFileSync(path.join(ROOT, file), lines.join('\n'));
+      console.log(`updated ${replacements.length} output block(s) in ${file}`);
+    }
+  }
+  for (const p of problems) console.error(p);
+  console.log(`docs examples: ran ${ran} command block(s), traced ${traced} to e2e tests, ${problems.length} problem(s)`);
+  return problems.length ? 1 : 0;
+}
+
+process.exitCode = main();
