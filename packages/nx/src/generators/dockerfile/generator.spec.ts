@@ -277,6 +277,17 @@ describe('dockerfile generator', () => {
       expect(tree.exists('apps/api-e2e/Dockerfile')).toBe(false);
     });
 
+    it('counts a project without projectType when it can be served or started', async () => {
+      addProjectConfiguration(tree, 'site', { root: 'apps/site', targets: { start: { command: 'node index.js' } } });
+      tree.write('apps/site/package.json', JSON.stringify({ name: 'site', dependencies: { express: '4.0.0' } }));
+      tree.write('apps/site/index.js', '');
+      addProjectConfiguration(tree, 'tools', { root: 'libs/tools', targets: { build: { command: 'tsc' } } });
+      tree.write('libs/tools/package.json', JSON.stringify({ name: 'tools', dependencies: { x: '1' } }));
+      await dockerfileGenerator(tree, { all: true });
+      expect(tree.exists('apps/site/Dockerfile')).toBe(true);
+      expect(tree.exists('libs/tools/Dockerfile')).toBe(false);
+    });
+
     it('checks every project first: one line per failing project, nothing written', async () => {
       addApp(tree, 'svc');
       addApp(tree, 'worker', { targets: { 'docker-build': { command: 'docker build .' } } });

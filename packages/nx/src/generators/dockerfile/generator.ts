@@ -63,7 +63,7 @@ function selectProjects(tree: Tree, projects: Map<string, ProjectConfiguration>,
     if (options.project) logger.info(`--all given: "${options.project}" is included with every other application.`);
     const graphTypes = graphProjectNames(tree);
     const apps = [...projects.entries()]
-      .filter(([name, config]) => isApplication(name, config, graphTypes.get(name)))
+      .filter(([name, config]) => isApplication(name, effectiveProject(tree, config, name), graphTypes.get(name)))
       .map(([name]) => name)
       .sort();
     if (apps.length === 0) {
@@ -82,10 +82,12 @@ function selectProjects(tree: Tree, projects: Map<string, ProjectConfiguration>,
   return [options.project];
 }
 
-function isApplication(name: string, config: ProjectConfiguration, graphType: 'app' | 'lib' | 'e2e' | undefined): boolean {
-  if (config.root === '.' || config.root === '') return false;
+/** Applications by projectType; a project that says neither (package.json projects often do not) counts when it can be served or started. */
+function isApplication(name: string, project: ProjectConfiguration, graphType: 'app' | 'lib' | 'e2e' | undefined): boolean {
+  if (project.root === '.' || project.root === '') return false;
   if (/[-_]e2e$/.test(name) || graphType === 'e2e') return false;
-  return config.projectType === 'application' || (config.projectType === undefined && graphType === 'app');
+  if (project.projectType !== undefined) return project.projectType === 'application';
+  return graphType === 'app' || 'serve' in (project.targets ?? {}) || 'start' in (project.targets ?? {});
 }
 
 function planProject(
