@@ -261,6 +261,7 @@ describe('rust', () => {
   it('seed: rust:1.75-alpine musl → scratch', () => {
     const text = renderDockerfile({ language: 'rust', variant: 'musl', runtimeVersion: '1.75', entry: 'hello' });
     expect(images(text)).toEqual(['rust:1.75-alpine', 'deps', 'scratch']);
+    expect(structure(text).stages[0].instructions.some((i) => i.args === 'apk add --no-cache musl-dev')).toBe(true);
     expect(lastOf(structure(text).stages[1], 'RUN')?.args).toMatch(/--target "\$\(uname -m\)-unknown-linux-musl" --bin hello/);
     const runtime = finalStage(text);
     expect(copies(runtime)).toContain('--from=build /out/hello /usr/local/bin/hello');
