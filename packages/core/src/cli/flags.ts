@@ -64,7 +64,7 @@ export function flagSpec(
   for (const [option, kind] of Object.entries(kinds)) {
     add(kebab(option), option);
     add(option, option);
-    if (kind === 'boolean' && !(`no-${kebab(option)}` in names)) add(`no-${kebab(option)}`, option, true);
+    if (kind === 'boolean' && !/^no[A-Z]/.test(option) && !(`no-${kebab(option)}` in names)) add(`no-${kebab(option)}`, option, true);
   }
   for (const [alias, option] of Object.entries(extra.aliases ?? {})) add(alias, option);
   for (const [short, long] of Object.entries(extra.short ?? {})) {
@@ -139,4 +139,19 @@ export function parseFlags(args: string[], spec: FlagSpec, command: string): Par
 export function asFlagProblem(problem: string, kinds: Record<string, Kind>): string {
   const m = problem.match(/^([A-Za-z]+)(\[\d+\])?(:|\.)/);
   return m && m[1] in kinds ? `--${kebab(m[1])}${problem.slice(m[1].length)}` : problem;
+}
+
+/** One help line per option: `--kebab-name <value>  description`, from the schema's descriptions. */
+export function optionHelp(shape: Record<string, unknown>, skip: string[] = []): string[] {
+  const rows = Object.entries(shape)
+    .filter(([name]) => !skip.includes(name))
+    .map(([name, schema]) => {
+      const kind = kindOf(schema);
+      const value = kind === 'boolean' ? '' : kind === 'record' ? ' K=V' : ' <value>';
+      const onByDefault = kind === 'boolean' && (schema as { safeParse?: (v: unknown) => { data?: unknown } }).safeParse?.(undefined).data === true;
+      const more = kind === 'list' || kind === 'record' ? ' (repeatable)' : onByDefault ? ` (on by default; --no-${kebab(name)} turns it off)` : '';
+      return [`--${kebab(name)}${value}`, `${(schema as { description?: string }).description ?? ''}${more}`];
+    });
+  const width = Math.max(...rows.map(([flag]) => flag.length));
+  return rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`);
 }

@@ -45,7 +45,9 @@ describe('docker-ms CLI', () => {
       const { code, out } = await cli(['build', '--help'], tmpdir());
       expect(code).toBe(0);
       expect(out).toMatch(/^Usage: docker-ms build <dir>/);
-      expect(out).toContain('--cache-from');
+      expect(out).toMatch(/^  --cache-from <value> +cache sources: .*\(repeatable\)$/m);
+      expect(out).toMatch(/^  --git-labels +add org\.opencontainers.* \(on by default; --no-git-labels turns it off\)$/m);
+      expect((await cli(['dockerfile', '--help'], tmpdir())).out).toMatch(/^  --cache-mounts +Use BuildKit cache mounts/m);
       expect((await cli(['help', 'lint'], tmpdir())).out).toMatch(/^Usage: docker-ms lint/);
     });
 

@@ -65,43 +65,41 @@ const flag = () => z.boolean({ error: (issue) => `must be true or false (got ${J
 const enumError = (values: readonly string[]) => (issue: { input?: unknown }) =>
   `must be one of ${values.join(', ')} (got ${JSON.stringify(issue.input)})`;
 
-/** The camelCase option fields (the CLI derives its flags from them). */
+/** The camelCase option fields (the CLI derives its flags and help from them). */
 export const buildOptionsShape = {
-  engine: z.enum(ENGINES, { error: enumError(ENGINES) }).default('auto'),
-  /** Dockerfile path; default `<context>/Dockerfile`. */
-  file: z.string().min(1).optional(),
-  context: z.string().min(1).default('.'),
-  /** Stage to build; default `runtime` when the Dockerfile has it, else the last stage. */
-  target: z.string().min(1).optional(),
+  engine: z.enum(ENGINES, { error: enumError(ENGINES) }).default('auto')
+    .describe("auto picks buildx, else a docker client that runs BuildKit, else docker's legacy builder (with a warning), else podman, else buildah"),
+  file: z.string().min(1).optional().describe('Dockerfile path (default <context>/Dockerfile)'),
+  context: z.string().min(1).default('.').describe('build context folder'),
+  target: z.string().min(1).optional()
+    .describe('stage to build, checked against the Dockerfile (default runtime when it has that stage, else the last stage)'),
   tags: list(true)
     .pipe(z.array(z.string().superRefine((tag, ctx) => {
       const problem = validateTag(tag);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     })))
-    .default([]),
-  /** Image name for the default tag `<name>:latest`; default: the Dockerfile's folder name. */
-  name: z.string().min(1).optional(),
-  buildArgs: keyValues.default({}),
+    .default([])
+    .describe('image references to tag (default <name>:latest, local only; push needs explicit tags)'),
+  name: z.string().min(1).optional().describe("image name for the default tag (default: the Dockerfile's folder name)"),
+  buildArgs: keyValues.default({}).describe('build arguments, KEY=value'),
   secrets: list(false)
     .pipe(z.array(z.string().regex(SECRET, 'each secret must be id=<id>,src=<file>, id=<id>,env=<VAR> or an environment variable name')))
-    .default([]),
-  platforms: list(true).default([]),
-  push: flag().default(false),
-  /** Load the result into the local image store (buildx); default: when not pushing. */
-  load: flag().optional(),
-  cacheFrom: list(false).default([]),
-  cacheTo: list(false).default([]),
-  /** A buildx builder (e.g. a remote BuildKit). */
-  builder: z.string().min(1).optional(),
-  labels: keyValues.default({}),
-  /** Add OCI source/revision/created labels from git. */
-  gitLabels: flag().default(true),
-  noCache: flag().default(false),
-  pull: flag().default(false),
-  quiet: flag().default(false),
-  dryRun: flag().default(false),
-  /** Where to write the build's metadata JSON; nothing is written when unset. */
-  metadataFile: z.string().min(1).optional(),
+    .default([])
+    .describe('build secrets: id=<id>,src=<file>, id=<id>,env=<VAR>, or a variable name (never values)'),
+  platforms: list(true).default([]).describe('target platforms, e.g. linux/arm64 (several need buildx)'),
+  push: flag().default(false).describe('push the tags after building'),
+  load: flag().optional().describe('load the result into the local image store (buildx; default when not pushing)'),
+  cacheFrom: list(false).default([]).describe('cache sources: image references, or type=… with buildx'),
+  cacheTo: list(false).default([]).describe('cache export, e.g. type=registry,ref=…,mode=max (buildx; a repository for podman/buildah)'),
+  builder: z.string().min(1).optional().describe('buildx builder to use, e.g. a remote BuildKit'),
+  labels: keyValues.default({}).describe('image labels, KEY=value (added to the OCI labels from git)'),
+  gitLabels: flag().default(true).describe('add org.opencontainers.image.source/revision/created from git'),
+  noCache: flag().default(false).describe('build without the layer cache'),
+  pull: flag().default(false).describe('always pull newer base images'),
+  quiet: flag().default(false).describe("suppress the engine's build output"),
+  dryRun: flag().default(false).describe('print the exact command and run nothing'),
+  metadataFile: z.string().min(1).optional()
+    .describe('write image id, tags, size, target (and digest when pushed) here as JSON; nothing is written when unset'),
 };
 
 const camelCaseSchema = z.strictObject(buildOptionsShape, {

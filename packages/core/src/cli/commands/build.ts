@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { runBuild } from '../../engine';
 import { BuildOptionsError, buildOptionsShape, parseBuildOptions } from '../../engine/options';
-import { asFlagProblem, flagSpec, kebab, parseFlags } from '../flags';
+import { asFlagProblem, flagSpec, optionHelp, parseFlags } from '../flags';
 import type { CliCommand } from '../registry';
 import { oneDir } from './detect';
 
@@ -10,23 +10,17 @@ const spec = flagSpec(buildOptionsShape, {
   short: { t: 'tag', f: 'file' },
 });
 
-const optionFlags = Object.keys(buildOptionsShape).map((name) => `--${kebab(name)}`).join(' ');
-
 export const buildCommand: CliCommand = {
   name: 'build',
   summary: 'build an app\'s image with docker (BuildKit), buildx, podman or buildah',
   help: [
     'Usage: docker-ms build <dir> [--target <stage>] [--tag <image:tag>]... [options]',
     '',
-    'Builds <dir>/Dockerfile with <dir> as context (change with --file / --context) and prints one summary line.',
-    '  --engine auto|docker|buildx|podman|buildah   default auto: buildx, else a docker client that runs',
-    '                                               BuildKit, else docker\'s legacy builder, else podman, buildah',
-    '  --target <stage>       default runtime when the Dockerfile has it, else the last stage',
-    '  -t, --tag <ref>        repeatable; default <dir name>:latest (local only; --push needs explicit tags)',
-    '  --build-arg K=V, --label K=V, --secret id=x,src=file, --platform p   repeatable',
-    '  --dry-run              print the exact command, run nothing',
-    '  --metadata-file <path> write image id, tags, size, target (and digest when pushed) as JSON',
-    `All options (also as --camelCase; booleans take --no-<name>): ${optionFlags}`,
+    'Builds <dir>/Dockerfile with <dir> as context (change with --file / --context) and prints one summary line:',
+    'image, tags, size, seconds. Short forms: -t/--tag, -f; --build-arg, --label, --secret, --platform repeat.',
+    '',
+    'Options (also accepted as --camelCase; nx-container names such as --build-args, --cache-from work too):',
+    ...optionHelp(buildOptionsShape),
   ].join('\n'),
   async run(args, io) {
     const { options, positionals } = parseFlags(args, spec, 'build');

@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { flatOptionsSchema } from '../../options';
 import { generateDockerfile } from '../../render';
-import { asFlagProblem, flagSpec, kebab, parseFlags } from '../flags';
+import { asFlagProblem, flagSpec, optionHelp, parseFlags } from '../flags';
 import { UsageError } from '../io';
 import type { CliCommand } from '../registry';
 import { findWorkspaceRoot } from '../workspace-root';
@@ -10,8 +10,6 @@ import { languageFlag, oneDir } from './detect';
 
 const OWN = { print: 'boolean', write: 'boolean', overwrite: 'boolean', workspaceRoot: 'string' } as const;
 const spec = flagSpec(flatOptionsSchema.shape, { own: { ...OWN }, aliases: { label: 'labels' } });
-
-const optionFlags = Object.keys(flatOptionsSchema.shape).map((name) => `--${kebab(name)}`).join(' ');
 
 export const dockerfileCommand: CliCommand = {
   name: 'dockerfile',
@@ -24,7 +22,9 @@ export const dockerfileCommand: CliCommand = {
     '  --write                write <dir>/Dockerfile and <dir>/.dockerignore',
     '  --overwrite            replace existing files (without it, an existing Dockerfile is kept)',
     '  --workspace-root <dir> monorepo root (default: detected)',
-    `Options (also as --camelCase; booleans take --no-<name>; --label KEY=value repeats): ${optionFlags}`,
+    '',
+    'Options (also accepted as --camelCase):',
+    ...optionHelp(flatOptionsSchema.shape),
   ].join('\n'),
   async run(args, io) {
     const { options, positionals } = parseFlags(args, spec, 'dockerfile');
