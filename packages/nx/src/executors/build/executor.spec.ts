@@ -75,6 +75,7 @@ describe('docker-ms:build executor', () => {
     lines = [];
     jest.spyOn(logger, 'info').mockImplementation((line) => void lines.push(String(line)));
     jest.spyOn(logger, 'error').mockImplementation((line) => void lines.push(String(line)));
+    jest.spyOn(logger, 'warn').mockImplementation((line) => void lines.push(String(line)));
     machine();
   });
   afterEach(() => {
@@ -113,9 +114,16 @@ describe('docker-ms:build executor', () => {
     expect(builds()[0]).toEqual(expect.arrayContaining(['--target', 'build']));
   });
 
-  it('a configuration that is not a stage (run-many -c production) leaves the stage alone', async () => {
+  it('a configuration that is not a stage (run-many -c production) builds the default stage, with a warning', async () => {
     await buildExecutor({}, context('production'));
     expect(builds()[0]).toEqual(expect.arrayContaining(['--target', 'runtime', '-t', 'api:latest']));
+    expect(lines[0]).toBe('configuration "production" is not a stage of apps/api/Dockerfile (stages: build, runtime); building the default stage');
+  });
+
+  it('a configuration the target defines is trusted as is', async () => {
+    const ctx = { ...context('ci'), target: { executor: 'docker-ms:build', configurations: { ci: { push: false } } } };
+    await buildExecutor({}, ctx);
+    expect(lines.some((l) => l.includes('not a stage'))).toBe(false);
   });
 
   it('passes every build option, accepting nx-container kebab-case names', async () => {

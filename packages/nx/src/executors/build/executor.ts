@@ -39,8 +39,11 @@ function applyStage(input: Record<string, unknown>, context: ExecutorContext): v
   if (!existsSync(file)) return; // runBuild says which file is missing
   const text = readFileSync(file, 'utf8');
   const stages = listStages(text).map((s) => s.name);
-  if (input.target === undefined && context.configurationName && stages.includes(context.configurationName)) {
-    input.target = context.configurationName;
+  const configuration = context.configurationName;
+  if (configuration && !(configuration in (context.target?.configurations ?? {}))) {
+    if (input.target === undefined && stages.includes(configuration)) input.target = configuration;
+    // Nx runs an unknown configuration with the defaults; say so rather than build another stage quietly
+    else logger.warn(`configuration "${configuration}" is not a stage of ${options.file ?? 'the Dockerfile'} (stages: ${stages.filter(Boolean).join(', ')}); building the default stage`);
   }
   const hasTags = options.tags.length > 0;
   if (hasTags || options.push) return;
