@@ -8,4 +8,5 @@ export * from './lint';
 export * from './engine';
 export * from './managed';
 export * from './migrate';
+export * from './context';
 export * from './cli';

@@ -1,0 +1,138 @@
+import { parse as parseYaml } from 'yaml';
+import type { FileReader } from '../types';
+import { resolveInside } from './path-dependencies';
+
+/** A package of the JavaScript workspace: its name and workspace-relative folder. */
+export interface WorkspacePackage {
+  name: string;
+  root: string;
+}
+
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
+
+function readJson(fs: FileReader, path: string): Record<string, unknown> | null {
+  const text = fs.read(path);
+  if (text === null) return null;
+  try {
+    const value = JSON.parse(text) as unknown;
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Workspace globs from package.json "workspaces" (array or { packages }) and pnpm-workspace.yaml "packages". */
+export function workspaceGlobs(fs: FileReader): string[] {
+  const globs: string[] = [];
+  const workspaces = readJson(fs, 'package.json')?.workspaces;
+  const fromPackageJson = Array.isArray(workspaces) ? workspaces : (workspaces as { packages?: unknown } | undefined)?.packages;
+  if (Array.isArray(fromPackageJson)) globs.push(...fromPackageJson.filter((g): g is string => typeof g === 'string'));
+  const pnpm = fs.read('pnpm-workspace.yaml');
+  if (pnpm !== null) {
+    try {
+      const packages = (parseYaml(pnpm) as { packages?: unknown } | null)?.packages;
+      if (Array.isArray(packages)) globs.push(...packages.filter((g): g is string => typeof g === 'string'));
+    } catch {
+      // an unreadable pnpm-workspace.yaml lists nothing
+    }
+  }
+  return globs;
+}
+
+const segmentPattern = (segment: string) =>
+  new RegExp(`^${segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
+
+/** Folders matching one workspace glob ("apps/*", "packages/**", "tools/cli"); "**" matches any depth below node_modules-free folders. */
+function expandGlob(fs: FileReader, glob: string): string[] {
+  const segments = glob.replace(/^\.\//, '').replace(/\/+$/, '').split('/').filter((s) => s !== '' && s !== '.');
+  let current = [''];
+  for (const segment of segments) {
+    const next: string[] = [];
+    for (const dir of current) {
+      if (segment === '**') {
+        next.push(...descendants(fs, dir));
+      } else if (!/[*?]/.test(segment)) {
+        const p = join(dir, segment);
+        if (fs.exists(p) && !fs.isFile(p)) next.push(p);
+      } else {
+        const re = segmentPattern(segment);
+        for (const entry of fs.list(dir)) {
+          const p = join(dir, entry);
+          if (re.test(entry) && entry !== 'node_modules' && !fs.isFile(p)) next.push(p);
+        }
+      }
+    }
+    current = next;
+  }
+  return current.filter((d) => d !== '');
+}
+
+function descendants(fs: FileReader, dir: string, depth = 0): string[] {
+  const out = [dir];
+  if (depth > 8) return out;
+  for (const entry of fs.list(dir)) {
+    if (entry === 'node_modules' || entry.startsWith('.')) continue;
+    const p = join(dir, entry);
+    if (!fs.isFile(p)) out.push(...descendants(fs, p, depth + 1));
+  }
+  return out;
+}
+
+const join = (dir: string, entry: string) => (dir === '' ? entry : `${dir}/${entry}`);
+
+/** Every package of the workspace (folders from the workspace globs that hold a named package.json); "!" globs exclude. */
+export function workspacePackages(fs: FileReader): WorkspacePackage[] {
+  const globs = workspaceGlobs(fs);
+  const excluded = new Set(globs.filter((g) => g.startsWith('!')).flatMap((g) => expandGlob(fs, g.slice(1))));
+  const found = new Map<string, WorkspacePackage>();
+  for (const glob of globs.filter((g) => !g.startsWith('!'))) {
+    for (const root of expandGlob(fs, glob)) {
+      if (excluded.has(root)) continue;
+      const name = readJson(fs, `${root}/package.json`)?.name;
+      if (typeof name === 'string' && !found.has(name)) found.set(name, { name, root });
+    }
+  }
+  return [...found.values()].sort((a, b) => a.root.localeCompare(b.root));
+}
+
+/**
+ * Workspace-relative folders of the local packages `projectRoot` depends on, transitively, through the
+ * dependency fields of each package.json (any version or `workspace:` range naming a workspace package,
+ * and `file:`/`link:` paths inside the workspace). The project itself is not listed.
+ */
+export function localDependencyRoots(fs: FileReader, projectRoot: string, packages: WorkspacePackage[] = workspacePackages(fs)): string[] {
+  const byName = new Map(packages.map((p) => [p.name, p.root]));
+  const start = normalizeRoot(projectRoot);
+  const seen = new Set<string>([start]);
+  const queue = [start];
+  while (queue.length > 0) {
+    const root = queue.shift() as string;
+    const manifest = readJson(fs, root === '' ? 'package.json' : `${root}/package.json`);
+    if (!manifest) continue;
+    for (const field of DEPENDENCY_FIELDS) {
+      const deps = manifest[field];
+      if (!deps || typeof deps !== 'object') continue;
+      for (const [name, range] of Object.entries(deps as Record<string, unknown>)) {
+        const target = localTarget(root, name, typeof range === 'string' ? range : '', byName);
+        if (target !== null && !seen.has(target) && fs.exists(target)) {
+          seen.add(target);
+          queue.push(target);
+        }
+      }
+    }
+  }
+  seen.delete(start);
+  return [...seen].sort();
+}
+
+function localTarget(from: string, name: string, range: string, byName: Map<string, string>): string | null {
+  const path = /^(file|link):(.+)$/.exec(range)?.[2];
+  if (path !== undefined) return resolveInside(from, path);
+  if (range.startsWith('workspace:') || byName.has(name)) return byName.get(name) ?? null;
+  return null;
+}
+
+export function normalizeRoot(root: string): string {
+  const clean = root.replace(/\\/g, '/').replace(/^\.\/?/, '').replace(/\/+$/, '');
+  return clean === '.' ? '' : clean;
+}
