@@ -35,7 +35,8 @@ export default async function globalSetup(): Promise<void> {
   log(`services up (${((Date.now() - t0) / 1000).toFixed(0)}s)`);
 
   let t = Date.now();
-  buildStandins();
+  // What the suites build on (the examples' detected images); `npm run e2e:images` builds every catalog ref.
+  buildStandins([], process.env.DOCKER_MS_E2E_ALL_IMAGES !== '1');
   log(`stand-in images ready (${((Date.now() - t) / 1000).toFixed(0)}s)`);
 
   t = Date.now();
@@ -45,7 +46,7 @@ export default async function globalSetup(): Promise<void> {
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-ms-e2e-'));
   const registry = await startRegistry(tmpDir, [bridgeGateway()]);
   // Teardown reads the pid from here even when publishing fails.
-  writeState({ available: true, npmrc: registry.npmrc, tmpDir, verdaccioPid: registry.pid, registryPort: registry.port, registryHosts: registry.hosts });
+  writeState({ available: true, npmrc: registry.npmrc, tmpDir, verdaccioPid: registry.pid, forwarderPids: registry.forwarderPids, registryPort: registry.port, registryHosts: registry.hosts });
   await publishPackages(registry, tmpDir);
   log(`global setup done in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
 }

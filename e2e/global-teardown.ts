@@ -3,5 +3,6 @@ import { stopRegistry } from './support/verdaccio';
 
 /** Stops verdaccio (started by global-setup). The docker engine and image registry stay up for the next run. */
 export default async function globalTeardown(): Promise<void> {
-  stopRegistry(readState().verdaccioPid);
+  const state = readState();
+  stopRegistry([state.verdaccioPid, ...(state.forwarderPids ?? [])]);
 }

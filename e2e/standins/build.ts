@@ -175,16 +175,16 @@ export function buildStandins(extra: string[] = [], examplesOnly = false): Row[]
   }
   const images = neededImages(extra, examplesOnly);
   const rows: Row[] = [];
-  const groups = new Map<string, { recipe: Recipe; refs: string[] }>();
+  const groups = new Map<string, { recipe: Recipe; refs: string[]; notes: Map<string, string | undefined> }>();
   for (const img of images) {
     const recipe = recipeFor(img);
     if ('skip' in recipe) {
       rows.push({ ref: img.ref, status: 'skipped', note: recipe.skip });
       continue;
     }
-    const g = groups.get(recipe.key) ?? { recipe, refs: [] };
+    const g = groups.get(recipe.key) ?? { recipe, refs: [] as string[], notes: new Map<string, string | undefined>() };
     g.refs.push(img.ref);
-    if (recipe.note && !g.recipe.note?.includes(recipe.note)) g.recipe = { ...g.recipe, note: recipe.note };
+    g.notes.set(img.ref, recipe.note);
     groups.set(recipe.key, g);
   }
 
@@ -192,12 +192,12 @@ export function buildStandins(extra: string[] = [], examplesOnly = false): Row[]
   const collectHash = sha(fs.readFileSync(path.join(__dirname, 'collect-distroless.sh'), 'utf8'));
   let baseTag: string | undefined;
   let pullWorks: boolean | undefined;
-  for (const { recipe, refs } of groups.values()) {
+  for (const { recipe, refs, notes } of groups.values()) {
     const hash = sha(recipe.dockerfile, String(recipe.node?.major ?? ''), caHash, collectHash, MMDEBSTRAP_ARGS.join(' '));
     const labels = refs.map(imageLabel);
     const realPresent = labels.every((l) => l === undefined);
     if (labels.every((l) => l === hash) || realPresent) {
-      refs.forEach((ref) => rows.push({ ref, status: realPresent ? 'present (real)' : 'cached', note: recipe.note }));
+      refs.forEach((ref) => rows.push({ ref, status: realPresent ? 'present (real)' : 'cached', note: notes.get(ref) }));
       continue;
     }
     pullWorks ??= registryReachable(refs[0]);
@@ -210,7 +210,7 @@ export function buildStandins(extra: string[] = [], examplesOnly = false): Row[]
     console.log(`stand-ins: building ${recipe.key} → ${refs.join(', ')}`);
     buildRecipe(recipe, refs, baseTag, hash);
     const secs = ((Date.now() - t) / 1000).toFixed(0);
-    refs.forEach((ref) => rows.push({ ref, status: `built ${secs}s`, note: recipe.note }));
+    refs.forEach((ref) => rows.push({ ref, status: `built ${secs}s`, note: notes.get(ref) }));
   }
   for (const row of rows) if (row.status !== 'skipped') row.size = imageSize(row.ref);
   printTable(rows);

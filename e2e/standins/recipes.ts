@@ -33,7 +33,9 @@ const CC = ['gcc', 'libc6-dev'];
 
 const JAVA_HOME = 'ENV JAVA_HOME=/opt/java/openjdk LANG=C.UTF-8\n' + 'RUN mkdir -p /opt/java && ln -s /usr/lib/jvm/java-17-openjdk-amd64 /opt/java/openjdk';
 // OpenJDK's postinst fails when the man folder is missing (it is excluded from the slim rootfs).
-const MAN1 = 'RUN mkdir -p /usr/share/man/man1';
+// JRE first, then JDK, then Maven: each Java image reuses the layers of the smaller ones.
+const JRE = ['RUN mkdir -p /usr/share/man/man1', apt('openjdk-17-jre-headless')];
+const JDK = [...JRE, apt('openjdk-17-jdk-headless')];
 
 const MAVEN_SETTINGS = [
   '<settings xmlns="http://maven.apache.org/SETTINGS/1.0.0">',
@@ -80,7 +82,7 @@ export function recipeFor(img: CatalogImage): Recipe | { skip: string } {
           dockerfile: distroless('nodejs', ['/nodejs/bin/node'], ['FROM base AS collect', 'COPY usr-local/bin/node /usr/local/bin/node']),
         };
       }
-      return { key: `node${v}`, node: { major: v }, dockerfile: nodeImage(v), note: alpine || undefined };
+      return { key: `node${v}`, node: { major: v }, dockerfile: nodeImage(v), note: alpine.trim() || undefined };
     case 'python':
       return {
         key: 'python',
@@ -124,9 +126,8 @@ export function recipeFor(img: CatalogImage): Recipe | { skip: string } {
       return {
         key: 'maven',
         dockerfile: [
-          MAN1,
+          ...JDK,
           apt(
-            'openjdk-17-jdk-headless',
             'maven',
             'libmaven-compiler-plugin-java',
             'libmaven-jar-plugin-java',
@@ -139,7 +140,7 @@ export function recipeFor(img: CatalogImage): Recipe | { skip: string } {
           JAVA_HOME,
           'ENV MAVEN_HOME=/usr/share/maven',
         ].join('\n'),
-        note: `Debian OpenJDK 17 + Maven 3.8 (offline, Debian plugin repository) under the ${img.ref} tag`,
+        note: `Debian OpenJDK 17 + Maven 3.8 (offline, Debian plugin repository) under the ${v} tag`,
       };
     case 'gradle':
       return { skip: 'Debian bookworm has Gradle 4.4 only; no Gradle 8 stand-in' };
@@ -148,13 +149,13 @@ export function recipeFor(img: CatalogImage): Recipe | { skip: string } {
       if (img.flavor === 'distroless') {
         return {
           key: 'distroless-java',
-          dockerfile: distroless('java', ['/usr/bin/java', '-jar'], ['FROM base AS collect', MAN1, apt('openjdk-17-jre-headless')]),
+          dockerfile: distroless('java', ['/usr/bin/java', '-jar'], ['FROM base AS collect', ...JRE]),
           note: `Debian OpenJDK 17 JRE under the java${v} tag`,
         };
       }
       return {
         key: img.toolchain === 'jdk' ? 'jdk' : 'jre',
-        dockerfile: [MAN1, apt(`openjdk-17-${img.toolchain}-headless`), JAVA_HOME].join('\n'),
+        dockerfile: [...(img.toolchain === 'jdk' ? JDK : JRE), JAVA_HOME].join('\n'),
         note: `Debian OpenJDK 17 under the ${v} tag${alpine}`,
       };
     case 'none':

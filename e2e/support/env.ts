@@ -20,6 +20,7 @@ export interface E2eState {
   npmrc?: string;
   tmpDir?: string;
   verdaccioPid?: number;
+  forwarderPids?: number[];
   registryPort?: number;
   /** 127.0.0.1 for the host, then the docker bridge gateway (how image builds reach verdaccio). */
   registryHosts?: string[];

@@ -16,6 +16,8 @@ export const PACKAGES = [
 
 export interface Registry {
   pid: number;
+  /** Forwarders from the extra hosts to 127.0.0.1 (verdaccio listens on one address only). */
+  forwarderPids: number[];
   port: number;
   /** Addresses it listens on: 127.0.0.1 for the host, plus the docker bridge gateway for builds. */
   hosts: string[];
@@ -33,7 +35,7 @@ function freePort(): Promise<number> {
   });
 }
 
-function config(storage: string, listen: string[]): string {
+function config(storage: string, listen: string): string {
   const local = (name: string) => `  '${name}':\n    access: $all\n    publish: $all\n    unpublish: $all\n`;
   return [
     `storage: ${storage}`,
@@ -57,8 +59,7 @@ function config(storage: string, listen: string[]): string {
     'server:',
     '  keepAliveTimeout: 60',
     'log: { type: stdout, format: pretty, level: warn }',
-    'listen:',
-    ...listen.map((l) => `  - ${l}`),
+    `listen: ${listen}`,
     '',
   ].join('\n');
 }
@@ -88,7 +89,7 @@ export async function startRegistry(tmpDir: string, extraHosts: string[] = []): 
   const dir = path.join(tmpDir, 'verdaccio');
   fs.mkdirSync(path.join(dir, 'storage'), { recursive: true });
   const configFile = path.join(dir, 'config.yaml');
-  fs.writeFileSync(configFile, config(path.join(dir, 'storage'), hosts.map((h) => `${h}:${port}`)));
+  fs.writeFileSync(configFile, config(path.join(dir, 'storage'), `127.0.0.1:${port}`));
   const logFile = path.join(dir, 'verdaccio.log');
   const out = fs.openSync(logFile, 'a');
   const bin = path.join(REPO_ROOT, 'node_modules/verdaccio/bin/verdaccio');
@@ -98,6 +99,13 @@ export async function startRegistry(tmpDir: string, extraHosts: string[] = []): 
   const pid = child.pid as number;
   const url = `http://127.0.0.1:${port}/`;
   await waitForPing(url, pid, logFile);
+  const forwarderPids: number[] = [];
+  for (const host of extraHosts) {
+    const fwd = spawn(process.execPath, [path.join(__dirname, 'tcp-forward.js'), host, String(port)], { detached: true, stdio: 'ignore' });
+    fwd.unref();
+    forwarderPids.push(fwd.pid as number);
+    await waitForPing(`http://${host}:${port}/`, fwd.pid as number, logFile);
+  }
   const npmrc = path.join(dir, 'npmrc');
   // A user config of our own: the user's ~/.npmrc is never read or written.
   fs.writeFileSync(
@@ -113,18 +121,21 @@ export async function startRegistry(tmpDir: string, extraHosts: string[] = []): 
     ].join('\n'),
   );
   log(`verdaccio ${hosts.map((h) => `${h}:${port}`).join(', ')} (pid ${pid}, log ${logFile})`);
-  return { pid, port, hosts, npmrc };
+  return { pid, forwarderPids, port, hosts, npmrc };
 }
 
-export function stopRegistry(pid: number | undefined): void {
-  if (!pid) return;
-  try {
-    process.kill(-pid, 'SIGTERM'); // its own process group (detached)
-  } catch {
+/** Stops verdaccio and its forwarders (each started detached, so in its own process group). */
+export function stopRegistry(pids: Array<number | undefined>): void {
+  for (const pid of pids) {
+    if (!pid) continue;
     try {
-      process.kill(pid, 'SIGTERM');
+      process.kill(-pid, 'SIGTERM');
     } catch {
-      // already gone
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
     }
   }
 }
