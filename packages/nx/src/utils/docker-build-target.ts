@@ -58,6 +58,10 @@ export function dockerBuildTarget(input: DockerBuildTargetInput): TargetConfigur
     metadata: {
       technologies: ['docker'],
       description: `Build the ${file} image (one configuration per stage: ${stages.join(', ') || 'none named'})`,
+      help: {
+        command: 'npx docker-ms build --help',
+        example: { options: { tags: ['registry.example.com/team/app:1.0.0'], platforms: ['linux/amd64'], push: true } },
+      },
     },
   };
   if (stages.length > 0) target.configurations = configurations;
