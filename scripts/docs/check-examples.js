@@ -2,7 +2,7 @@
 // Every command block in the hand-written docs is exercised:
 //   ```sh docs-test [exit=N]    run from the repository root with `sh -e`; must exit 0 (or N).
 //                               A following ```<lang> docs-output block must equal what it printed (stdout+stderr).
-//   ```sh docs-e2e=<test file>  needs Docker or a fresh workspace: copied from that end-to-end test, which runs
+//   ```sh docs-e2e=<file>[,<file>]  needs Docker or a fresh workspace: copied from that end-to-end test, which runs
 //                               it; each command's flags, docker-ms names and target paths must appear in it.
 // A sh/bash/shell/console block with neither tag is an error.
 //   node scripts/docs/check-examples.js            check (exit 1, one line per problem)
@@ -77,7 +77,7 @@ function keyTokens(command) {
   for (const token of command.split(/\s+/)) {
     if (token.startsWith('--')) keys.push(token.split('=')[0]);
     else if (token.includes('docker-ms')) keys.push(token);
-    else if (token.includes(':') && !token.includes('/')) keys.push(token.slice(token.indexOf(':')));
+    else if (/:[^:]*[a-z]/i.test(token) && !token.includes('/')) keys.push(token.slice(token.indexOf(':')));
   }
   return keys;
 }
@@ -101,12 +101,13 @@ function main() {
       const e2e = tag(block, 'docs-e2e');
       if (typeof e2e === 'string') {
         traced++;
-        const testFile = path.join(ROOT, e2e);
-        if (!fs.existsSync(testFile)) {
-          problems.push(`${where}: docs-e2e names ${e2e}, which does not exist; point it at the test that runs these commands`);
+        const testFiles = e2e.split(',');
+        const missingFile = testFiles.find((f) => !fs.existsSync(path.join(ROOT, f)));
+        if (missingFile) {
+          problems.push(`${where}: docs-e2e names ${missingFile}, which does not exist; point it at the test that runs these commands`);
           return;
         }
-        const test = fs.readFileSync(testFile, 'utf8');
+        const test = testFiles.map((f) => fs.readFileSync(path.join(ROOT, f), 'utf8')).join('\n');
         for (const command of commandLines(block.body)) {
           const missing = keyTokens(command).filter((t) => !test.includes(t));
           if (missing.length) problems.push(`${where}: ${e2e} does not run "${command}" (missing ${missing.join(', ')}); copy the command from the test`);
