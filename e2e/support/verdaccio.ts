@@ -141,10 +141,15 @@ export function stopRegistry(pids: Array<number | undefined>): void {
 }
 
 /**
- * Publishes every package at E2E_VERSION from `npm pack` output (so `files`/`exports` mistakes show),
- * with internal dependencies pinned to E2E_VERSION. The repository's package.json files are not touched.
+ * Publishes every package at `version` (default E2E_VERSION) from `npm pack` output (so `files`/`exports`
+ * mistakes show), with internal dependencies pinned to it. The repository's package.json files are not touched.
  */
-export async function publishPackages(registry: Registry, tmpDir: string): Promise<void> {
+export async function publishPackages(
+  registry: Pick<Registry, 'port' | 'npmrc'>,
+  tmpDir: string,
+  version = E2E_VERSION,
+  tag = 'e2e',
+): Promise<void> {
   const packs = path.join(tmpDir, 'packs');
   fs.mkdirSync(packs, { recursive: true });
   const env = { NPM_CONFIG_USERCONFIG: registry.npmrc };
@@ -158,12 +163,12 @@ export async function publishPackages(registry: Registry, tmpDir: string): Promi
     execSync('tar', ['-xzf', tarball, '-C', unpacked, '--strip-components=1']);
     const manifestFile = path.join(unpacked, 'package.json');
     const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
-    manifest.version = E2E_VERSION;
+    manifest.version = version;
     for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
-      for (const dep of Object.keys(manifest[field] ?? {})) if (names.has(dep)) manifest[field][dep] = E2E_VERSION;
+      for (const dep of Object.keys(manifest[field] ?? {})) if (names.has(dep)) manifest[field][dep] = version;
     }
     fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
-    await exec('npm', ['publish', unpacked, '--tag', 'e2e', '--registry', `http://127.0.0.1:${registry.port}/`], { env, timeout: 120_000 });
-    log(`published ${pkg.name}@${E2E_VERSION}`);
+    await exec('npm', ['publish', unpacked, '--tag', tag, '--registry', `http://127.0.0.1:${registry.port}/`], { env, timeout: 120_000 });
+    log(`published ${pkg.name}@${version}`);
   }
 }

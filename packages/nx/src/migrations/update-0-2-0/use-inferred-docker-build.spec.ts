@@ -3,7 +3,11 @@ import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { contextSources, inferContext } from '../../plugins/context-sources';
 import { dockerBuildTarget } from '../../utils/docker-build-target';
 import { snapshotFiles } from '../../utils/testing';
-import useInferredDockerBuild, { residualTarget } from './use-inferred-docker-build';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createNodes } from '../../plugins/plugin';
+import useInferredDockerBuild, { inferredFor, residualTarget } from './use-inferred-docker-build';
 
 const dockerfile = [
   'FROM node:22-bookworm-slim AS build',
@@ -51,6 +55,16 @@ describe('use-inferred-docker-build (0.2.0)', () => {
     addApp(tree, 'api');
     await useInferredDockerBuild(tree);
     expect(readNxJson(tree)?.plugins).toEqual([{ plugin: 'docker-ms', options: { buildTargetName: 'docker-build' } }]);
+    expect(readProjectConfiguration(tree, 'api').targets?.['docker-build']).toBeUndefined();
+  });
+
+  it('removes a target the generator wrote for a project without a build target (no dependsOn)', async () => {
+    addApp(tree, 'api');
+    const target = readProjectConfiguration(tree, 'api').targets!['docker-build'];
+    delete target.dependsOn;
+    target.inputs = (target.inputs ?? []).filter((i) => typeof i === 'string');
+    tree.write('apps/api/project.json', JSON.stringify({ name: 'api', root: 'apps/api', targets: { 'docker-build': target } }));
+    await useInferredDockerBuild(tree);
     expect(readProjectConfiguration(tree, 'api').targets?.['docker-build']).toBeUndefined();
   });
 
@@ -130,7 +144,46 @@ describe('use-inferred-docker-build (0.2.0)', () => {
   });
 });
 
+describe('inferredFor', () => {
+  it('computes exactly the target the plugin infers from the same files', async () => {
+    const files: Record<string, string> = {
+      'apps/api/Dockerfile': dockerfile,
+      'apps/api/package.json': '{"name":"api"}',
+      'apps/api/src/main.js': '',
+    };
+    const root = mkdtempSync(join(tmpdir(), 'docker-ms-inferred-'));
+    const tree = createTreeWithEmptyWorkspace({ formatter: 'none' });
+    try {
+      for (const [path, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(root, path)), { recursive: true });
+        writeFileSync(join(root, path), text);
+        tree.write(path, text);
+      }
+      const [[, result]] = await createNodes[1](['apps/api/Dockerfile'], {}, { workspaceRoot: root, nxJsonConfiguration: {} });
+      const fromPlugin = result.projects?.['apps/api']?.targets?.['docker-build'];
+      expect(inferredFor(tree, { root: 'apps/api' }, { executor: 'docker-ms:build', options: { file: 'apps/api/Dockerfile' } })).toEqual(fromPlugin);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('residualTarget', () => {
+  it('treats a target without dependsOn as equal when only the dependent-outputs input differs', () => {
+    const inferred = { executor: 'docker-ms:build', dependsOn: ['build'], inputs: ['{projectRoot}/Dockerfile', { dependentTasksOutputFiles: '**/*' }] };
+    expect(residualTarget({ executor: 'docker-ms:build', inputs: ['{projectRoot}/Dockerfile'] }, inferred)).toEqual({});
+    expect(residualTarget({ executor: 'docker-ms:build', dependsOn: [], inputs: ['{projectRoot}/Dockerfile'] }, inferred)).toEqual({
+      dependsOn: [],
+      inputs: ['{projectRoot}/Dockerfile'],
+    });
+  });
+
+  it("drops metadata a docker-ms generator wrote, keeps anyone else's", () => {
+    const inferred = { metadata: { technologies: ['docker'], description: 'Build apps/api/Dockerfile (new wording)' } };
+    expect(residualTarget({ metadata: { technologies: ['docker'], description: 'old wording' } }, inferred)).toEqual({});
+    expect(residualTarget({ metadata: { technologies: ['docker'], owner: 'team-a' } }, inferred)).toEqual({ metadata: { technologies: ['docker'], owner: 'team-a' } });
+  });
+
   it('drops what equals the inferred target, key by key', () => {
     const inferred = { executor: 'docker-ms:build', options: { file: 'a/Dockerfile', context: '.' }, configurations: { build: { target: 'build' } }, outputs: ['x'] };
     expect(residualTarget({ ...inferred, options: { context: '.', file: 'a/Dockerfile' } }, inferred)).toEqual({});

@@ -35,6 +35,12 @@ function withoutEqualKeys(own: Record<string, Json> | undefined, inferred: Recor
 export function residualTarget(own: TargetConfiguration, inferred: TargetConfiguration): TargetConfiguration {
   const rest: Record<string, Json> = {};
   for (const [key, value] of Object.entries(own)) {
+    if (key === 'inputs' && own.dependsOn === undefined && equal(value, withoutDependentOutputs(inferred.inputs))) {
+      // The old target had no dependsOn (the generator saw no build target), so no dependent outputs to hash;
+      // the inferred one adds both, which changes nothing for a project without a build target.
+      continue;
+    }
+    if (key === 'metadata' && isOurMetadata(value, inferred.metadata)) continue;
     if (key === 'options') {
       const options = withoutEqualKeys(value as Record<string, Json>, inferred.options);
       if (Object.keys(options).length) rest.options = options;
@@ -52,6 +58,16 @@ export function residualTarget(own: TargetConfiguration, inferred: TargetConfigu
   return rest as TargetConfiguration;
 }
 
+function withoutDependentOutputs(inputs: TargetConfiguration['inputs']): Json {
+  return (inputs ?? []).filter((i) => !(typeof i === 'object' && i !== null && 'dependentTasksOutputFiles' in i));
+}
+
+/** Descriptive metadata a docker-ms generator wrote (same keys as the plugin's); its wording changes between releases. */
+function isOurMetadata(own: Json, inferred: Json): boolean {
+  if (!own || typeof own !== 'object' || !inferred || typeof inferred !== 'object') return false;
+  return Object.keys(own).every((k) => k in inferred) && equal((own as Record<string, Json>).technologies, (inferred as Record<string, Json>).technologies);
+}
+
 function normalizePath(p: string): string {
   return p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
 }
@@ -60,8 +76,8 @@ function joinPath(...parts: string[]): string {
   return parts.map(normalizePath).filter((p) => p !== '' && p !== '.').join('/') || '.';
 }
 
-/** The target the plugin would infer for this project, or why it would infer none. */
-function inferredFor(tree: Tree, project: ProjectConfiguration, own: TargetConfiguration): TargetConfiguration | string {
+/** The target the plugin would infer for this project, or why it would infer none (spec checks it against createNodes). */
+export function inferredFor(tree: Tree, project: ProjectConfiguration, own: TargetConfiguration): TargetConfiguration | string {
   const root = normalizePath(project.root) || '.';
   const dockerfile = joinPath(root, 'Dockerfile');
   const options = (own.options ?? {}) as { file?: string; context?: string };

@@ -1,0 +1,137 @@
+// `nx migrate` end to end: docker-ms published twice to the local registry (0.1.0 and 0.2.0), a
+// workspace set up with 0.1.0 the way 0.1.0 users have one (explicit docker-ms:build target,
+// nx-container option names), then `nx migrate docker-ms@0.2.0` + `nx migrate --run-migrations`.
+// Both releases are packed from this checkout: the 0.2.0 migrations run against what 0.1.0 wrote.
+import fs from 'node:fs';
+import path from 'node:path';
+import { isUntouched, readManagedHeader } from '../packages/core/src/managed';
+import { DOCKER_MS_MIGRATION_VERSIONS } from './support/migrate-versions';
+import { REPO_ROOT, describeE2e, log, readState, type E2eState } from './support/env';
+import { exec } from './support/exec';
+import { imageExists } from './support/docker';
+import { publishPackages } from './support/verdaccio';
+import { NX_VERSION } from './support/workspace';
+
+const { old: OLD, current: NEW } = DOCKER_MS_MIGRATION_VERSIONS;
+const APP = 'go-api';
+
+describeE2e(`nx migrate docker-ms ${OLD} → ${NEW}`, () => {
+  let state: E2eState;
+  let root: string;
+  let env: NodeJS.ProcessEnv;
+  const file = (p: string) => path.join(root, p);
+  const readJson = (p: string) => JSON.parse(fs.readFileSync(file(p), 'utf8'));
+  const writeJson = (p: string, value: unknown) => fs.writeFileSync(file(p), JSON.stringify(value, null, 2) + '\n');
+  const run = (cmd: string, args: string[], extra: NodeJS.ProcessEnv = {}) =>
+    exec(cmd, args, { cwd: root, env: { ...env, ...extra }, timeout: 20 * 60_000, echo: true });
+  const nx = (args: string[], extra: NodeJS.ProcessEnv = {}) => run('npx', ['nx', ...args], extra);
+  const git = (args: string[]) => run('git', args);
+
+  beforeAll(async () => {
+    state = readState();
+    const registry = { port: state.registryPort as number, npmrc: state.npmrc as string };
+    const packs = path.join(state.tmpDir as string, 'migrate-packs');
+    await publishPackages(registry, packs, OLD, 'migrate-old');
+    await publishPackages(registry, packs, NEW, 'migrate-new');
+
+    root = path.join(state.tmpDir as string, 'migrate-workspace');
+    fs.rmSync(root, { recursive: true, force: true });
+    fs.mkdirSync(path.join(root, 'apps'), { recursive: true });
+    fs.cpSync(path.join(REPO_ROOT, 'examples', APP), path.join(root, 'apps', APP), {
+      recursive: true,
+      filter: (src) => !['Dockerfile', '.dockerignore'].includes(path.basename(src)),
+    });
+    writeJson(`apps/${APP}/project.json`, { name: APP, projectType: 'application', sourceRoot: `apps/${APP}` });
+    writeJson('package.json', { name: 'migrate-e2e', version: '0.0.0', private: true, devDependencies: { nx: NX_VERSION, 'docker-ms': OLD } });
+    writeJson('nx.json', { $schema: './node_modules/nx/schemas/nx-schema.json' });
+    fs.writeFileSync(file('.gitignore'), 'node_modules/\ndist/\n.nx/\n');
+    env = {
+      NPM_CONFIG_USERCONFIG: state.npmrc,
+      NX_DAEMON: 'false',
+      NX_NO_CLOUD: 'true',
+      NX_TUI: 'false',
+      NX_INTERACTIVE: 'false',
+      CI: 'true',
+      GIT_AUTHOR_NAME: 'e2e',
+      GIT_AUTHOR_EMAIL: 'e2e@example.com',
+      GIT_COMMITTER_NAME: 'e2e',
+      GIT_COMMITTER_EMAIL: 'e2e@example.com',
+    };
+    await run('npm', ['install', '--no-audit', '--no-fund']);
+    await git(['init', '-q', '-b', 'main']);
+  }, 20 * 60_000);
+
+  it(`sets the workspace up with ${OLD}: managed Dockerfile, explicit target, nx-container option names`, async () => {
+    expect(readJson('node_modules/docker-ms/package.json').version).toBe(OLD);
+    // Without the plugin registered, 0.1.0's generator writes an explicit docker-ms:build target.
+    await nx(['g', 'docker-ms:dockerfile', APP, '--no-interactive']);
+    const dockerfile = fs.readFileSync(file(`apps/${APP}/Dockerfile`), 'utf8');
+    expect(readManagedHeader(dockerfile)?.version).toBe(OLD);
+    expect(isUntouched(dockerfile)).toBe(true);
+
+    const project = readJson(`apps/${APP}/project.json`);
+    const target = project.targets['docker-build'];
+    expect(target.executor).toBe('docker-ms:build');
+    // What users carried over from @nx-tools/nx-container, which 0.1.0 accepts as aliases.
+    target.options['build-args'] = ['APP_FLAVOR=migrated'];
+    writeJson(`apps/${APP}/project.json`, project);
+    writeJson('nx.json', { ...readJson('nx.json'), targetDefaults: { 'docker-ms:build': { options: { 'no-cache': true } } } });
+    await git(['add', '-A']);
+    await git(['commit', '-qm', `docker-ms ${OLD}`]);
+  });
+
+  it(`nx migrate docker-ms@${NEW} bumps the package and lists the ${NEW} migrations`, async () => {
+    // The workspace's own nx runs the migration (the default fetches nx@latest, whose provenance cannot be checked offline).
+    await nx(['migrate', `docker-ms@${NEW}`], { NX_MIGRATE_USE_LOCAL: 'true' });
+    expect(readJson('package.json').devDependencies['docker-ms']).toBe(NEW);
+    const names = readJson('migrations.json').migrations.map((m: { package: string; name: string }) => `${m.package}:${m.name}`);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'docker-ms:update-0-2-0-rename-build-options',
+        'docker-ms:update-0-2-0-use-inferred-docker-build',
+        'docker-ms:update-0-2-0-update-base-images',
+      ]),
+    );
+  });
+
+  it('nx migrate --run-migrations moves the workspace to the inferred plugin and the new option names', async () => {
+    await run('npm', ['install', '--no-audit', '--no-fund']);
+    expect(readJson('node_modules/docker-ms/package.json').version).toBe(NEW);
+    expect(readJson('node_modules/@docker-ms/core/package.json').version).toBe(NEW);
+    const r = await nx(['migrate', '--run-migrations'], { NX_MIGRATE_USE_LOCAL: 'true' });
+    log(r.output.split('\n').filter((l) => l.includes('docker-ms')).join('\n'));
+
+    const nxJson = readJson('nx.json');
+    expect(nxJson.plugins).toContainEqual({ plugin: 'docker-ms', options: { buildTargetName: 'docker-build' } });
+    expect(nxJson.targetDefaults['docker-ms:build']).toEqual({ options: { noCache: true } });
+    // Only what differs from the inferred target is left, under the new name.
+    expect(readJson(`apps/${APP}/project.json`).targets).toEqual({ 'docker-build': { options: { buildArgs: { APP_FLAVOR: 'migrated' } } } });
+    // Base images did not move in 0.2.0: the managed Dockerfile is left as 0.1.0 wrote it.
+    const dockerfile = fs.readFileSync(file(`apps/${APP}/Dockerfile`), 'utf8');
+    expect(readManagedHeader(dockerfile)?.version).toBe(OLD);
+    expect(isUntouched(dockerfile)).toBe(true);
+  });
+
+  it('nx show project merges the overrides onto the inferred docker-build and adds docker-lint', async () => {
+    const { stdout } = await exec('npx', ['nx', 'show', 'project', APP, '--json'], { cwd: root, env: { ...process.env, ...env } });
+    const targets = JSON.parse(stdout).targets;
+    expect(targets['docker-build'].executor).toBe('docker-ms:build');
+    expect(targets['docker-build'].options).toMatchObject({ file: `apps/${APP}/Dockerfile`, buildArgs: { APP_FLAVOR: 'migrated' }, noCache: true });
+    expect(Object.keys(targets['docker-build'].configurations)).toContain('runtime');
+    expect(targets['docker-lint'].executor).toBe('docker-ms:lint');
+  });
+
+  it('the migrated workspace lints and builds', async () => {
+    await nx(['run', `${APP}:docker-lint`]);
+    await nx(['run', `${APP}:docker-build`, '--skip-nx-cache']);
+    expect(imageExists(`${APP}:latest`)).toBe(true);
+  });
+
+  it('running the migrations again changes nothing', async () => {
+    await git(['add', '-A']);
+    await git(['commit', '-qm', `docker-ms ${NEW}`]);
+    await nx(['migrate', '--run-migrations'], { NX_MIGRATE_USE_LOCAL: 'true', NX_MIGRATE_SKIP_INSTALL: 'true' });
+    const status = (await git(['status', '--porcelain'])).stdout;
+    expect(status.split('\n').filter((l) => l && !l.endsWith('migrations.json'))).toEqual([]);
+  });
+});
