@@ -70,13 +70,14 @@ const commandLines = (body) =>
 
 /**
  * What must appear in the e2e test for a command to count as run there: its long flags (name only),
- * docker-ms names, and Nx target paths from the first ':' (the test builds `${app}:docker-build` itself).
+ * docker-ms names (without an @version), and Nx target paths from the first ':' (the test builds
+ * `${app}:docker-build` itself).
  */
 function keyTokens(command) {
   const keys = [];
   for (const token of command.split(/\s+/)) {
     if (token.startsWith('--')) keys.push(token.split('=')[0]);
-    else if (token.includes('docker-ms')) keys.push(token);
+    else if (token.includes('docker-ms')) keys.push(token.replace(/(.)@[^/@]*$/, '$1'));
     else if (/:[^:]*[a-z]/i.test(token) && !token.includes('/')) keys.push(token.slice(token.indexOf(':')));
   }
   return keys;
