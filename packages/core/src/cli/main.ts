@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import './commands';
+import { loadAdapterCommands } from './adapters';
 import { CliIO, processIO, UsageError } from './io';
 import { commands } from './registry';
 
@@ -40,6 +41,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     io.out(version());
     return 0;
   }
+  if (!commands.has(name)) loadAdapterCommands(io.cwd);
   const command = commands.get(name);
   if (!command) {
     io.err(`unknown command '${name}'; commands: ${[...commands.keys()].join(', ')} (see docker-ms --help)`);
