@@ -1,0 +1,68 @@
+// `npm run bench`: builds what it needs (services, stand-in images, packages, verdaccio, synthetic Nx
+// workspaces), measures P1–P6 next to their anchors in the same run, and writes docs/benchmarks.md.
+// A script, not a test: CI does not run it. BENCH_ONLY=languages|nx runs one half (the other rows say so).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildStandins } from '../e2e/standins/build';
+import { DOCKER, REPO_ROOT, log, type E2eState } from '../e2e/support/env';
+import { exec, execSync } from '../e2e/support/exec';
+import { publishPackages, startRegistry, stopRegistry } from '../e2e/support/verdaccio';
+import { LANGUAGES, measureLanguage, type LanguageResult } from './languages';
+import { measureNx, type NxResults } from './nx';
+import { renderReport } from './report';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const P5_PROJECTS = Number(process.env.BENCH_PROJECTS ?? 500);
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  const only = process.env.BENCH_ONLY;
+  const up = await exec('bash', [path.join(REPO_ROOT, 'scripts/services.sh'), 'up'], { allowFailure: true, timeout: 20 * 60_000 });
+  if (up.code !== 0) throw new Error(`scripts/services.sh up failed:\n${up.output.slice(-2000)}`);
+  buildStandins();
+  await exec('npm', ['run', '-s', 'build'], { cwd: REPO_ROOT, timeout: 10 * 60_000 });
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-ms-bench-'));
+  log(`bench: working in ${workDir}`);
+
+  const languages: LanguageResult[] = [];
+  const failures: string[] = [];
+  if (only !== 'nx') {
+    for (const language of LANGUAGES) {
+      try {
+        languages.push(await measureLanguage(language, path.join(workDir, 'langs')));
+      } catch (e) {
+        failures.push(`${language}: ${(e as Error).message.split('\n').slice(0, 3).join(' ')}`);
+        log(`bench ${language} failed: ${(e as Error).message}`);
+      }
+    }
+  }
+
+  let nx: NxResults | undefined;
+  if (only !== 'languages') {
+    const gateway = execSync(DOCKER, ['network', 'inspect', 'bridge', '-f', '{{range .IPAM.Config}}{{.Gateway}}{{end}}']).stdout.trim();
+    const registry = await startRegistry(workDir, [gateway]);
+    try {
+      await publishPackages(registry, workDir);
+      const state: E2eState = { available: true, npmrc: registry.npmrc, tmpDir: workDir, registryPort: registry.port, registryHosts: registry.hosts };
+      nx = await measureNx(state, workDir, { runs: RUNS, p5Projects: P5_PROJECTS });
+    } catch (e) {
+      failures.push(`nx workspaces: ${(e as Error).message.split('\n').slice(0, 6).join(' ')}`);
+      log(`bench nx failed: ${(e as Error).message}`);
+    } finally {
+      stopRegistry([registry.pid, ...registry.forwarderPids]);
+    }
+  }
+
+  const client = execSync(DOCKER, ['version', '-f', '{{.Client.Version}} client, {{.Server.Version}} engine']).stdout.trim();
+  const report = renderReport({ languages, nx, failures, runs: RUNS, client, minutes: (Date.now() - t0) / 60_000, cpus: os.cpus().length });
+  const out = path.join(REPO_ROOT, 'docs/benchmarks.md');
+  fs.writeFileSync(out, report);
+  log(`bench: wrote ${out} in ${((Date.now() - t0) / 60_000).toFixed(1)} min`);
+  if (process.env.BENCH_KEEP !== '1') fs.rmSync(workDir, { recursive: true, force: true });
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
