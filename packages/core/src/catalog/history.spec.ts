@@ -1,3 +1,4 @@
+import { describeImage } from './catalog';
 import { CATALOG_HISTORY, compareReleases, imageMovesBetween, type CatalogRelease } from './history';
 
 const history: CatalogRelease[] = [
@@ -40,5 +41,10 @@ describe('catalog history', () => {
       expect(release.version).toMatch(/^\d+\.\d+\.\d+$/);
       for (const move of release.moves) expect(move.from).not.toBe(move.to);
     }
+  });
+
+  it('moves only to refs the current catalog produces, so migrated files match what the generator writes', () => {
+    const latest = imageMovesBetween('0.0.0', '999.0.0');
+    for (const { to } of latest) expect(describeImage(to)).toBeDefined();
   });
 });
