@@ -35,8 +35,8 @@ export default async function globalSetup(): Promise<void> {
   log(`services up (${((Date.now() - t0) / 1000).toFixed(0)}s)`);
 
   let t = Date.now();
-  // What the suites build on (the examples' detected images); `npm run e2e:images` builds every catalog ref.
-  buildStandins([], process.env.DOCKER_MS_E2E_ALL_IMAGES !== '1');
+  // Every catalog default and seed ref plus what the examples detect to (other suites build on them too).
+  buildStandins();
   log(`stand-in images ready (${((Date.now() - t) / 1000).toFixed(0)}s)`);
 
   t = Date.now();
