@@ -57,7 +57,16 @@ const tag = (block, name) => {
 const normalize = (text) => text.split('\n').map((l) => l.replace(/\s+$/, '')).join('\n').replace(/^\n+|\n+$/g, '');
 
 function run(script) {
-  const env = { ...process.env, PATH: `${path.join(ROOT, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`, NO_COLOR: '1', FORCE_COLOR: '0' };
+  // npm's own notices would land in the captured output on some machines: silence them, not the command.
+  const env = {
+    ...process.env,
+    PATH: `${path.join(ROOT, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`,
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    NO_UPDATE_NOTIFIER: '1',
+    NPM_CONFIG_UPDATE_NOTIFIER: 'false',
+    NPM_CONFIG_LOGLEVEL: 'error',
+  };
   const result = spawnSync('sh', ['-ec', `{\n${script}\n} 2>&1`], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
   return { code: result.status ?? 1, output: normalize(result.stdout || '') + (result.error ? `\n${result.error.message}` : '') };
 }
