@@ -58,6 +58,15 @@ function rootIgnoreNote(root: string): string {
     : 'exists but does not ignore **/node_modules; add it, the workspace root is the build context';
 }
 
+function declaresPackageManager(root: string): boolean {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    return typeof pkg.packageManager === 'string' || typeof pkg.devEngines?.packageManager === 'object';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Writes a Dockerfile (and .dockerignore) for one workspace package through the core, and its
  * `docker-build` script. JS apps build from the workspace root through `turbo prune <name> --docker`;
@@ -114,5 +123,8 @@ export function addDockerfile(input: AddDockerfileInput): AddDockerfileResult {
     changes.push(writeFile(root, `${pkg.dir}/.dockerignore`, generated.dockerignore, !!input.overwrite, 'exists; kept (overwrite replaces it)'));
   }
   changes.push(addDockerBuildScript(root, pkg.dir, dockerBuildScript(pkg.dir, generated.dockerfile)));
+  if (pruned && !declaresPackageManager(root)) {
+    changes.push({ path: 'package.json', status: 'skipped', note: 'has no "packageManager" field; turbo prune in the image needs one, e.g. "packageManager": "npm@10.9.2"' });
+  }
   return { package: pkg, language: generated.options.language, pruned, changes };
 }
