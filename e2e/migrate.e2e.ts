@@ -127,6 +127,13 @@ describeE2e(`nx migrate docker-ms ${OLD} → ${NEW}`, () => {
     expect(imageExists(`${APP}:latest`)).toBe(true);
   });
 
+  it('the docker-ms CLI of the installed package lints (JSON) and migrates the same files', async () => {
+    const lint = await run('npx', ['docker-ms', 'lint', `apps/${APP}/Dockerfile`, '--format', 'json']);
+    expect(JSON.parse(lint.stdout)).toMatchObject({ errors: 0, files: [{ path: `apps/${APP}/Dockerfile` }] });
+    const migrate = await run('npx', ['docker-ms', 'migrate', '--dry-run']);
+    expect(migrate.stdout).toContain(`docker-ms ${NEW}: would update 0, skipped 0, already current 1 of 1 Dockerfile(s)`);
+  });
+
   it('running the migrations again changes nothing', async () => {
     await git(['add', '-A']);
     await git(['commit', '-qm', `docker-ms ${NEW}`]);
