@@ -172,6 +172,11 @@ describeE2e('@docker-ms/turbo in a fresh Turborepo (npm workspaces)', () => {
     const task = readJson('turbo.json').tasks['docker-build'];
     expect(task).toMatchObject({ cache: false, dependsOn: ['^build'] });
     expect(task.passThroughEnv).toEqual(expect.arrayContaining(['DOCKER_*', 'BUILDKIT_*', 'NPM_TOKEN']));
+    // npm links core's docker-ms bin (hoisted core wins the name); core finds init in @docker-ms/turbo.
+    // The package's own bin has it too.
+    expect(fs.realpathSync(path.join(ws.root, 'node_modules/.bin/docker-ms'))).toMatch(/node_modules\/@docker-ms\/(core|turbo)\/bin\/docker-ms\.js$/);
+    const own = await ws.run('node', ['node_modules/@docker-ms/turbo/bin/docker-ms.js', 'init', '--help'], { echo: false });
+    expect(own.stdout).toMatch(/^Usage: docker-ms init/);
     const before = read('turbo.json') + read('turbo/generators/config.js');
     const second = await ws.run('npx', ['docker-ms', 'init']);
     expect(second.stdout).not.toMatch(/^(created|updated)/m);
