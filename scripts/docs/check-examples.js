@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Every command block in the hand-written docs is exercised:
-//   ```sh docs-test [exit=N]    run from the repository root with `sh -e`; must exit 0 (or N).
+//   ```sh docs-test [exit=N]    run from the repository root with `bash -e -o pipefail`; must exit 0 (or N).
 //                               A following ```<lang> docs-output block must equal what it printed (stdout+stderr).
 //   ```sh docs-e2e=<file>[,<file>]  needs Docker or a fresh workspace: copied from that end-to-end test, which runs
 //                               it; each command's flags, docker-ms names and target paths must appear in it.
@@ -67,7 +67,7 @@ function run(script) {
     NPM_CONFIG_UPDATE_NOTIFIER: 'false',
     NPM_CONFIG_LOGLEVEL: 'error',
   };
-  const result = spawnSync('sh', ['-ec', `{\n${script}\n} 2>&1`], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync('bash', ['-eo', 'pipefail', '-c', `{\n${script}\n} 2>&1`], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
   return { code: result.status ?? 1, output: normalize(result.stdout || '') + (result.error ? `\n${result.error.message}` : '') };
 }
 
@@ -90,6 +90,60 @@ function keyTokens(command) {
     else if (/:[^:]*[a-z]/i.test(token) && !token.includes('/')) keys.push(token.slice(token.indexOf(':')));
   }
   return keys;
+}
+
+const BENCHMARKS = 'docs/benchmarks.md';
+
+/** Whether git tracks the file: only committed measurements may be quoted (a clean clone must agree). */
+function tracked(rel) {
+  const r = spawnSync('git', ['ls-files', '--error-unmatch', rel], { cwd: ROOT, encoding: 'utf8' });
+  return r.status === 0;
+}
+
+/**
+ * The measured rows of docs/benchmarks.md (written by `npm run bench`) for one language, as a markdown
+ * table with its source; or a note that nothing was measured. Numbers are copied, never computed here.
+ */
+function sizesBlock(language) {
+  const file = path.join(ROOT, BENCHMARKS);
+  const none = [
+    `Not measured yet: no committed \`${BENCHMARKS}\` has rows for ${language}. \`npm run bench\` writes it`,
+    '(image size against the runtime base, and against a one-stage build of the same app); the end-to-end run',
+    'prints the same size comparison to `e2e/.results/sizes.md`. Numbers are only ever copied from there.',
+  ].join('\n');
+  if (!fs.existsSync(file) || !tracked(BENCHMARKS)) return none;
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const headerAt = lines.findIndex((l) => /^\|\s*Row\s*\|\s*Case\s*\|/.test(l));
+  if (headerAt < 0) return none;
+  const rows = [];
+  for (let i = headerAt + 2; i < lines.length && lines[i].startsWith('|'); i++) {
+    const cells = lines[i].split('|').map((c) => c.trim());
+    if (cells[2] === language && /^P[12]$/.test(cells[1])) rows.push(lines[i]);
+  }
+  if (!rows.length) return none;
+  const about = lines.slice(0, headerAt).find((l) => /^Written by/.test(l));
+  return [
+    lines[headerAt],
+    lines[headerAt + 1],
+    ...rows,
+    '',
+    `Copied from [benchmarks.md](../benchmarks.md) (\`npm run bench\`; P1: image ÷ runtime base + app files, P2: against a one-stage build).`,
+    ...(about ? [about.replace(/^Written by `npm run bench` \(bench\/\)\. /, '')] : []),
+  ].join('\n');
+}
+
+/** `<!-- docs-sizes language=x -->` … `<!-- /docs-sizes -->` blocks: [{ from, to, language }] (exclusive line range). */
+function sizeMarkers(lines) {
+  const found = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = lines[i].match(/^<!-- docs-sizes language=(\w+) -->$/);
+    if (!m) continue;
+    const end = lines.findIndex((l, j) => j > i && l === '<!-- /docs-sizes -->');
+    if (end < 0) break;
+    found.push({ from: i + 1, to: end, language: m[1] });
+    i = end;
+  }
+  return found;
 }
 
 function main() {
@@ -142,6 +196,13 @@ function main() {
       if (update) replacements.push({ from: next.start + 1, to: next.end, text: output });
       else problems.push(`${file}:${next.start + 1}: output differs from what the command above prints; run npm run docs`);
     });
+    for (const marker of sizeMarkers(lines)) {
+      const want = sizesBlock(marker.language);
+      if (normalize(lines.slice(marker.from, marker.to).join('\n')) === normalize(want)) continue;
+      if (update) replacements.push({ from: marker.from, to: marker.to, text: `\n${want}\n` });
+      else problems.push(`${file}:${marker.from}: sizes differ from ${BENCHMARKS}; run npm run docs`);
+    }
+    replacements.sort((a, b) => a.from - b.from);
     if (replacements.length) {
       for (const r of replacements.reverse()) lines.splice(r.from, r.to - r.from, ...r.text.split('\n'));
       fs.writeFileSync(path.join(ROOT, file), lines.join('\n'));
