@@ -1,5 +1,5 @@
 export { contextClosure, ROOT_FILES, type ContextClosure, type ContextClosureInput } from './closure';
-export { contextDockerignore, type ContextIgnoreInput } from './dockerignore';
+export { contextDockerignore, parseContextDockerignore, type ContextIgnoreInput } from './dockerignore';
 export { graphDependencyRoots, type ProjectGraphLike } from './project-graph';
 export { localDependencyRoots, workspaceGlobs, workspacePackages, type WorkspacePackage } from './workspace-packages';
 export { localPathDependencies } from './path-dependencies';

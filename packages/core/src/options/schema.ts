@@ -101,7 +101,11 @@ function languageSchema<L extends keyof typeof PACKAGE_MANAGERS>(language: L) {
   });
 }
 
-export const nodeOptionsSchema = languageSchema('node');
+export const nodeOptionsSchema = languageSchema('node').extend({
+  manifestsPath: relativePath().optional().describe(
+    "Folder (relative to the build context) with the app's pruned package.json and lockfile, e.g. \"dist/docker/apps/api\" (the Nx build executor writes it from the project graph); the production install uses them instead of the workspace root's.",
+  ),
+});
 export const pythonOptionsSchema = languageSchema('python');
 export const goOptionsSchema = languageSchema('go');
 export const rustOptionsSchema = languageSchema('rust');
@@ -120,7 +124,7 @@ export type DockerfileOptionsInput = z.input<typeof dockerfileOptionsSchema>;
 export type OptionsFor<L extends DockerfileOptions['language']> = Extract<DockerfileOptions, { language: L }>;
 
 /** Every option name, for adapters that map their own flags (Nx schema.json, CLI). */
-export const OPTION_NAMES = ['language', 'packageManager', 'variant', ...Object.keys(common)] as const;
+export const OPTION_NAMES = ['language', 'packageManager', 'variant', ...Object.keys(common), 'manifestsPath'] as const;
 
 if (LANGUAGES.length !== Object.keys(PACKAGE_MANAGERS).length) {
   throw new Error('PACKAGE_MANAGERS must list every language');

@@ -8,13 +8,31 @@ interface PackageManagerSteps {
   env: Array<[string, string]>;
   /** Files copied before the install (context root). At least the first one must exist. */
   manifests: string[];
+  /** Files copied before the production install: the pruned manifests when manifestsPath is set, else `manifests`. */
+  prodManifests: string[];
   install: string;
   installProd: string;
   caches: string[];
   run: string;
 }
 
-function steps(o: OptionsFor<'node'>, major: number): PackageManagerSteps {
+/**
+ * With pruned manifests (the app's own package.json and lockfile) the production install reads those; settings
+ * files (.npmrc, .yarnrc.yml) stay the workspace root's, and pnpm-workspace.yaml is left out (the pruned lockfile
+ * describes one project).
+ */
+function withProdManifests(pm: Omit<PackageManagerSteps, 'prodManifests'>, manifestsPath: string | undefined): PackageManagerSteps {
+  if (!manifestsPath) return { ...pm, prodManifests: pm.manifests };
+  const pruned = pm.manifests.flatMap((file) => {
+    if (file === 'package.json' || LOCKFILES.has(file.replace(/\*$/, ''))) return [joinPath(manifestsPath, file)];
+    return file.startsWith('pnpm-workspace.yaml') ? [] : [file];
+  });
+  return { ...pm, prodManifests: pruned };
+}
+
+const LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb']);
+
+function steps(o: OptionsFor<'node'>, major: number): Omit<PackageManagerSteps, 'prodManifests'> {
   const corepack = major >= 25 ? `npm install --global corepack@${TOOL_VERSIONS.corepack} && corepack enable` : 'corepack enable';
   switch (o.packageManager) {
     case 'npm':
@@ -74,7 +92,7 @@ export interface NodeContext extends BaseContext {
 export function nodeContext(o: OptionsFor<'node'>): NodeContext {
   const base = baseContext(o);
   const major = Number(base.build.version) || Number(base.runtime.version) || 22;
-  const pm = steps(o, major);
+  const pm = withProdManifests(steps(o, major), o.manifestsPath);
   const entryPath = entryScript(o);
   const output = o.outputPath ?? (o.buildCommand ? outputFromEntry(o, entryPath) : null);
   const distroless = base.runtime.flavor === 'distroless';

@@ -1,0 +1,49 @@
+import { listStages, lintDockerfile } from '../lint';
+import { parseOptions } from '../options';
+import { renderDockerfile, renderDockerignore } from './dockerfile';
+import { contextFiles } from '../context';
+import { memoryFileReader } from '../detect';
+
+const base = { language: 'node', projectRoot: 'apps/api', buildCommand: 'npx nx run api:build', outputPath: 'dist/apps/api', entry: 'main.js' } as const;
+const copies = (text: string, stage: string) => {
+  const lines = text.split('\n');
+  const from = lines.findIndex((l) => l.endsWith(` AS ${stage}`));
+  const end = lines.findIndex((l, i) => i > from && l.startsWith('FROM '));
+  return lines.slice(from, end === -1 ? undefined : end).filter((l) => l.startsWith('COPY '));
+};
+
+describe('node manifestsPath (pruned manifests for the production install)', () => {
+  it.each([
+    ['npm', 'COPY dist/docker/apps/api/package.json dist/docker/apps/api/package-lock.json* dist/docker/apps/api/npm-shrinkwrap.json* .npmrc* ./'],
+    ['pnpm', 'COPY dist/docker/apps/api/package.json dist/docker/apps/api/pnpm-lock.yaml .npmrc* ./'],
+    ['yarn', 'COPY dist/docker/apps/api/package.json dist/docker/apps/api/yarn.lock .yarnrc.yml* .npmrc* ./'],
+  ])('%s: prod-deps copies the pruned package.json and lockfile, the build still installs from the root', (packageManager, line) => {
+    const text = renderDockerfile({ ...base, packageManager: packageManager as 'npm', manifestsPath: 'dist/docker/apps/api/' });
+    expect(copies(text, 'prod-deps')).toEqual([line]);
+    expect(copies(text, 'deps')[0]).toMatch(/^COPY package\.json /);
+    expect(listStages(text).at(-1)?.name).toBe('runtime');
+    expect(lintDockerfile(text).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('without it nothing changes: both installs read the root manifests', () => {
+    const text = renderDockerfile(base);
+    expect(copies(text, 'prod-deps')).toEqual(copies(text, 'deps'));
+    expect(text).not.toContain('dist/docker');
+  });
+
+  it('the .dockerignore keeps the pruned folder although build output under dist is excluded', () => {
+    const ignore = renderDockerignore({ ...base, outputPath: undefined, entry: undefined, manifestsPath: 'dist/docker/apps/api' });
+    const fs = memoryFileReader({
+      'dist/docker/apps/api/package.json': '{}',
+      'dist/docker/apps/api/package-lock.json': '{}',
+      'dist/apps/api/main.js': '',
+      'apps/api/src/main.ts': '',
+    });
+    expect(contextFiles(fs, ignore)).toEqual(['apps/api/src/main.ts', 'dist/docker/apps/api/package-lock.json', 'dist/docker/apps/api/package.json']);
+  });
+
+  it('is a node option: a relative path, rejected for other languages', () => {
+    expect(() => parseOptions({ ...base, manifestsPath: '/abs' })).toThrow(/manifestsPath/);
+    expect(() => parseOptions({ language: 'go', manifestsPath: 'dist/docker/x' })).toThrow(/manifestsPath/);
+  });
+});
