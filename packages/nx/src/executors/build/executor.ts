@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { joinPathFragments, logger, type ExecutorContext, type PromiseExecutor } from '@nx/devkit';
 import { defaultImageName, listStages, parseBuildOptions, resolveTarget, runBuild } from '@docker-ms/core';
 import { defaultMetadataFile } from '../../utils/docker-build-target';
+import { prepareContext } from './prepare-context';
 import type { BuildExecutorSchema } from './schema';
 
 /**
@@ -59,6 +60,7 @@ const buildExecutor: PromiseExecutor<BuildExecutorSchema> = async (options, cont
   const input = toBuildOptions(options, context);
   applyStage(input, context);
   try {
+    for (const line of prepareContext(input, context)) logger.info(line);
     const result = await runBuild(input, { cwd: context.root, log: (line) => logger.info(line) });
     return { success: result.success };
   } catch (error) {

@@ -87,9 +87,11 @@ describe('dockerfile generator', () => {
       expect(dockerfile).toContain('COPY --from=build /app/dist/apps/api ./dist/apps/api');
       expect(dockerfile).toContain('CMD ["dist/apps/api/main.js"]');
       expect(dockerfile).toMatch(/^USER \d+$/m);
-      // the context is the workspace root: BuildKit reads the ignore file beside the Dockerfile, other builders the root one
-      expect(read(tree, 'apps/api/Dockerfile.dockerignore')).toContain('node_modules');
-      expect(read(tree, '.dockerignore')).toBe(read(tree, 'apps/api/Dockerfile.dockerignore'));
+      // the context is the workspace root: BuildKit reads the allowlist beside the Dockerfile, other builders the root filter
+      expect(read(tree, 'apps/api/Dockerfile.dockerignore')).toMatch(/^\*\n!apps\/api\/\*\*\n/m);
+      expect(read(tree, 'apps/api/Dockerfile.dockerignore')).toContain('**/node_modules');
+      expect(read(tree, '.dockerignore')).toContain('**/node_modules');
+      expect(read(tree, '.dockerignore')).not.toMatch(/^!/m);
       expect(tree.exists('apps/api/.dockerignore')).toBe(false);
 
       expect(readProjectConfiguration(tree, 'api').targets?.['docker-build']).toEqual({
@@ -107,6 +109,27 @@ describe('dockerfile generator', () => {
         inputs: expect.arrayContaining(['{projectRoot}/Dockerfile', '{workspaceRoot}/package.json', '{workspaceRoot}/**/*']),
         metadata: expect.objectContaining({ technologies: ['docker'] }),
       });
+    });
+
+    it('node app from the workspace root: the allowlist holds the app, the libraries it depends on and the root manifests', async () => {
+      addApp(tree, 'api', { implicitDependencies: ['shared'] });
+      addApp(tree, 'worker');
+      addProjectConfiguration(tree, 'shared', { root: 'libs/shared', projectType: 'library', implicitDependencies: ['util'] });
+      addProjectConfiguration(tree, 'util', { root: 'libs/util', projectType: 'library' });
+      addProjectConfiguration(tree, 'unused', { root: 'libs/unused', projectType: 'library' });
+      await dockerfileGenerator(tree, { project: 'api' });
+      const included = read(tree, 'apps/api/Dockerfile.dockerignore').split('\n').filter((l) => l.startsWith('!'));
+      expect(included).toEqual(['!apps/api/**', '!libs/shared/**', '!libs/util/**', '!nx.json', '!package-lock.json', '!package.json', '!tsconfig.base.json']);
+    });
+
+    it('node app with @nx/js in the workspace: the production install reads the pruned manifests the executor writes', async () => {
+      tree.write('package.json', JSON.stringify({ name: 'ws', private: true, devDependencies: { nx: '23.2.1', '@nx/js': '23.2.1' } }));
+      addApp(tree, 'api');
+      await dockerfileGenerator(tree, { project: 'api' });
+      const dockerfile = read(tree, 'apps/api/Dockerfile');
+      expect(dockerfile).toContain('COPY dist/docker/apps/api/package.json dist/docker/apps/api/package-lock.json* dist/docker/apps/api/npm-shrinkwrap.json* .npmrc* ./');
+      expect(dockerfile).toContain('COPY package.json package-lock.json* npm-shrinkwrap.json* .npmrc* ./');
+      expect(read(tree, 'apps/api/Dockerfile.dockerignore').trimEnd().split('\n').at(-1)).toBe('!dist/docker/apps/api');
     });
 
     it.each([

@@ -14,6 +14,7 @@ import { BUILD_EXECUTOR, dockerBuildTarget } from '../../utils/docker-build-targ
 import { DEFAULT_BUILD_TARGET_NAME, registeredBuildTargetName } from '../../utils/plugin-registration';
 import { treeFileReader } from '../../utils/tree-file-reader';
 import { contextSources, inferContext } from '../../plugins/context-sources';
+import { contextAllowlist, generatorGraph, prunedManifestsDir } from '../../utils/build-context';
 import { normalizeOptions, type NormalizedGeneratorOptions } from './normalize-options';
 import { nxProjectFacts, type NxProjectFacts } from './nx-metadata';
 import { effectiveProject, graphProjectNames } from './project-graph';
@@ -179,14 +180,22 @@ function generate(tree: Tree, name: string, root: string, options: NormalizedGen
     options: { ...(language === 'node' ? nodeOptions(tree, name, root, facts) : {}), ...options.dockerfileOptions, language },
   });
   const context = buildContext(root, result.options.projectRoot);
+  // From the workspace root, BuildKit reads <Dockerfile>.dockerignore beside the file: an allowlist of the app's
+  // closure (project graph + root manifests). The legacy builder reads only the context root's .dockerignore.
+  const allowlist = () =>
+    contextAllowlist(treeFileReader(tree), { project: name, projectRoot: root, language, graph: generatorGraph(tree), exclude: result.dockerignore });
   const ignoreFiles: Generated['ignoreFiles'] =
     context === root
       ? [{ path: joinPathFragments(root, '.dockerignore'), content: result.dockerignore }]
-      : // Docker reads .dockerignore from the context root; BuildKit also reads <Dockerfile>.dockerignore beside the file.
-        [
-          { path: joinPathFragments(root, 'Dockerfile.dockerignore'), content: result.dockerignore },
-          { path: '.dockerignore', content: result.dockerignore, onlyIfAbsent: true },
-        ];
+      : context === '.'
+        ? [
+            { path: joinPathFragments(root, 'Dockerfile.dockerignore'), content: allowlist() },
+            { path: '.dockerignore', content: result.dockerignore, onlyIfAbsent: true },
+          ]
+        : [
+            { path: joinPathFragments(root, 'Dockerfile.dockerignore'), content: result.dockerignore },
+            { path: '.dockerignore', content: result.dockerignore, onlyIfAbsent: true },
+          ];
   return { dockerfile: result.dockerfile, target: result.options.target, context, ignoreFiles };
 }
 
@@ -203,10 +212,21 @@ function nodeOptions(tree: Tree, name: string, root: string, facts: NxProjectFac
   if (!NODE_LOCKFILES.some((file) => tree.exists(file)) && hasOwn('package.json')) return {};
   return {
     projectRoot: root,
+    // the production install reads the app's own pruned manifests, which the build executor writes with @nx/js
+    ...(usesNxJs(tree) ? { manifestsPath: prunedManifestsDir(root) } : {}),
     ...(facts.buildTarget ? { buildCommand: `NX_DAEMON=false NX_NO_CLOUD=true npx nx run ${name}:${facts.buildTarget}` } : {}),
     ...(facts.outputPath ? { outputPath: facts.outputPath } : {}),
     ...(facts.outputPath && facts.entry ? { entry: facts.entry } : {}),
   };
+}
+
+function usesNxJs(tree: Tree): boolean {
+  try {
+    const pkg = JSON.parse(tree.read('package.json', 'utf-8') ?? '{}') as Record<string, Record<string, string> | undefined>;
+    return Boolean(pkg.dependencies?.['@nx/js'] ?? pkg.devDependencies?.['@nx/js']);
+  } catch {
+    return false;
+  }
 }
 
 /** The build context implied by core's projectRoot (the app folder relative to the context). */

@@ -1,0 +1,41 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { joinPathFragments, type ExecutorContext } from '@nx/devkit';
+import { nodeFileReader } from '@docker-ms/core';
+import { contextSources } from '../../plugins/context-sources';
+import { prunedManifestsDir, refreshAllowlist, writePrunedManifests } from '../../utils/build-context';
+
+/**
+ * Before a build from the workspace root: bring the app's `<Dockerfile>.dockerignore` allowlist (when docker-ms
+ * wrote it) up to date with the project graph, and write the pruned package.json + lockfile the Dockerfile copies.
+ * Returns what it did, one line each.
+ */
+export function prepareContext(input: Record<string, unknown>, context: ExecutorContext): string[] {
+  const project = context.projectName;
+  const graph = context.projectGraph;
+  if (!project || !graph?.nodes[project] || input.dryRun === true) return [];
+  const projectRoot = graph.nodes[project].data.root;
+  const buildContext = String(input.context ?? projectRoot).replace(/^\.\/?/, '').replace(/\/+$/, '');
+  if (buildContext !== '') return []; // a project-root context already holds only the project
+  const file = resolve(context.root, String(input.file ?? joinPathFragments(projectRoot, 'Dockerfile')));
+  if (!existsSync(file)) return [];
+  const done: string[] = [];
+
+  const ignoreFile = `${file}.dockerignore`;
+  if (existsSync(ignoreFile)) {
+    const text = readFileSync(ignoreFile, 'utf8');
+    const next = refreshAllowlist(nodeFileReader(context.root), text, project, projectRoot, graph);
+    if (next !== null && next !== text) {
+      writeFileSync(ignoreFile, next);
+      done.push(`updated the build context allowlist ${ignoreFile} from the project graph`);
+    }
+  }
+
+  const dir = prunedManifestsDir(projectRoot);
+  const sources = contextSources(readFileSync(file, 'utf8')).map((s) => s.replace(/^\.\//, ''));
+  if (sources.includes(`${dir}/package.json`)) {
+    const written = writePrunedManifests(context.root, project, graph, dir);
+    done.push(`pruned manifests for ${project}: ${written.join(', ')}`);
+  }
+  return done;
+}

@@ -1,0 +1,95 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { detectPackageManager, getProjects, readCachedProjectGraph, workspaceRoot, type ProjectGraph, type Tree } from '@nx/devkit';
+import {
+  contextClosure,
+  contextDockerignore,
+  graphDependencyRoots,
+  parseContextDockerignore,
+  type FileReader,
+  type Language,
+  type ProjectGraphLike,
+} from '@docker-ms/core';
+
+/** Where the build executor writes an app's pruned package.json and lockfile (beside its image metadata). */
+export function prunedManifestsDir(projectRoot: string): string {
+  return projectRoot === '.' || projectRoot === '' ? 'dist/docker' : `dist/docker/${projectRoot}`;
+}
+
+/**
+ * The project graph a generator can see: Nx's cached graph when the Tree is the real workspace, plus the
+ * Tree's own implicitDependencies (new projects, virtual trees in tests).
+ */
+export function generatorGraph(tree: Tree): ProjectGraphLike {
+  const graph: ProjectGraphLike = { nodes: {}, dependencies: {} };
+  if (tree.root === workspaceRoot) {
+    try {
+      const cached = readCachedProjectGraph();
+      Object.assign(graph.nodes, cached.nodes);
+      for (const [name, deps] of Object.entries(cached.dependencies)) graph.dependencies[name] = [...deps];
+    } catch {
+      // no cached graph yet: the Tree's projects are all there is
+    }
+  }
+  const projects = getProjects(tree);
+  for (const [name, config] of projects) {
+    graph.nodes[name] ??= { data: { root: config.root } };
+    for (const dep of config.implicitDependencies ?? []) {
+      if (dep.startsWith('!') || !projects.has(dep)) continue;
+      (graph.dependencies[name] ??= []).push({ target: dep });
+    }
+  }
+  return graph;
+}
+
+export interface AllowlistInput {
+  project: string;
+  projectRoot: string;
+  language: Language;
+  graph: ProjectGraphLike;
+  /** The app's own ignore rules (core's rendered .dockerignore), applied inside the closure. */
+  exclude: string;
+}
+
+/** `<Dockerfile>.dockerignore` for a workspace-root context: the app's closure from the project graph, nothing else. */
+export function contextAllowlist(fs: FileReader, input: AllowlistInput): string {
+  const dependencyRoots = input.graph.nodes[input.project] ? graphDependencyRoots(input.graph, input.project) : [];
+  const closure = contextClosure(fs, { language: input.language, projectRoot: input.projectRoot, dependencyRoots });
+  return contextDockerignore({ closure, exclude: input.exclude, label: input.project, language: input.language });
+}
+
+/** An allowlist written by docker-ms, recomputed from the current graph (exclusions kept); null for any other file. */
+export function refreshAllowlist(fs: FileReader, text: string, project: string, projectRoot: string, graph: ProjectGraphLike): string | null {
+  const parsed = parseContextDockerignore(text);
+  if (!parsed?.language) return null;
+  const dependencyRoots = graph.nodes[project] ? graphDependencyRoots(graph, project) : [];
+  const closure = contextClosure(fs, { language: parsed.language, projectRoot, dependencyRoots });
+  return contextDockerignore({ closure, exclude: parsed.exclude, keep: parsed.keep, label: parsed.label ?? project, language: parsed.language });
+}
+
+interface NxJsLockfileApi {
+  createPackageJson(project: string, graph: ProjectGraph, options: { root: string; isProduction: boolean }): Record<string, unknown>;
+  createLockFile(packageJson: Record<string, unknown>, graph: ProjectGraph, packageManager: string): string;
+  getLockFileName(packageManager: string): string;
+}
+
+/**
+ * The app's production package.json and lockfile, pruned from the workspace root's by @nx/js's own
+ * `createPackageJson` / `createLockFile` (public exports of @nx/js), written to `<root>/<dir>`.
+ */
+export function writePrunedManifests(root: string, project: string, graph: ProjectGraph, dir: string): string[] {
+  let nxJs: NxJsLockfileApi;
+  try {
+    nxJs = require(require.resolve('@nx/js', { paths: [root] })) as NxJsLockfileApi;
+  } catch {
+    throw new Error(`the Dockerfile installs from pruned manifests (${dir}); install @nx/js (npm i -D @nx/js), or regenerate the Dockerfile with --manifestsPath unset`);
+  }
+  const packageManager = detectPackageManager(root);
+  const packageJson = nxJs.createPackageJson(project, graph, { root, isProduction: true });
+  const lockFile = nxJs.createLockFile(packageJson, graph, packageManager);
+  const lockName = nxJs.getLockFileName(packageManager);
+  mkdirSync(join(root, dir), { recursive: true });
+  writeFileSync(join(root, dir, 'package.json'), JSON.stringify(packageJson, null, 2) + '\n');
+  writeFileSync(join(root, dir, lockName), lockFile);
+  return [`${dir}/package.json`, `${dir}/${lockName}`].filter((p) => existsSync(join(root, p)));
+}
