@@ -340,6 +340,26 @@ async function cliPage() {
   return lines.join('\n');
 }
 
+function lintRulesPage() {
+  const lines = [
+    NOTICE,
+    '# Lint rules',
+    '',
+    `What \`docker-ms lint\`, the executor ${code('docker-ms:lint')} and the inferred \`docker-lint\` target check, in the order they run`,
+    `(from ${code('packages/core/src/lint/')}). Every rule can be turned off or given another severity with the executor's`,
+    `${code('rules')} option, e.g. ${code('{ "JSONArgsRecommended": "off" }')}. Errors fail the run; warnings are printed.`,
+    '',
+    '| Rule | Severity | What it checks |',
+    '| --- | --- | --- |',
+    ...core.LINT_RULES.map((r) => `| ${code(r.name)} | ${r.severity} | ${cell(r.description)} |`),
+    `| ${code(core.DRIFT_RULE)} | error | A runtime version in the Dockerfile (a FROM tag or a *_VERSION build arg) that differs from the project's own version file (.nvmrc / engines, .python-version / requires-python, go.mod, rust-toolchain.toml, pom / Gradle toolchain); checked when linting a file in a workspace. |`,
+    '',
+    'What the seed-table rules report on real bad files, and the fixes: [../troubleshooting.md](../troubleshooting.md).',
+    '',
+  ];
+  return lines.join('\n');
+}
+
 /** The Turborepo plop pack, loaded into a stand-in plop API the way `plop.load` calls it. */
 function turboGeneratorPage() {
   if (!fs.existsSync(turboSource)) return null;
@@ -397,6 +417,7 @@ async function generate() {
   files.set('migrations.md', migrationsPage(migrations));
   files.set('options.md', optionsPage(executors));
   files.set('images.md', imagesPage());
+  files.set('lint-rules.md', lintRulesPage());
   files.set('cli.md', await cliPage());
   const turboPage = turboGeneratorPage();
   if (turboPage) files.set('turbo-generator.md', turboPage);
@@ -406,6 +427,7 @@ async function generate() {
     '',
     '- [options.md](options.md): every Dockerfile, build and lint option',
     '- [images.md](images.md): the base images per language, variant and package manager',
+    '- [lint-rules.md](lint-rules.md): every lint rule and its default severity',
     '- [cli.md](cli.md): `docker-ms --help` for every command',
     ...(turboPage ? ['- [turbo-generator.md](turbo-generator.md): `turbo gen docker-ms-dockerfile` and its answers'] : []),
     '- [migrations.md](migrations.md): every migration, by version',
