@@ -16,10 +16,14 @@ async function servicesUp(): Promise<string | undefined> {
   return r.code === 0 ? undefined : `scripts/services.sh up failed (exit ${r.code}): ${r.output.trim().split('\n').pop()}`;
 }
 
+/** The host's address on docker's default bridge: what a build container reaches the host through. */
 function bridgeGateway(): string {
+  const docker0 = os.networkInterfaces().docker0?.find((a) => a.family === 'IPv4');
+  if (docker0) return docker0.address;
+  // docker0 not visible (another network namespace): ask the engine; IPAM lists the gateway only when it was configured
   const r = execSync(DOCKER, ['network', 'inspect', 'bridge', '-f', '{{range .IPAM.Config}}{{.Gateway}}{{end}}']);
   const ip = r.stdout.trim();
-  if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip)) throw new Error(`cannot read the docker bridge gateway (got "${ip}")`);
+  if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip)) throw new Error(`cannot find the docker bridge gateway: no docker0 interface, and the bridge network lists none (got "${ip}")`);
   return ip;
 }
 
