@@ -2,7 +2,7 @@
 // @nx/node:setup-docker's Dockerfile built by @nx/docker's inferred docker:build.
 import fs from 'node:fs';
 import path from 'node:path';
-import { contextClosure, contextDockerignore, contextFiles, graphDependencyRoots } from '../packages/core/src/context';
+import { contextFiles } from '../packages/core/src/context';
 import { nodeFileReader } from '../packages/core/src/detect';
 import { DOCKER, log, type E2eState } from '../e2e/support/env';
 import { exec, execSync } from '../e2e/support/exec';
@@ -30,6 +30,8 @@ export interface CachedBuildRow {
   /** Nx's task time for our target and the raw engine time of the same docker argv (medians). */
   oursTaskMedian: number;
   engineMedian: number;
+  /** Our executor called in-process (no Nx task runner), median. */
+  executorMedian: number;
 }
 
 export interface GeneratorRow {
@@ -40,26 +42,52 @@ export interface GeneratorRow {
   showRuns: number[];
 }
 
-/** The project graph as `nx graph --file` writes it. */
-async function projectGraph(ws: SyntheticWorkspace) {
-  const file = path.join(ws.root, 'dist/bench-graph.json');
-  await ws.nx(['graph', `--file=${file}`]);
-  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { graph: Parameters<typeof graphDependencyRoots>[0] }).graph;
+/**
+ * The closure of app-1 on disk, read through the `<Dockerfile>.dockerignore` allowlist the generator wrote (and
+ * the build executor keeps in step with the project graph): its sources, its libraries, the root manifests,
+ * without node_modules, build output and the Dockerfile itself. Returns the allowlist text and the closure bytes.
+ */
+function closureOf(ws: SyntheticWorkspace): { text: string; closureBytes: number; files: number } {
+  const text = fs.readFileSync(path.join(ws.root, `apps/${APP}/Dockerfile.dockerignore`), 'utf8');
+  const files = contextFiles(nodeFileReader(ws.root), text).filter((f) => !f.startsWith('dist/'));
+  return { text, closureBytes: treeBytes(ws.root, files), files: files.length };
+}
+
+/** BuildKit sends only changed files of a context it has seen; forget those so the next build sends it all. */
+function forgetContexts(): void {
+  execSync(DOCKER, ['builder', 'prune', '-f', '--filter', 'type=source.local']);
 }
 
 /**
- * The app's `<Dockerfile>.dockerignore` as an allowlist of its closure (project graph + root manifests),
- * keeping the generator's exclusions inside it. Returns the text and the closure's bytes on disk.
+ * Our executor in-process (no Nx task runner around it), the way Nx calls it, median of `runs`: with the engine's
+ * time subtracted this is the executor's own time.
  */
-async function writeAllowlist(ws: SyntheticWorkspace, exclusions: string): Promise<{ text: string; closureBytes: number; files: number }> {
-  const graph = await projectGraph(ws);
-  const fsr = nodeFileReader(ws.root);
-  const closure = contextClosure(fsr, { language: 'node', projectRoot: `apps/${APP}`, dependencyRoots: graphDependencyRoots(graph, APP) });
-  const text = contextDockerignore({ closure, exclude: exclusions, label: APP });
-  fs.writeFileSync(path.join(ws.root, `apps/${APP}/Dockerfile.dockerignore`), text);
-  // the closure the app needs: its sources, its libraries, root manifests; never node_modules or build output
-  const files = contextFiles(fsr, text).filter((f) => !/(^|\/)Dockerfile[^/]*$/.test(f));
-  return { text, closureBytes: treeBytes(ws.root, files), files: files.length };
+async function executorInProcess(ws: SyntheticWorkspace, runs: number): Promise<number[]> {
+  const script = path.join(ws.root, 'dist/bench-executor.js');
+  fs.mkdirSync(path.dirname(script), { recursive: true });
+  fs.writeFileSync(
+    script,
+    `const { createProjectGraphAsync, readProjectsConfigurationFromProjectGraph, readNxJson, logger } = require('@nx/devkit');
+const executor = require('docker-ms/package.json') && require(require.resolve('docker-ms/executors.json').replace(/executors\.json$/, '') + 'dist/executors/build/executor.js').default;
+(async () => {
+  const projectGraph = await createProjectGraphAsync({ exitOnError: true });
+  const projectsConfigurations = readProjectsConfigurationFromProjectGraph(projectGraph);
+  const target = projectsConfigurations.projects['${APP}'].targets['docker-build'];
+  const context = { root: process.cwd(), cwd: process.cwd(), isVerbose: false, projectName: '${APP}', targetName: 'docker-build', projectGraph, projectsConfigurations, nxJsonConfiguration: readNxJson() };
+  logger.info = () => undefined;
+  const times = [];
+  for (let k = 0; k < ${runs}; k++) {
+    const t = process.hrtime.bigint();
+    const r = await executor({ ...target.options }, context);
+    if (!r.success) throw new Error('executor failed');
+    times.push(Number(process.hrtime.bigint() - t) / 1e9);
+  }
+  console.log('BENCH_TIMES ' + JSON.stringify(times));
+})().catch((e) => { console.error(e); process.exit(1); });
+`,
+  );
+  const r = await exec(process.execPath, [script], { cwd: ws.root, env: { ...ws.env, ...BUILD_ENV } });
+  return JSON.parse(/BENCH_TIMES (\[.*\])/.exec(r.stdout)?.[1] ?? '[]') as number[];
 }
 
 async function nxRun(ws: SyntheticWorkspace, target: string, extra: string[] = []) {
@@ -96,10 +124,10 @@ export async function measureNx(state: E2eState, workDir: string, opts: { runs: 
   const ours = await createSyntheticWorkspace(state, path.join(workDir, 'ws-docker-ms'), 'docker-ms', 10, 10);
   await ours.nx(['g', 'docker-ms:init', '--no-interactive']);
   await ours.nx(['g', 'docker-ms:dockerfile', APP, '--no-interactive']);
-  const exclusions = fs.readFileSync(path.join(ours.root, `apps/${APP}/Dockerfile.dockerignore`), 'utf8');
-  const allow10 = await writeAllowlist(ours, exclusions);
   log(`bench nx: ours cold build of ${APP}`);
+  forgetContexts();
   const oursCold = await nxRun(ours, 'docker-build');
+  const allow10 = closureOf(ours);
 
   // --- anchor: @nx/node:setup-docker's Dockerfile, @nx/docker's inferred docker:build
   log('bench nx: @nx/node + @nx/docker workspace (10 apps)');
@@ -112,6 +140,7 @@ export async function measureNx(state: E2eState, workDir: string, opts: { runs: 
     notes.push(`The anchor's base image \`${anchorFrom}\` is not pullable here; it is the node 22 stand-in tagged with that name.`);
   }
   await anchor.nx(['run', `${APP}:build`]);
+  forgetContexts();
   const anchorCold = await nxRun(anchor, 'docker:build');
   const contexts: ContextRow[] = [{ apps: 10, closureBytes: allow10.closureBytes, ours: oursCold.contextBytes, anchor: anchorCold.contextBytes }];
 
@@ -133,6 +162,7 @@ export async function measureNx(state: E2eState, workDir: string, opts: { runs: 
     const r = await exec(argv[0], argv.slice(1), { cwd: ours.root, env: { ...env, ...BUILD_ENV } });
     engineRuns.push(r.seconds);
   }
+  const executorRuns = await executorInProcess(ours, opts.runs);
   const cached: CachedBuildRow = {
     oursMedian: median(oursRuns),
     anchorMedian: median(anchorRuns),
@@ -140,14 +170,17 @@ export async function measureNx(state: E2eState, workDir: string, opts: { runs: 
     anchorRuns,
     oursTaskMedian: median(oursTask),
     engineMedian: median(engineRuns),
+    executorMedian: median(executorRuns),
   };
 
   // --- P4 at 50 apps: 40 more apps and libraries in both workspaces; app-1's allowlist must not change
   log('bench nx: 40 more apps in both workspaces');
   addApps(ours.root, 'docker-ms', 11, 50, 50);
   addApps(anchor.root, 'nx-docker', 11, 50, 50);
-  const allow50 = await writeAllowlist(ours, exclusions);
+  forgetContexts();
   const ours50 = await nxRun(ours, 'docker-build');
+  const allow50 = closureOf(ours);
+  forgetContexts();
   const anchor50 = await nxRun(anchor, 'docker:build');
   contexts.push({
     apps: 50,
