@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detectPackageManager, getProjects, readCachedProjectGraph, workspaceRoot, type ProjectGraph, type Tree } from '@nx/devkit';
+import { detectPackageManager, getProjects, type ProjectGraph, type Tree } from '@nx/devkit';
+import { cachedGraph } from '../generators/dockerfile/project-graph';
 import {
   contextClosure,
   contextDockerignore,
@@ -21,15 +22,13 @@ export function prunedManifestsDir(projectRoot: string): string {
  * Tree's own implicitDependencies (new projects, virtual trees in tests).
  */
 export function generatorGraph(tree: Tree): ProjectGraphLike {
+  const known = graphs.get(tree);
+  if (known) return known;
   const graph: ProjectGraphLike = { nodes: {}, dependencies: {} };
-  if (tree.root === workspaceRoot) {
-    try {
-      const cached = readCachedProjectGraph();
-      Object.assign(graph.nodes, cached.nodes);
-      for (const [name, deps] of Object.entries(cached.dependencies)) graph.dependencies[name] = [...deps];
-    } catch {
-      // no cached graph yet: the Tree's projects are all there is
-    }
+  const cached = cachedGraph(tree);
+  if (cached) {
+    Object.assign(graph.nodes, cached.nodes);
+    for (const [name, deps] of Object.entries(cached.dependencies)) graph.dependencies[name] = [...deps];
   }
   const projects = getProjects(tree);
   for (const [name, config] of projects) {
@@ -39,8 +38,11 @@ export function generatorGraph(tree: Tree): ProjectGraphLike {
       (graph.dependencies[name] ??= []).push({ target: dep });
     }
   }
+  graphs.set(tree, graph);
   return graph;
 }
+
+const graphs = new WeakMap<Tree, ProjectGraphLike>();
 
 export interface AllowlistInput {
   project: string;

@@ -1,4 +1,23 @@
-import { readCachedProjectGraph, workspaceRoot, type ProjectConfiguration, type Tree } from '@nx/devkit';
+import { readCachedProjectGraph, workspaceRoot, type ProjectConfiguration, type ProjectGraph, type Tree } from '@nx/devkit';
+
+// One read of the cached graph per generator run (per Tree): --all asks for every project, and the file is large.
+const graphs = new WeakMap<Tree, ProjectGraph | null>();
+
+/** Nx's cached project graph when the Tree is the real workspace, else null. */
+export function cachedGraph(tree: Tree): ProjectGraph | null {
+  if (!graphs.has(tree)) {
+    let graph: ProjectGraph | null = null;
+    if (tree.root === workspaceRoot) {
+      try {
+        graph = readCachedProjectGraph();
+      } catch {
+        // no cached graph: the Tree's projects are used
+      }
+    }
+    graphs.set(tree, graph);
+  }
+  return graphs.get(tree) ?? null;
+}
 
 /**
  * The project as Nx sees it, inferred targets included, when the Tree is the real workspace
@@ -6,22 +25,12 @@ import { readCachedProjectGraph, workspaceRoot, type ProjectConfiguration, type 
  * graph, the Tree's own project.json is all there is.
  */
 export function graphProject(tree: Tree, name: string): ProjectConfiguration | undefined {
-  if (tree.root !== workspaceRoot) return undefined;
-  try {
-    return readCachedProjectGraph().nodes[name]?.data;
-  } catch {
-    return undefined;
-  }
+  return cachedGraph(tree)?.nodes[name]?.data;
 }
 
 export function graphProjectNames(tree: Tree): Map<string, 'app' | 'lib' | 'e2e'> {
   const types = new Map<string, 'app' | 'lib' | 'e2e'>();
-  if (tree.root !== workspaceRoot) return types;
-  try {
-    for (const [name, node] of Object.entries(readCachedProjectGraph().nodes)) types.set(name, node.type);
-  } catch {
-    // no cached graph: the Tree's projects are used
-  }
+  for (const [name, node] of Object.entries(cachedGraph(tree)?.nodes ?? {})) types.set(name, node.type);
   return types;
 }
 
