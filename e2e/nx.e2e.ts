@@ -141,6 +141,13 @@ describeE2e('docker-ms in a fresh Nx 23 workspace', () => {
     // and the same file through the executor
     await ws.nx(['run', `${app.name}:docker-build`, '--skip-nx-cache']);
   });
+
+  it('nx g docker-ms:dockerfile --all keeps every existing Dockerfile (no --overwrite) and changes nothing', async () => {
+    const before = APPS.map((app) => read(app, 'Dockerfile'));
+    const r = await ws.nx(['g', 'docker-ms:dockerfile', '--all', '--no-interactive']);
+    log(`nx g docker-ms:dockerfile --all: ${r.seconds.toFixed(1)}s`);
+    expect(APPS.map((app) => read(app, 'Dockerfile'))).toEqual(before);
+  });
 });
 
 function writeSizeTable(): void {
