@@ -18,13 +18,16 @@ async function servicesUp(): Promise<string | undefined> {
 
 /** The host's address on docker's default bridge: what a build container reaches the host through. */
 function bridgeGateway(): string {
+  // Node lists docker0 only while a container is attached (libuv skips interfaces without carrier).
   const docker0 = os.networkInterfaces().docker0?.find((a) => a.family === 'IPv4');
   if (docker0) return docker0.address;
-  // docker0 not visible (another network namespace): ask the engine; IPAM lists the gateway only when it was configured
-  const r = execSync(DOCKER, ['network', 'inspect', 'bridge', '-f', '{{range .IPAM.Config}}{{.Gateway}}{{end}}']);
-  const ip = r.stdout.trim();
-  if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip)) throw new Error(`cannot find the docker bridge gateway: no docker0 interface, and the bridge network lists none (got "${ip}")`);
-  return ip;
+  // IPAM names the gateway only when it was configured; otherwise dockerd gives the bridge the subnet's first address.
+  const format = '{{range .IPAM.Config}}{{.Gateway}}|{{.Subnet}}{{end}}';
+  const [gateway, subnet] = execSync(DOCKER, ['network', 'inspect', 'bridge', '-f', format]).stdout.trim().split('|');
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(gateway ?? '')) return gateway;
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/\d+$/.exec(subnet ?? '');
+  if (!m) throw new Error(`cannot find the docker bridge gateway (bridge network: gateway "${gateway}", subnet "${subnet}")`);
+  return `${m[1]}.${m[2]}.${m[3]}.${Number(m[4]) + 1}`;
 }
 
 export default async function globalSetup(): Promise<void> {
