@@ -105,6 +105,9 @@ export const nodeOptionsSchema = languageSchema('node').extend({
   manifestsPath: relativePath().optional().describe(
     "Folder (relative to the build context) with the app's pruned package.json and lockfile, e.g. \"dist/docker/apps/api\" (the Nx build executor writes it from the project graph); the production install uses them instead of the workspace root's.",
   ),
+  workspaceManifests: z.array(relativePath().refine((p) => /(^|\/)package\.json$/.test(p), { message: 'must name package.json files, e.g. "libs/shared/package.json"' }))
+    .optional()
+    .describe("package.json files of the npm/pnpm/yarn workspace members the app needs (e.g. [\"apps/api/package.json\", \"libs/shared/package.json\"]), copied to their folders before each install so the workspace links resolve."),
 });
 export const pythonOptionsSchema = languageSchema('python');
 export const goOptionsSchema = languageSchema('go');
@@ -124,7 +127,7 @@ export type DockerfileOptionsInput = z.input<typeof dockerfileOptionsSchema>;
 export type OptionsFor<L extends DockerfileOptions['language']> = Extract<DockerfileOptions, { language: L }>;
 
 /** Every option name, for adapters that map their own flags (Nx schema.json, CLI). */
-export const OPTION_NAMES = ['language', 'packageManager', 'variant', ...Object.keys(common), 'manifestsPath'] as const;
+export const OPTION_NAMES = ['language', 'packageManager', 'variant', ...Object.keys(common), 'manifestsPath', 'workspaceManifests'] as const;
 
 if (LANGUAGES.length !== Object.keys(PACKAGE_MANAGERS).length) {
   throw new Error('PACKAGE_MANAGERS must list every language');

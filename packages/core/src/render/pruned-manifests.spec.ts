@@ -47,3 +47,26 @@ describe('node manifestsPath (pruned manifests for the production install)', () 
     expect(() => parseOptions({ language: 'go', manifestsPath: 'dist/docker/x' })).toThrow(/manifestsPath/);
   });
 });
+
+describe('node workspaceManifests (npm/pnpm/yarn workspace members before the install)', () => {
+  const members = { ...base, workspaceManifests: ['apps/api/package.json', 'libs/shared/package.json'] };
+
+  it('each member manifest goes to its own folder before both installs', () => {
+    const text = renderDockerfile(members);
+    const expected = ['COPY apps/api/package.json apps/api/', 'COPY libs/shared/package.json libs/shared/'];
+    expect(copies(text, 'deps').slice(1)).toEqual(expected);
+    expect(copies(text, 'prod-deps').slice(1)).toEqual(expected);
+    expect(lintDockerfile(text).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('with pruned manifests the production install does not take the members', () => {
+    const text = renderDockerfile({ ...members, manifestsPath: 'dist/docker/apps/api' });
+    expect(copies(text, 'deps')).toHaveLength(3);
+    expect(copies(text, 'prod-deps')).toHaveLength(1);
+  });
+
+  it('only package.json files, inside the context', () => {
+    expect(() => parseOptions({ ...base, workspaceManifests: ['libs/shared/index.ts'] })).toThrow(/workspaceManifests.*package\.json/);
+    expect(() => parseOptions({ ...base, workspaceManifests: ['../x/package.json'] })).toThrow(/workspaceManifests/);
+  });
+});

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { detectPackageManager, getProjects, type ProjectGraph, type Tree } from '@nx/devkit';
 import { cachedGraph } from '../generators/dockerfile/project-graph';
 import {
+  localDependencyRoots,
+  workspaceGlobs,
+  workspacePackages,
   contextClosure,
   contextDockerignore,
   graphDependencyRoots,
@@ -94,4 +97,17 @@ export function writePrunedManifests(root: string, project: string, graph: Proje
   writeFileSync(join(root, dir, 'package.json'), JSON.stringify(packageJson, null, 2) + '\n');
   writeFileSync(join(root, dir, lockName), lockFile);
   return [`${dir}/package.json`, `${dir}/${lockName}`].filter((p) => existsSync(join(root, p)));
+}
+
+/**
+ * package.json files of the npm/pnpm/yarn workspace members an app needs before its install: the app itself and
+ * the workspace packages it reaches through the project graph or its package.json. Empty outside such workspaces.
+ */
+export function workspaceMemberManifests(fs: FileReader, project: string, projectRoot: string, graph: ProjectGraphLike): string[] {
+  if (workspaceGlobs(fs).length === 0) return [];
+  const packages = workspacePackages(fs);
+  const members = new Set(packages.map((p) => p.root));
+  const roots = new Set<string>([projectRoot, ...localDependencyRoots(fs, projectRoot, packages)]);
+  if (graph.nodes[project]) for (const root of graphDependencyRoots(graph, project)) roots.add(root);
+  return [...roots].filter((root) => members.has(root) && fs.isFile(`${root}/package.json`)).map((root) => `${root}/package.json`).sort();
 }

@@ -10,6 +10,8 @@ interface PackageManagerSteps {
   manifests: string[];
   /** Files copied before the production install: the pruned manifests when manifestsPath is set, else `manifests`. */
   prodManifests: string[];
+  /** Workspace members' package.json files, each copied to its own folder before the installs. */
+  members: Array<{ file: string; dir: string }>;
   install: string;
   installProd: string;
   caches: string[];
@@ -21,7 +23,7 @@ interface PackageManagerSteps {
  * files (.npmrc, .yarnrc.yml) stay the workspace root's, and pnpm-workspace.yaml is left out (the pruned lockfile
  * describes one project).
  */
-function withProdManifests(pm: Omit<PackageManagerSteps, 'prodManifests'>, manifestsPath: string | undefined): PackageManagerSteps {
+function withProdManifests(pm: Omit<PackageManagerSteps, 'prodManifests' | 'members'>, manifestsPath: string | undefined): Omit<PackageManagerSteps, 'members'> {
   if (!manifestsPath) return { ...pm, prodManifests: pm.manifests };
   const pruned = pm.manifests.flatMap((file) => {
     if (file === 'package.json' || LOCKFILES.has(file.replace(/\*$/, ''))) return [joinPath(manifestsPath, file)];
@@ -32,7 +34,7 @@ function withProdManifests(pm: Omit<PackageManagerSteps, 'prodManifests'>, manif
 
 const LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb']);
 
-function steps(o: OptionsFor<'node'>, major: number): Omit<PackageManagerSteps, 'prodManifests'> {
+function steps(o: OptionsFor<'node'>, major: number): Omit<PackageManagerSteps, 'prodManifests' | 'members'> {
   const corepack = major >= 25 ? `npm install --global corepack@${TOOL_VERSIONS.corepack} && corepack enable` : 'corepack enable';
   switch (o.packageManager) {
     case 'npm':
@@ -92,7 +94,8 @@ export interface NodeContext extends BaseContext {
 export function nodeContext(o: OptionsFor<'node'>): NodeContext {
   const base = baseContext(o);
   const major = Number(base.build.version) || Number(base.runtime.version) || 22;
-  const pm = withProdManifests(steps(o, major), o.manifestsPath);
+  const members = (o.workspaceManifests ?? []).map((file) => ({ file, dir: dir(file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.') }));
+  const pm = { ...withProdManifests(steps(o, major), o.manifestsPath), members };
   const entryPath = entryScript(o);
   const output = o.outputPath ?? (o.buildCommand ? outputFromEntry(o, entryPath) : null);
   const distroless = base.runtime.flavor === 'distroless';

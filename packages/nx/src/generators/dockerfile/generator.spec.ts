@@ -122,6 +122,20 @@ describe('dockerfile generator', () => {
       expect(included).toEqual(['!apps/api/**', '!libs/shared/**', '!libs/util/**', '!nx.json', '!package-lock.json', '!package.json', '!tsconfig.base.json']);
     });
 
+    it('node app in an npm workspace (TS-solution layout): member manifests go in before both installs, no pruned manifests', async () => {
+      tree.write('package.json', JSON.stringify({ name: 'ws', private: true, workspaces: ['apps/*', 'libs/*'], devDependencies: { nx: '23.2.1', '@nx/js': '23.2.1' } }));
+      addApp(tree, 'api');
+      tree.write('apps/api/package.json', JSON.stringify({ name: '@ws/api', dependencies: { '@ws/shared': '*' } }));
+      tree.write('libs/shared/package.json', JSON.stringify({ name: '@ws/shared' }));
+      tree.write('libs/other/package.json', JSON.stringify({ name: '@ws/other' }));
+      await dockerfileGenerator(tree, { project: 'api' });
+      const dockerfile = read(tree, 'apps/api/Dockerfile');
+      expect(dockerfile).toContain('COPY package.json package-lock.json* npm-shrinkwrap.json* .npmrc* ./\nCOPY apps/api/package.json apps/api/\nCOPY libs/shared/package.json libs/shared/\nRUN ');
+      expect(dockerfile).not.toContain('libs/other');
+      expect(dockerfile).not.toContain('dist/docker');
+      expect(read(tree, 'apps/api/Dockerfile.dockerignore')).toContain('!libs/shared/**');
+    });
+
     it('node app with @nx/js in the workspace: the production install reads the pruned manifests the executor writes', async () => {
       tree.write('package.json', JSON.stringify({ name: 'ws', private: true, devDependencies: { nx: '23.2.1', '@nx/js': '23.2.1' } }));
       addApp(tree, 'api');

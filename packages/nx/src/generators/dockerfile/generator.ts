@@ -14,7 +14,7 @@ import { BUILD_EXECUTOR, dockerBuildTarget } from '../../utils/docker-build-targ
 import { DEFAULT_BUILD_TARGET_NAME, registeredBuildTargetName } from '../../utils/plugin-registration';
 import { treeFileReader } from '../../utils/tree-file-reader';
 import { contextSources, inferContext } from '../../plugins/context-sources';
-import { contextAllowlist, generatorGraph, prunedManifestsDir } from '../../utils/build-context';
+import { contextAllowlist, generatorGraph, prunedManifestsDir, workspaceMemberManifests } from '../../utils/build-context';
 import { normalizeOptions, type NormalizedGeneratorOptions } from './normalize-options';
 import { nxProjectFacts, type NxProjectFacts } from './nx-metadata';
 import { effectiveProject, graphProjectNames } from './project-graph';
@@ -210,10 +210,12 @@ function nodeOptions(tree: Tree, name: string, root: string, facts: NxProjectFac
   const hasOwn = (file: string) => tree.exists(joinPathFragments(root, file));
   if (root === '.' || (hasOwn('package.json') && NODE_LOCKFILES.some(hasOwn))) return {};
   if (!NODE_LOCKFILES.some((file) => tree.exists(file)) && hasOwn('package.json')) return {};
+  // npm/pnpm/yarn workspaces: the members' manifests go in before the install so their links resolve; otherwise the
+  // production install reads the app's own pruned manifests, which the build executor writes with @nx/js
+  const members = workspaceMemberManifests(treeFileReader(tree), name, root, generatorGraph(tree));
   return {
     projectRoot: root,
-    // the production install reads the app's own pruned manifests, which the build executor writes with @nx/js
-    ...(usesNxJs(tree) ? { manifestsPath: prunedManifestsDir(root) } : {}),
+    ...(members.length > 0 ? { workspaceManifests: members } : usesNxJs(tree) ? { manifestsPath: prunedManifestsDir(root) } : {}),
     ...(facts.buildTarget ? { buildCommand: `NX_DAEMON=false NX_NO_CLOUD=true npx nx run ${name}:${facts.buildTarget}` } : {}),
     ...(facts.outputPath ? { outputPath: facts.outputPath } : {}),
     ...(facts.outputPath && facts.entry ? { entry: facts.entry } : {}),
