@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CreateNodesContext } from '@nx/devkit';
+import { contextDockerignore } from '@docker-ms/core';
 import { createNodes, createNodesV2 } from './plugin';
 
 const NODE_DOCKERFILE = [
@@ -83,6 +84,25 @@ describe('createNodes', () => {
       ],
       metadata: expect.objectContaining({ technologies: ['docker'] }),
     });
+  });
+
+  it('COPY . . from the workspace root hashes only the closure a docker-ms allowlist names', async () => {
+    write('apps/api/project.json', '{"name":"api"}');
+    write('apps/api/Dockerfile', 'FROM node:22-bookworm-slim AS runtime\nCOPY package.json ./\nCOPY . .\nUSER 65532\n');
+    const allowlist = contextDockerignore({
+      closure: { folders: ['apps/api', 'libs/shared'], files: ['package.json'], outside: [] },
+      exclude: '**/node_modules',
+      label: 'api',
+      language: 'node',
+    });
+    write('apps/api/Dockerfile.dockerignore', allowlist);
+    const inputs = (await run(['apps/api/Dockerfile']))[0][1].projects?.['apps/api']?.targets?.['docker-build'].inputs;
+    expect(inputs).toEqual(expect.arrayContaining(['{workspaceRoot}/apps/api/**/*', '{workspaceRoot}/libs/shared/**/*', '{workspaceRoot}/package.json']));
+    expect(inputs).not.toContain('{workspaceRoot}/**/*');
+    // any other ignore file: the whole context
+    write('apps/api/Dockerfile.dockerignore', '*\n!apps/api/**\n');
+    const plain = (await run(['apps/api/Dockerfile']))[0][1].projects?.['apps/api']?.targets?.['docker-build'].inputs;
+    expect(plain).toContain('{workspaceRoot}/**/*');
   });
 
   it('uses the project folder as context when the COPY paths resolve there', async () => {

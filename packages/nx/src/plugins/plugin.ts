@@ -41,6 +41,7 @@ function createNodesForDockerfile(
     dockerfile,
     context: context_,
     dependsOn: 'build',
+    dockerignore: exists(`${dockerfilePath}.dockerignore`) ? readFileSync(abs(`${dockerfilePath}.dockerignore`), 'utf8') : null,
     kind: (path) => {
       if (!exists(path)) return 'missing';
       return statSync(abs(path)).isDirectory() ? 'folder' : 'file';

@@ -1,5 +1,5 @@
 import type { TargetConfiguration } from '@nx/devkit';
-import { listStages } from '@docker-ms/core';
+import { listStages, parseContextDockerignore } from '@docker-ms/core';
 import { contextSources } from '../plugins/context-sources';
 
 export const BUILD_EXECUTOR = 'docker-ms:build';
@@ -22,6 +22,8 @@ export interface DockerBuildTargetInput {
   defaultStage?: string;
   /** Whether a workspace path is a folder (for input globs); unknown paths get both forms. */
   kind?: (workspacePath: string) => 'file' | 'folder' | 'missing';
+  /** Text of `<Dockerfile>.dockerignore`: a docker-ms allowlist narrows a whole-context COPY to the app's closure. */
+  dockerignore?: string | null;
 }
 
 export interface DockerBuildTargetOptions {
@@ -77,7 +79,7 @@ function dockerInputs(input: DockerBuildTargetInput, file: string): NonNullable<
   for (const source of contextSources(input.dockerfile)) {
     const path = source.replace(/\\/g, '/').replace(/^(\.?\/)+/, '').replace(/\/+$/, '') || '.';
     if (path === '.') {
-      globs.add(`${base}/**/*`);
+      for (const glob of closureGlobs(input.dockerignore, base) ?? [`${base}/**/*`]) globs.add(glob);
     } else if (/[*?[]/.test(path)) {
       globs.add(`${base}/${path}`);
     } else {
@@ -90,4 +92,22 @@ function dockerInputs(input: DockerBuildTargetInput, file: string): NonNullable<
   // Build output is gitignored, so file globs cannot see it; hash what the build task produced instead.
   if (input.dependsOn) inputs.push({ dependentTasksOutputFiles: '**/*' });
   return inputs;
+}
+
+/**
+ * Inputs for `COPY . .` under a docker-ms allowlist: its re-included folders and files (what BuildKit sends),
+ * so a change elsewhere in the workspace leaves the task's hash alone. Null for any other ignore file.
+ */
+function closureGlobs(dockerignore: string | null | undefined, base: string): string[] | null {
+  if (!dockerignore || !parseContextDockerignore(dockerignore)) return null;
+  const lines = dockerignore.split('\n').map((l) => l.trim());
+  const star = lines.indexOf('*');
+  if (star === -1) return null;
+  const globs: string[] = [];
+  for (const line of lines.slice(star + 1)) {
+    if (!line.startsWith('!')) break;
+    const path = line.slice(1).replace(/\\(.)/g, '$1');
+    globs.push(path.endsWith('/**') ? `${base}/${path.slice(0, -3)}/**/*` : `${base}/${path}`);
+  }
+  return globs.length > 0 ? globs : null;
 }

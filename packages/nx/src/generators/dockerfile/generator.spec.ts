@@ -106,7 +106,8 @@ describe('dockerfile generator', () => {
         },
         dependsOn: ['build'],
         outputs: ['{options.metadataFile}'],
-        inputs: expect.arrayContaining(['{projectRoot}/Dockerfile', '{workspaceRoot}/package.json', '{workspaceRoot}/**/*']),
+        // COPY . . under the allowlist: the app's closure, not the whole workspace
+        inputs: expect.arrayContaining(['{projectRoot}/Dockerfile', '{workspaceRoot}/package.json', '{workspaceRoot}/apps/api/**/*', '{workspaceRoot}/nx.json']),
         metadata: expect.objectContaining({ technologies: ['docker'] }),
       });
     });
@@ -120,6 +121,10 @@ describe('dockerfile generator', () => {
       await dockerfileGenerator(tree, { project: 'api' });
       const included = read(tree, 'apps/api/Dockerfile.dockerignore').split('\n').filter((l) => l.startsWith('!'));
       expect(included).toEqual(['!apps/api/**', '!libs/shared/**', '!libs/util/**', '!nx.json', '!package-lock.json', '!package.json', '!tsconfig.base.json']);
+      // and the Nx task hashes only that closure: a change in another app or library leaves it cached
+      const inputs = readProjectConfiguration(tree, 'api').targets?.['docker-build'].inputs as string[];
+      expect(inputs).toEqual(expect.arrayContaining(['{workspaceRoot}/apps/api/**/*', '{workspaceRoot}/libs/shared/**/*', '{workspaceRoot}/libs/util/**/*']));
+      expect(inputs.filter((i) => typeof i === 'string' && /\*\*\/\*$/.test(i) && !/apps\/api|libs\/(shared|util)/.test(i))).toEqual([]);
     });
 
     it('node app in an npm workspace (TS-solution layout): member manifests go in before both installs, no pruned manifests', async () => {

@@ -140,6 +140,7 @@ function planProject(
         context,
         dependsOn: facts.buildTarget,
         defaultStage,
+        dockerignore: plan.writes.find((w) => w.path === joinPathFragments(root, 'Dockerfile.dockerignore'))?.content ?? tree.read(joinPathFragments(root, 'Dockerfile.dockerignore'), 'utf-8'),
         kind: (p) => (!tree.exists(p) ? 'missing' : tree.isFile(p) ? 'file' : 'folder'),
       }),
     };
