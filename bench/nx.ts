@@ -67,13 +67,13 @@ async function executorInProcess(ws: SyntheticWorkspace, runs: number): Promise<
   fs.mkdirSync(path.dirname(script), { recursive: true });
   fs.writeFileSync(
     script,
-    `const { createProjectGraphAsync, readProjectsConfigurationFromProjectGraph, readNxJson, logger } = require('@nx/devkit');
+    `const { createProjectGraphAsync, readProjectsConfigurationFromProjectGraph, logger } = require('@nx/devkit');
 const executor = require('docker-ms/package.json') && require(require.resolve('docker-ms/executors.json').replace(/executors\.json$/, '') + 'dist/executors/build/executor.js').default;
 (async () => {
   const projectGraph = await createProjectGraphAsync({ exitOnError: true });
   const projectsConfigurations = readProjectsConfigurationFromProjectGraph(projectGraph);
   const target = projectsConfigurations.projects['${APP}'].targets['docker-build'];
-  const context = { root: process.cwd(), cwd: process.cwd(), isVerbose: false, projectName: '${APP}', targetName: 'docker-build', projectGraph, projectsConfigurations, nxJsonConfiguration: readNxJson() };
+  const context = { root: process.cwd(), cwd: process.cwd(), isVerbose: false, projectName: '${APP}', targetName: 'docker-build', projectGraph, projectsConfigurations, nxJsonConfiguration: JSON.parse(require('fs').readFileSync('nx.json', 'utf8')) };
   logger.info = () => undefined;
   const times = [];
   for (let k = 0; k < ${runs}; k++) {
