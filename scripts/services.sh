@@ -13,7 +13,8 @@ STATE_DIR="${DOCKER_MS_SERVICES_DIR:-/tmp/docker-ms-services}"
 REGISTRY_ROOT="${DOCKER_MS_REGISTRY_ROOT:-/var/lib/docker-ms-registry}"
 REGISTRY_ADDR="127.0.0.1:5000"
 DOCKER=/usr/bin/docker # Debian's 20.10 client: the one that runs BuildKit without buildx
-APT_PACKAGES=(docker.io mmdebstrap docker-registry buildah uidmap fuse-overlayfs runc ca-certificates xz-utils curl)
+# git: the e2e suites create git repositories (labels, nx affected)
+APT_PACKAGES=(docker.io mmdebstrap docker-registry buildah uidmap fuse-overlayfs runc ca-certificates xz-utils curl git)
 
 log() { printf 'services: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
