@@ -18,6 +18,7 @@ export const TOOL_VERSIONS = {
   uv: '0.8.0',
   bun: '1.4.5',
   corepack: '0.36.0',
+  turbo: '2.11.9',
 } as const;
 
 /** Majors with a gcr.io/distroless image on Debian 12; other majors fall back to a slim image with a shell. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../types';
-import { nodeOptionsSchema, PACKAGE_MANAGERS, VARIANTS } from './schema';
+import { monorepoPruneOptions, nodeOptionsSchema, PACKAGE_MANAGERS, VARIANTS } from './schema';
 
 const shape = nodeOptionsSchema.shape;
 const unique = (lists: readonly (readonly string[])[]) => [...new Set(lists.flat())];
@@ -9,7 +9,10 @@ const unique = (lists: readonly (readonly string[])[]) => [...new Set(lists.flat
  * The options as one flat object (language optional, packageManager/variant = union over languages),
  * in JSON Schema form: what an Nx schema.json or a CLI flag table mirrors. Per-language checks stay in parseOptions.
  */
-export const flatOptionsSchema = nodeOptionsSchema.extend({
+// The Turborepo prune options belong to the Turborepo adapter, not to Nx or CLI users.
+const adapterOnly = Object.fromEntries(Object.keys(monorepoPruneOptions).map((k) => [k, true])) as { [K in keyof typeof monorepoPruneOptions]: true };
+
+export const flatOptionsSchema = nodeOptionsSchema.omit(adapterOnly).extend({
   language: z.enum(LANGUAGES).optional().describe(`${shape.language.description} Detected when omitted.`),
   packageManager: z.enum(unique(Object.values(PACKAGE_MANAGERS)) as [string, ...string[]]).optional()
     .describe(shape.packageManager.description ?? ''),

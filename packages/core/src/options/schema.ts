@@ -101,7 +101,21 @@ function languageSchema<L extends keyof typeof PACKAGE_MANAGERS>(language: L) {
   });
 }
 
+// npm package name, as turbo prune selects workspace packages by it
+const PACKAGE_NAME = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/;
+
+/**
+ * Node only: building a JS app of a Turborepo workspace from the workspace root. The Turborepo adapter
+ * (@docker-ms/turbo) sets them; they are not flags of the Nx generator or the CLI (see json-schema.ts).
+ */
+export const monorepoPruneOptions = {
+  pruneWith: z.enum(['turbo']).optional().describe('Build from the workspace root through `turbo prune <pruneScope> --docker`: the install layer depends only on the pruned manifests and lockfile, so editing another app does not re-run it.'),
+  pruneScope: z.string().regex(PACKAGE_NAME, { message: 'must be a package name such as "web" or "@acme/web"' }).optional().describe('Package name of the app given to turbo prune and turbo run --filter; required with pruneWith.'),
+  turboVersion: z.string().regex(VERSION, { message: 'must be a version number such as "2.11.9"' }).transform((v) => v.replace(/^v/, '')).optional().describe("turbo installed in the image's base stage; default: the catalog's (the adapter passes the workspace's own)."),
+};
+
 export const nodeOptionsSchema = languageSchema('node').extend({
+  ...monorepoPruneOptions,
   manifestsPath: relativePath().optional().describe(
     "Folder (relative to the build context) with the app's pruned package.json and lockfile, e.g. \"dist/docker/apps/api\" (the Nx build executor writes it from the project graph); the production install uses them instead of the workspace root's.",
   ),
@@ -127,7 +141,7 @@ export type DockerfileOptionsInput = z.input<typeof dockerfileOptionsSchema>;
 export type OptionsFor<L extends DockerfileOptions['language']> = Extract<DockerfileOptions, { language: L }>;
 
 /** Every option name, for adapters that map their own flags (Nx schema.json, CLI). */
-export const OPTION_NAMES = ['language', 'packageManager', 'variant', ...Object.keys(common), 'manifestsPath', 'workspaceManifests'] as const;
+export const OPTION_NAMES = ['language', 'packageManager', 'variant', ...Object.keys(common), 'manifestsPath', 'workspaceManifests', ...Object.keys(monorepoPruneOptions)] as const;
 
 if (LANGUAGES.length !== Object.keys(PACKAGE_MANAGERS).length) {
   throw new Error('PACKAGE_MANAGERS must list every language');

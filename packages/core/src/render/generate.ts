@@ -46,7 +46,8 @@ function fromDetection(d: Detection, user: Record<string, unknown>, fs: FileRead
   if (d.runtimeVersion) out.runtimeVersion = d.runtimeVersion;
   // node: with outputPath the entry is relative to it, so a project-relative detected entry would be wrong
   if (d.entry && !(language === 'node' && user.outputPath !== undefined)) out.entry = d.entry;
-  if (language === 'node' && user.buildCommand === undefined) {
+  // with pruneWith the template builds through turbo (the app and its internal packages, in order)
+  if (language === 'node' && user.buildCommand === undefined && user.pruneWith === undefined) {
     const pm = (user.packageManager as string | undefined) ?? (out.packageManager as string | undefined) ?? 'npm';
     if (hasBuildScript(fs, dir)) out.buildCommand = `${pm} run build`;
   }

@@ -1,5 +1,6 @@
 import { TOOL_VERSIONS } from '../../catalog';
 import type { OptionsFor } from '../../options';
+import { OptionsError } from '../../options/errors';
 import { baseContext, dir, healthcheckCommand, joinPath, splitCommand, type BaseContext } from '../context';
 
 interface PackageManagerSteps {
@@ -85,8 +86,18 @@ function steps(o: OptionsFor<'node'>, major: number): Omit<PackageManagerSteps, 
   }
 }
 
+/** A Turborepo JS app built from the workspace root through `turbo prune` (templates/node/turbo-prune.ejs). */
+export interface TurboPrune {
+  scope: string;
+  version: string;
+  build: string;
+}
+
 export interface NodeContext extends BaseContext {
   pm: PackageManagerSteps;
+  turbo: TurboPrune | null;
+  /** BuildKit secret mount of the user's npmrc (registry tokens) on steps that reach the registry, or ''. */
+  npmrcSecret: string;
   /** Context-relative folder copied from the build stage to the runtime, or null to copy the project from the context. */
   output: string | null;
 }
@@ -115,7 +126,21 @@ export function nodeContext(o: OptionsFor<'node'>): NodeContext {
   } else {
     cmd = distroless ? [entryPath] : ['node', entryPath];
   }
-  return { ...base, pm, output, healthcheck: healthcheckCommand(o, probe), entrypoint, cmd };
+  return { ...base, pm, output, turbo: turboPrune(o), npmrcSecret: o.cacheMounts ? NPMRC_SECRET : '', healthcheck: healthcheckCommand(o, probe), entrypoint, cmd };
+}
+
+// Optional (absent secret = no file), never an ARG/ENV: `docker-ms build --secret id=npmrc,src=$HOME/.npmrc`
+const NPMRC_SECRET = '--mount=type=secret,id=npmrc,target=/root/.npmrc \\\n    ';
+
+function turboPrune(o: OptionsFor<'node'>): TurboPrune | null {
+  if (o.pruneWith !== 'turbo') return null;
+  if (!o.pruneScope) throw new OptionsError(['pruneScope: required with pruneWith "turbo" (the app\'s package name, e.g. "web")']);
+  return {
+    scope: o.pruneScope,
+    version: o.turboVersion ?? TOOL_VERSIONS.turbo,
+    // --no-cache: nothing written to .turbo/cache, which would otherwise reach the runtime image
+    build: o.buildCommand ?? `turbo run build --filter=${o.pruneScope} --no-cache`,
+  };
 }
 
 /** Context-relative start script: entry is relative to outputPath when that is set, else to projectRoot. */

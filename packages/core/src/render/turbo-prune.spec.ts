@@ -1,0 +1,61 @@
+import { lintDockerfile, listStages } from '../lint';
+import { OptionsError } from '../options/errors';
+import { flatOptionsSchema } from '../options/json-schema';
+import { renderDockerfile, renderDockerignore } from './dockerfile';
+
+const turbo = { language: 'node', projectRoot: 'apps/web', pruneWith: 'turbo', pruneScope: '@acme/web', entry: 'server.js' } as const;
+
+describe('node: Turborepo prune variant (pruneWith "turbo")', () => {
+  it('prunes in the image, installs from out/json only, builds through turbo, copies the pruned tree', () => {
+    const text = renderDockerfile({ ...turbo, turboVersion: 'v2.10.1' });
+    expect(listStages(text).map((s) => `${s.name}=${s.image}`)).toEqual([
+      'base=node:22-bookworm-slim',
+      'prune=base',
+      'deps=base',
+      'build=deps',
+      'prod-deps=build',
+      'runtime=gcr.io/distroless/nodejs22-debian12:nonroot',
+    ]);
+    expect(text).toContain('npm install --global turbo@2.10.1\n');
+    expect(text).toMatch(/FROM base AS prune\nCOPY \. \.\nRUN turbo prune @acme\/web --docker\n/);
+    const deps = text.slice(text.indexOf('FROM base AS deps'), text.indexOf('FROM deps AS build'));
+    expect(deps.match(/^COPY .*/gm)).toEqual(['COPY --from=prune /app/out/json/ ./']);
+    expect(text).toContain('RUN turbo run build --filter=@acme/web --no-cache\n');
+    expect(text).toMatch(/FROM build AS prod-deps\nRUN [\s\S]*npm ci --omit=dev/);
+    expect(text).toMatch(/COPY --from=prod-deps \/app \.\/\nUSER 65532\nCMD \["apps\/web\/server\.js"\]/);
+    expect(lintDockerfile(text)).toEqual([]);
+  });
+
+  it('mounts the npmrc secret on every step that reaches the registry, never as ARG/ENV; none without BuildKit', () => {
+    const text = renderDockerfile(turbo);
+    expect(text.match(/--mount=type=secret,id=npmrc,target=\/root\/\.npmrc/g)).toHaveLength(3);
+    expect(text).not.toMatch(/^(ARG|ENV) .*(TOKEN|NPMRC)/im);
+    const legacy = renderDockerfile({ ...turbo, cacheMounts: false });
+    expect(legacy).not.toContain('--mount');
+    expect(legacy).toContain('RUN npm install --global turbo@2.11.9\n');
+    expect(lintDockerfile(legacy)).toEqual([]);
+  });
+
+  it('keeps the package manager steps and a given build command', () => {
+    const text = renderDockerfile({ ...turbo, packageManager: 'pnpm', buildCommand: 'pnpm turbo run bundle --filter=@acme/web' });
+    expect(text).toContain('RUN corepack enable\n');
+    expect(text).toContain('pnpm install --frozen-lockfile\n');
+    expect(text).toContain('pnpm install --frozen-lockfile --prod\n');
+    expect(text).toContain('RUN pnpm turbo run bundle --filter=@acme/web\n');
+  });
+
+  it('needs the package name, and stays out of the Nx/CLI flag set', () => {
+    expect(() => renderDockerfile({ language: 'node', pruneWith: 'turbo' })).toThrow(OptionsError);
+    expect(() => renderDockerfile({ language: 'node', pruneWith: 'turbo' })).toThrow('pruneScope: required with pruneWith "turbo"');
+    expect(() => renderDockerfile({ language: 'node', pruneWith: 'turbo', pruneScope: 'Bad Name' })).toThrow(/pruneScope: must be a package name/);
+    expect(() => renderDockerfile({ language: 'go', pruneWith: 'turbo' } as never)).toThrow(/pruneWith: unknown option/);
+    expect(Object.keys(flatOptionsSchema.shape)).not.toContain('pruneWith');
+  });
+
+  it('ignores node_modules and a host-side prune output in the workspace-root .dockerignore', () => {
+    const ignore = renderDockerignore(turbo);
+    expect(ignore).toMatch(/^\*\*\/node_modules$/m);
+    expect(ignore).toMatch(/^out$/m);
+    expect(renderDockerignore({ language: 'node' })).not.toMatch(/^out$/m);
+  });
+});
