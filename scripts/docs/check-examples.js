@@ -128,7 +128,8 @@ function sizesBlock(language) {
     ...rows,
     '',
     `Copied from [benchmarks.md](../benchmarks.md) (\`npm run bench\`; P1: image ÷ runtime base + app files, P2: against a one-stage build).`,
-    ...(about ? [about.replace(/^Written by `npm run bench` \(bench\/\)\. /, '')] : []),
+    // The machine, not the run time: a re-run with the same sizes must not make the docs stale.
+    ...(about ? [about.replace(/^Written by `npm run bench` \(bench\/\)\. /, '').replace(/\s*Run took [^.]*\.\s*$/, '')] : []),
   ].join('\n');
 }
 
