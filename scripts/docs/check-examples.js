@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Every command block in the hand-written docs is exercised:
-//   ```sh docs-test [exit=N]    run from the repository root with `bash -e -o pipefail`; must exit 0 (or N).
+//   ```sh docs-test [exit=N] [sandbox=docs/examples/<fixture>]
+//                               run from the repository root (or a temporary copy of the fixture workspace) with
+//                               `bash -e -o pipefail`; must exit 0 (or N).
 //                               A following ```<lang> docs-output block must equal what it printed (stdout+stderr).
 //   ```sh docs-e2e=<file>[,<file>]  needs Docker or a fresh workspace: copied from that end-to-end test, which runs
 //                               it; each command's flags, docker-ms names and target paths must appear in it.
@@ -54,20 +56,46 @@ const tag = (block, name) => {
   return t === undefined ? undefined : t.includes('=') ? t.slice(t.indexOf('=') + 1) : true;
 };
 
-const normalize = (text) => text.split('\n').map((l) => l.replace(/\s+$/, '')).join('\n').replace(/^\n+|\n+$/g, '');
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
+const normalize = (text) =>
+  text.replace(ANSI, '').split('\n').map((l) => l.replace(/\s+$/, '')).join('\n').replace(/^\n+|\n+$/g, '');
 
-function run(script) {
+/**
+ * A throwaway copy of a fixture workspace under docs/examples/ (what a user's repository looks like), with
+ * the repository's node_modules linked in as if @docker-ms/turbo were installed: its `docker-ms` bin (the
+ * one with `init`) replaces the core's.
+ */
+function sandbox(fixture) {
+  const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'docker-ms-docs-sandbox-'));
+  fs.cpSync(path.join(ROOT, fixture), dir, { recursive: true });
+  const modules = path.join(dir, 'node_modules');
+  fs.mkdirSync(path.join(modules, '.bin'), { recursive: true });
+  for (const name of fs.readdirSync(path.join(ROOT, 'node_modules'))) {
+    if (name !== '.bin') fs.symlinkSync(path.join(ROOT, 'node_modules', name), path.join(modules, name));
+  }
+  for (const name of fs.readdirSync(path.join(ROOT, 'node_modules/.bin'))) {
+    const target = name === 'docker-ms' ? path.join(ROOT, 'packages/turbo/bin/docker-ms.js') : path.join(ROOT, 'node_modules/.bin', name);
+    fs.symlinkSync(fs.realpathSync(target), path.join(modules, '.bin', name));
+  }
+  spawnSync('git', ['init', '-q'], { cwd: dir });
+  return dir;
+}
+
+function run(script, cwd = ROOT) {
   // npm's own notices would land in the captured output on some machines: silence them, not the command.
   const env = {
     ...process.env,
-    PATH: `${path.join(ROOT, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`,
+    PATH: `${path.join(cwd, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`,
     NO_COLOR: '1',
     FORCE_COLOR: '0',
     NO_UPDATE_NOTIFIER: '1',
     NPM_CONFIG_UPDATE_NOTIFIER: 'false',
     NPM_CONFIG_LOGLEVEL: 'error',
+    TURBO_TELEMETRY_DISABLED: '1',
+    DO_NOT_TRACK: '1',
   };
-  const result = spawnSync('bash', ['-eo', 'pipefail', '-c', `{\n${script}\n} 2>&1`], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync('bash', ['-eo', 'pipefail', '-c', `{\n${script}\n} 2>&1`], { cwd, env, encoding: 'utf8', timeout: 120_000 });
   return { code: result.status ?? 1, output: normalize(result.stdout || '') + (result.error ? `\n${result.error.message}` : '') };
 }
 
@@ -185,7 +213,15 @@ function main() {
       }
       ran++;
       const expected = Number(tag(block, 'exit') ?? 0);
-      const { code, output } = run(commandLines(block.body).join('\n'));
+      const fixture = tag(block, 'sandbox');
+      const cwd = typeof fixture === 'string' ? sandbox(fixture) : ROOT;
+      let result;
+      try {
+        result = run(commandLines(block.body).join('\n'), cwd);
+      } finally {
+        if (cwd !== ROOT) fs.rmSync(cwd, { recursive: true, force: true });
+      }
+      const { code, output } = result;
       if (code !== expected) {
         problems.push(`${where}: exited ${code}, expected ${expected}: ${output.split('\n').slice(-3).join(' / ')}`);
         return;
