@@ -122,10 +122,13 @@ function keyTokens(command) {
 
 const BENCHMARKS = 'docs/benchmarks.md';
 
-/** Whether git tracks the file: only committed measurements may be quoted (a clean clone must agree). */
+/**
+ * Whether git tracks the file: only committed measurements may be quoted (a clean clone must agree).
+ * Outside a git checkout (an exported tree) every file present counts.
+ */
 function tracked(rel) {
   const r = spawnSync('git', ['ls-files', '--error-unmatch', rel], { cwd: ROOT, encoding: 'utf8' });
-  return r.status === 0;
+  return r.status !== 1;
 }
 
 /**
