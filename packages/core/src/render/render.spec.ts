@@ -181,6 +181,12 @@ describe('python', () => {
     ]);
   });
 
+  it.each(['pip', 'poetry', 'uv'] as const)('%s: the venv copied to runtime leaves the installer behind, after the last install', (pm) => {
+    const build = structure(renderDockerfile({ language: 'python', packageManager: pm })).stages[0];
+    const buildRuns = build.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args);
+    expect(buildRuns[buildRuns.length - 1]).toMatch(/\/opt\/venv\/bin\/pip uninstall --yes --quiet pip setuptools/);
+  });
+
   it('probes an HTTP healthcheck with python itself', () => {
     const text = renderDockerfile({ language: 'python', port: 8000, healthcheck: '/health' });
     const argv = execForm(lastOf(finalStage(text), 'HEALTHCHECK')!.args)!;
