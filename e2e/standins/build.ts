@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describeImage, imagesFor, knownImages, generateDockerfile, type CatalogImage } from '../../packages/core/src';
+import { describeImage, imagesFor, knownImages, generateDockerfile, VARIANTS, type CatalogImage } from '../../packages/core/src';
 import { dockerfileText, LABEL, recipeFor, type Recipe } from './recipes';
 
 export const DOCKER = '/usr/bin/docker'; // Debian's client: BuildKit without the buildx plugin
@@ -74,6 +74,11 @@ export function neededImages(extra: string[] = [], examplesOnly = false): Catalo
     try {
       const { options } = generateDockerfile({ workspaceRoot: dir, projectRoot: '.' });
       Object.values(imagesFor(options)).forEach(add);
+      // every variant at the example's detected version (the suite builds the seed patterns too)
+      for (const variant of VARIANTS[options.language]) {
+        const other = generateDockerfile({ workspaceRoot: dir, projectRoot: '.', options: { variant } as never });
+        Object.values(imagesFor(other.options)).forEach(add);
+      }
     } catch (e) {
       console.warn(`stand-ins: examples/${app}: ${(e as Error).message.split('\n')[0]}`);
     }
