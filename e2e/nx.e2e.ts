@@ -153,12 +153,10 @@ describeE2e('docker-ms in a fresh Nx 23 workspace', () => {
   describe.each([
     { language: 'go', variant: 'scratch', runtime: 'scratch' },
     { language: 'python', variant: 'slim', runtime: 'python:3.12-slim' },
-    // Known bug (core java template): eclipse-temurin JDK images have no `mvn`, and a project without ./mvnw
-    // fails with "mvn: not found" (the stand-in, like the real image, is a bare JDK). it.failing flips when fixed.
-    { language: 'java', variant: 'alpine', runtime: 'eclipse-temurin:17-jre-alpine', knownBug: true },
+    { language: 'java', variant: 'alpine', runtime: 'eclipse-temurin:17-jre-alpine' },
     { language: 'node', variant: 'alpine', runtime: 'gcr.io/distroless/nodejs22-debian12:nonroot' },
-  ])('seed variant $language $variant', ({ language, variant, runtime, knownBug }) => {
-    (knownBug ? it.failing : it)(`generates, builds on ${runtime} and answers as non-root`, async () => {
+  ])('seed variant $language $variant', ({ language, variant, runtime }) => {
+    it(`generates, builds on ${runtime} and answers as non-root`, async () => {
       const app = APPS.find((a) => a.language === language) as AppSpec;
       await ws.nx(['g', 'docker-ms:dockerfile', app.name, `--variant=${variant}`, '--overwrite', '--no-interactive']);
       expect(listStages(read(app, 'Dockerfile')).at(-1)?.image).toBe(runtime);

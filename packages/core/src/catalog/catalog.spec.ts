@@ -41,7 +41,8 @@ describe('seed variants', () => {
     [{ language: 'python', variant: 'slim' }, 'python:3.12-slim', 'python:3.12-slim'],
     [{ language: 'go', variant: 'scratch' }, 'golang:1.22-alpine', 'scratch'],
     [{ language: 'rust', variant: 'musl', runtimeVersion: '1.75' }, 'rust:1.75-alpine', 'scratch'],
-    [{ language: 'java', variant: 'alpine' }, 'eclipse-temurin:21-jdk-alpine', 'eclipse-temurin:21-jre-alpine'],
+    [{ language: 'java', variant: 'alpine' }, 'maven:3.9-eclipse-temurin-21-alpine', 'eclipse-temurin:21-jre-alpine'],
+    [{ language: 'java', variant: 'alpine', packageManager: 'gradle' }, 'gradle:8.10-jdk21-alpine', 'eclipse-temurin:21-jre-alpine'],
   ])('%j', (input, build, runtime) => {
     expect(refs(input)).toEqual([build, runtime]);
   });
@@ -83,7 +84,7 @@ describe('describeImage and knownImages', () => {
       'node:22-bookworm-slim', 'gcr.io/distroless/nodejs22-debian12:nonroot', 'node:20-alpine', 'gcr.io/distroless/nodejs20-debian12:nonroot',
       'python:3.12-slim-bookworm', 'python:3.12-slim', 'golang:1.22-bookworm', 'golang:1.22-alpine', 'gcr.io/distroless/static-debian12:nonroot',
       'scratch', 'rust:1.83-slim-bookworm', 'rust:1.75-alpine', 'gcr.io/distroless/cc-debian12:nonroot', 'maven:3.9-eclipse-temurin-21',
-      'gradle:8.10-jdk21', 'gcr.io/distroless/java21-debian12:nonroot', 'eclipse-temurin:21-jdk-alpine', 'eclipse-temurin:21-jre-alpine',
+      'gradle:8.10-jdk21', 'gcr.io/distroless/java21-debian12:nonroot', 'maven:3.9-eclipse-temurin-21-alpine', 'eclipse-temurin:21-jre-alpine',
     ]) {
       expect(names).toContain(ref);
     }

@@ -68,7 +68,11 @@ export function buildImage({ language, variant, packageManager, version: v }: Pa
         ? image('rust', 'build', `rust:${v}-alpine`, 'alpine', 'rust', v)
         : image('rust', 'build', `rust:${v}-slim-bookworm`, 'debian', 'rust', v);
     case 'java':
-      if (variant === 'alpine') return image('java', 'build', `eclipse-temurin:${v}-jdk-alpine`, 'alpine', 'jdk', v);
+      // The alpine JDK has no build tool: its Maven/Gradle images add one on the same temurin JDK alpine base.
+      if (variant === 'alpine')
+        return packageManager === 'gradle'
+          ? image('java', 'build', `gradle:${TOOL_VERSIONS.gradle}-jdk${v}-alpine`, 'alpine', 'gradle', v)
+          : image('java', 'build', `maven:${TOOL_VERSIONS.maven}-eclipse-temurin-${v}-alpine`, 'alpine', 'maven', v);
       return packageManager === 'gradle'
         ? image('java', 'build', `gradle:${TOOL_VERSIONS.gradle}-jdk${v}`, 'debian', 'gradle', v)
         : image('java', 'build', `maven:${TOOL_VERSIONS.maven}-eclipse-temurin-${v}`, 'debian', 'maven', v);

@@ -311,9 +311,15 @@ describe('java', () => {
     expect(command(finalStage(text)).entrypoint).toEqual(['java', '-XX:MaxRAMPercentage=75', '-cp', '/app/app.jar', 'com.example.App']);
   });
 
-  it('seed: eclipse-temurin:21-jdk-alpine → eclipse-temurin:21-jre-alpine with a numeric user', () => {
+  it('alpine variant: Maven on the temurin 21 JDK alpine → eclipse-temurin:21-jre-alpine (the bare JDK image has no mvn)', () => {
     const text = renderDockerfile({ language: 'java', variant: 'alpine' });
+    expect(images(text)).toEqual(['maven:3.9-eclipse-temurin-21-alpine', 'eclipse-temurin:21-jre-alpine']);
+  });
+
+  it('seed: eclipse-temurin:21-jdk-alpine → eclipse-temurin:21-jre-alpine with a numeric user (project with a Maven wrapper)', () => {
+    const text = renderDockerfile({ language: 'java', variant: 'alpine', baseBuild: 'eclipse-temurin:21-jdk-alpine' });
     expect(images(text)).toEqual(['eclipse-temurin:21-jdk-alpine', 'eclipse-temurin:21-jre-alpine']);
+    expect(runs(text).some((r) => r.includes('./mvnw -B -DskipTests package'))).toBe(true);
     const runtime = finalStage(text);
     expect(lastOf(runtime, 'USER')?.args).toBe('65534');
     expect(command(runtime).entrypoint).toEqual(['java', '-XX:MaxRAMPercentage=75', '-jar', '/app/app.jar']);
