@@ -10,3 +10,4 @@ export * from './managed';
 export * from './migrate';
 export * from './context';
 export * from './cli';
+export * from './text';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { LANGUAGES } from '../types';
 import { OptionsError } from './errors';
+import { closestNames } from '../text';
 import {
   dockerfileOptionsSchema,
   OPTION_NAMES,
@@ -74,30 +75,7 @@ function dropUndefined(record: Record<string, unknown>): Record<string, unknown>
 }
 
 function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const d = distance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
+  return closestNames(word, candidates, 1)[0];
 }
 
 export { VARIANTS, PACKAGE_MANAGERS };

@@ -8,8 +8,7 @@ import {
   type ProjectConfiguration,
   type Tree,
 } from '@nx/devkit';
-import { detectProject, generateDockerfile, type Language } from '@docker-ms/core';
-import { closestNames } from '../../utils/closest-names';
+import { closestNames, detectProject, generateDockerfile, type Language } from '@docker-ms/core';
 import { BUILD_EXECUTOR, dockerBuildTarget } from '../../utils/docker-build-target';
 import { DEFAULT_BUILD_TARGET_NAME, registeredBuildTargetName } from '../../utils/plugin-registration';
 import { treeFileReader } from '../../utils/tree-file-reader';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { flatOptionsSchema } from '@docker-ms/core';
-import { closestNames } from '../../utils/closest-names';
+import { closestNames, flatOptionsSchema } from '@docker-ms/core';
 import type { DockerfileGeneratorSchema } from './schema';
 
 const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9:_.-]*$/;

@@ -1,0 +1,1 @@
+export { closestNames } from './closest-names';
