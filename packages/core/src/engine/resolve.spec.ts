@@ -59,6 +59,14 @@ describe('resolveEngine', () => {
     expect(engine.warnings[0]).not.toContain('\n');
   });
 
+  it.each(['auto', 'docker'] as const)('%s: DOCKER_BUILDKIT=0 in the environment asks for the legacy builder, as with docker build', async (requested) => {
+    const engine = await resolveEngine(requested, probe({ ...THIS_MACHINE, docker: { ...THIS_MACHINE.docker, '/usr/local/bin/docker': { version: '28.2.2', buildx: true } } }), { DOCKER_BUILDKIT: '0' });
+    expect(engine).toMatchObject({ kind: 'docker', command: '/usr/local/bin/docker', buildKit: false, warnings: [] });
+    expect(engine.description).toContain('legacy builder: DOCKER_BUILDKIT=0');
+    const bk = await resolveEngine(requested, probe(THIS_MACHINE), { DOCKER_BUILDKIT: '1' });
+    expect(bk).toMatchObject({ command: '/usr/bin/docker', buildKit: true });
+  });
+
   it('auto: podman, then buildah, when no docker client answers', async () => {
     expect(await resolveEngine('auto', probe({ onPath: { podman: '/usr/bin/podman', buildah: '/usr/bin/buildah' }, podman: '4.3.1', buildah: '1.28.2' })))
       .toMatchObject({ kind: 'podman', command: '/usr/bin/podman', version: '4.3.1' });

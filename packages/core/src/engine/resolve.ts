@@ -76,7 +76,14 @@ async function dockerClients(probe: EngineProbe): Promise<DockerClient[]> {
 
 const describeClient = (c: DockerClient) => `${c.path} ${c.version}`;
 
-function dockerEngine(clients: DockerClient[]): ResolvedEngine | null {
+/** DOCKER_BUILDKIT=0 in the caller's environment asks for the legacy builder, as it does for `docker build`. */
+const wantsLegacy = (env: NodeJS.ProcessEnv) => env.DOCKER_BUILDKIT === '0' || env.DOCKER_BUILDKIT === 'false';
+
+function dockerEngine(clients: DockerClient[], env: NodeJS.ProcessEnv = {}): ResolvedEngine | null {
+  if (wantsLegacy(env) && clients[0]) {
+    const c = clients[0];
+    return { kind: 'docker', command: c.path, version: c.version, buildKit: false, description: `${describeClient(c)} (legacy builder: DOCKER_BUILDKIT=0)`, warnings: [] };
+  }
   const capable = clients.find(runsBuildKit);
   if (capable) {
     const skipped = clients.filter((c) => c !== capable && !runsBuildKit(c));
@@ -126,7 +133,11 @@ function checkedClients(clients: DockerClient[]): string {
  * else a docker client that runs BuildKit itself (< 23), else a docker client on the legacy builder (with a
  * warning naming the fix), else podman, else buildah. Throws EngineError (one line) when the requested engine is not there.
  */
-export async function resolveEngine(requested: EngineName = 'auto', probe: EngineProbe = defaultProbe): Promise<ResolvedEngine> {
+export async function resolveEngine(
+  requested: EngineName = 'auto',
+  probe: EngineProbe = defaultProbe,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ResolvedEngine> {
   if (requested === 'podman' || requested === 'buildah') {
     const engine = await toolEngine(requested, probe);
     if (!engine) throw new EngineError(`engine ${requested}: ${requested} was not found on PATH; install it or pass engine auto`);
@@ -139,12 +150,12 @@ export async function resolveEngine(requested: EngineName = 'auto', probe: Engin
     return engine;
   }
   if (requested === 'docker') {
-    const engine = dockerEngine(clients);
+    const engine = dockerEngine(clients, env);
     if (!engine) throw new EngineError(`engine docker: no docker client found on PATH or at ${DEBIAN_DOCKER}; install docker.io or pass engine auto`);
     return engine;
   }
   // A docker client wins over podman/buildah even on the legacy builder: its images land where docker users look.
-  const docker = buildxEngine(clients) ?? dockerEngine(clients);
+  const docker = (wantsLegacy(env) ? null : buildxEngine(clients)) ?? dockerEngine(clients, env);
   if (docker) return docker;
   const other = (await toolEngine('podman', probe)) ?? (await toolEngine('buildah', probe));
   if (other) return other;

@@ -145,7 +145,7 @@ export async function runBuild(input: unknown, context: BuildContext): Promise<B
     if (!existsSync(file)) return fail(`no Dockerfile at ${file}; pass file (or write one with docker-ms dockerfile)`);
     const text = readFileSync(file, 'utf8');
     const target = resolveTarget(text, options.target, file);
-    engine = await resolveEngine(options.engine, context.probe);
+    engine = await resolveEngine(options.engine, context.probe, context.env ?? process.env);
     requireBuildKitCheck(text, file, engine);
     const labels = options.gitLabels ? await gitLabels(resolve(cwd, options.context)) : {};
     options = { ...options, file, target, tags, labels: { ...labels, ...options.labels } };
