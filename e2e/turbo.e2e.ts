@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DOCKER, E2E_VERSION, RESULTS_DIR, describeE2e, log, readState, type E2eState } from './support/env';
-import { exec, execSync, type ExecOptions } from './support/exec';
+import { commitWorkspace, exec, execSync, type ExecOptions } from './support/exec';
 import { imageExists, imageUser, isNonRoot, runAndGet } from './support/docker';
 
 const TURBO_VERSION = '2.11.9';
@@ -125,10 +125,7 @@ async function createTurboWorkspace(state: E2eState): Promise<TurboWorkspace> {
     CI: 'true',
   };
   await exec('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, env, timeout: 10 * 60_000 });
-  const git = { ...env, GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@example.com', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@example.com' };
-  await exec('git', ['init', '-q', '-b', 'main'], { cwd: root, env: git });
-  await exec('git', ['add', '-A'], { cwd: root, env: git });
-  await exec('git', ['commit', '-qm', 'workspace'], { cwd: root, env: git });
+  await commitWorkspace(root, env);
   log(`turbo workspace ${root} ready in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
   return {
     root,

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { E2E_VERSION, REPO_ROOT, log, type E2eState } from './env';
-import { exec, type ExecOptions } from './exec';
+import { commitWorkspace, exec, type ExecOptions } from './exec';
 
 export const NX_VERSION = '23.2.1';
 
@@ -119,10 +119,7 @@ export async function createWorkspace(state: E2eState): Promise<Workspace> {
     CI: 'true',
   };
   await exec('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, env, timeout: 10 * 60_000 });
-  const git = { ...env, GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@example.com', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@example.com' };
-  await exec('git', ['init', '-q', '-b', 'main'], { cwd: root, env: git });
-  await exec('git', ['add', '-A'], { cwd: root, env: git });
-  await exec('git', ['commit', '-qm', 'workspace'], { cwd: root, env: git });
+  await commitWorkspace(root, env);
   log(`workspace ${root} ready in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
   return {
     root,
