@@ -1,5 +1,5 @@
 import type { TargetConfiguration } from '@nx/devkit';
-import { listStages, parseContextDockerignore } from '@docker-ms/core';
+import { DEFAULT_TARGET, listStages, parseContextDockerignore } from '@docker-ms/core';
 import { contextSources } from '../plugins/context-sources';
 
 export const BUILD_EXECUTOR = 'docker-ms:build';
@@ -43,7 +43,7 @@ export function dockerBuildTarget(input: DockerBuildTargetInput): TargetConfigur
   const file = join(projectRoot, 'Dockerfile');
   const all = listStages(dockerfile);
   const stages = all.map((stage) => stage.name).filter((name): name is string => !!name);
-  const preferred = [input.defaultStage, 'runtime'].find((stage) => stage && stages.includes(stage));
+  const preferred = [input.defaultStage, DEFAULT_TARGET].find((stage) => stage && stages.includes(stage));
   const defaultStage = preferred ?? all.at(-1)?.name ?? undefined;
 
   const options: DockerBuildTargetOptions = { file, context, metadataFile: defaultMetadataFile(projectRoot) };
