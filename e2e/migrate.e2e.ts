@@ -7,10 +7,10 @@ import path from 'node:path';
 import { isUntouched, readManagedHeader } from '../packages/core/src/managed';
 import { DOCKER_MS_MIGRATION_VERSIONS } from './support/migrate-versions';
 import { REPO_ROOT, describeE2e, log, readState, type E2eState } from './support/env';
-import { exec } from './support/exec';
+import { GIT_IDENTITY, exec } from './support/exec';
 import { imageExists } from './support/docker';
 import { publishPackages } from './support/verdaccio';
-import { NX_VERSION } from './support/workspace';
+import { NX_VERSION, nxEnv } from './support/workspace';
 
 const { old: OLD, current: NEW } = DOCKER_MS_MIGRATION_VERSIONS;
 const APP = 'go-api';
@@ -45,18 +45,7 @@ describeE2e(`nx migrate docker-ms ${OLD} → ${NEW}`, () => {
     writeJson('package.json', { name: 'migrate-e2e', version: '0.0.0', private: true, devDependencies: { nx: NX_VERSION, 'docker-ms': OLD } });
     writeJson('nx.json', { $schema: './node_modules/nx/schemas/nx-schema.json' });
     fs.writeFileSync(file('.gitignore'), 'node_modules/\ndist/\n.nx/\n');
-    env = {
-      NPM_CONFIG_USERCONFIG: state.npmrc,
-      NX_DAEMON: 'false',
-      NX_NO_CLOUD: 'true',
-      NX_TUI: 'false',
-      NX_INTERACTIVE: 'false',
-      CI: 'true',
-      GIT_AUTHOR_NAME: 'e2e',
-      GIT_AUTHOR_EMAIL: 'e2e@example.com',
-      GIT_COMMITTER_NAME: 'e2e',
-      GIT_COMMITTER_EMAIL: 'e2e@example.com',
-    };
+    env = { ...nxEnv(state.npmrc), ...GIT_IDENTITY };
     await run('npm', ['install', '--no-audit', '--no-fund']);
     await git(['init', '-q', '-b', 'main']);
   }, 20 * 60_000);

@@ -76,9 +76,11 @@ export function execSync(cmd: string, args: string[], opts: ExecOptions = {}): E
   return result;
 }
 
+export const GIT_IDENTITY = { GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@example.com', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@example.com' };
+
 /** A fresh repository with everything in one commit (the workspaces' OCI labels and Nx's change detection read git). */
 export async function commitWorkspace(root: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const git = { ...env, GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@example.com', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@example.com' };
+  const git = { ...env, ...GIT_IDENTITY };
   await exec('git', ['init', '-q', '-b', 'main'], { cwd: root, env: git });
   await exec('git', ['add', '-A'], { cwd: root, env: git });
   await exec('git', ['commit', '-qm', 'workspace'], { cwd: root, env: git });

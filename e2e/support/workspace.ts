@@ -31,6 +31,11 @@ export interface Workspace {
   nx(args: string[], opts?: ExecOptions): ReturnType<typeof exec>;
 }
 
+/** Environment for Nx commands in a test workspace: our npmrc, no daemon, cloud, TUI or prompts. */
+export function nxEnv(npmrc: string | undefined): NodeJS.ProcessEnv {
+  return { NPM_CONFIG_USERCONFIG: npmrc, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', NX_INTERACTIVE: 'false', CI: 'true' };
+}
+
 const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
 
 /** Copies an example app without build output or files the generator writes. */
@@ -110,14 +115,7 @@ export async function createWorkspace(state: E2eState): Promise<Workspace> {
     writeProjectJson(path.join(root, 'apps', app), app);
   }
 
-  const env: NodeJS.ProcessEnv = {
-    NPM_CONFIG_USERCONFIG: state.npmrc,
-    NX_DAEMON: 'false',
-    NX_NO_CLOUD: 'true',
-    NX_TUI: 'false',
-    NX_INTERACTIVE: 'false',
-    CI: 'true',
-  };
+  const env = nxEnv(state.npmrc);
   await exec('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, env, timeout: 10 * 60_000 });
   await commitWorkspace(root, env);
   log(`workspace ${root} ready in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
