@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateDockerfile } from '../packages/core/src/render';
-import { listStages } from '../packages/core/src/lint';
+import { listStages } from '../packages/core/src/dockerfile';
 import { REPO_ROOT, log } from '../e2e/support/env';
 import { addedBytes, dockerBuild, imageBytes, type Step } from './docker';
 

@@ -3,7 +3,7 @@
 // Then: image registry round trip, buildah, legacy builder with cacheMounts false, one-stage baselines.
 import fs from 'node:fs';
 import path from 'node:path';
-import { listStages } from '../packages/core/src/lint';
+import { listStages } from '../packages/core/src/dockerfile';
 import { DOCKER, E2E_VERSION, IMAGE_REGISTRY, RESULTS_DIR, describeE2e, log, readState } from './support/env';
 import { exec, execSync } from './support/exec';
 import { imageExists, imageSize, imageUser, isNonRoot, mb, runAndGet } from './support/docker';

@@ -4,6 +4,7 @@ export * from './options';
 export * from './catalog';
 export * from './detect';
 export * from './render';
+export * from './dockerfile';
 export * from './lint';
 export * from './engine';
 export * from './managed';

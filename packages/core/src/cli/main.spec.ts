@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { detectProject } from '../detect';
 import * as spawn from '../engine/spawn';
-import { buildKitFeatures, listStages } from '../lint';
+import { buildKitFeatures, listStages } from '../dockerfile';
 import { main } from './main';
 import { cliCommands, registerCommand } from './index';
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { buildKitFeatures } from '../lint/buildkit-features';
-import { listStages } from '../lint/stages';
+import { buildKitFeatures } from '../dockerfile/buildkit-features';
+import { listStages } from '../dockerfile/stages';
 import { buildCommand, buildxMetadataPath, Command, dockerfilePath, formatCommand } from './command';
 import { gitLabels } from './git-labels';
 import { inspectImage } from './inspect';

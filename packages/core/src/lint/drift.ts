@@ -1,8 +1,8 @@
 import { describeImage } from '../catalog';
 import { reduceVersionRange } from '../detect/version-range';
-import { refRepository, refVersion } from '../migrate/from-lines';
+import { refRepository, refVersion } from '../dockerfile/from-refs';
 import type { Detection, Language } from '../types';
-import { lineOf, parseDockerfile } from './model';
+import { lineOf, parseDockerfile } from '../dockerfile/parse';
 import type { LintFinding } from './types';
 
 export const DRIFT_RULE = 'runtime-drift';

@@ -1,4 +1,4 @@
-import { parseDockerfile } from './model';
+import { parseDockerfile } from '../dockerfile/parse';
 import type { LintFinding, LintRule, Severity } from './types';
 import { copyFromUnknownStage, rootUser, staticBinaryOnScratch } from './rules/seed-rules';
 import { noBuildStage, syntaxDirective, unknownInstruction } from './rules/structure-rules';

@@ -1,4 +1,4 @@
-import type { DockerfileModel } from './model';
+import type { DockerfileModel } from '../dockerfile/parse';
 
 export type Severity = 'error' | 'warning';
 

@@ -1,5 +1,6 @@
 import { memoryFileReader } from '../detect';
-import { lintDockerfile, listStages } from '../lint';
+import { listStages } from '../dockerfile';
+import { lintDockerfile } from '../lint';
 import { generateDockerfile } from '../render';
 import { coreVersion, isUntouched, readManagedHeader, stripManagedHeader } from './header';
 

@@ -1,6 +1,6 @@
 import type { ImageMove } from '../catalog/history';
 import { addManagedHeader, managedState, type ManagedState } from '../managed/header';
-import { compareVersions, fromImages, refRepository, refVersion, replaceFromImages } from './from-lines';
+import { compareVersions, fromImages, refRepository, refVersion, replaceFromImages } from '../dockerfile/from-refs';
 
 export interface FromRewrite {
   line: number;

@@ -1,4 +1,3 @@
-export * from './from-lines';
 export * from './bump-base-images';
 export * from './rename-options';
 export { CATALOG_HISTORY, compareReleases, imageMovesBetween, type CatalogRelease, type ImageMove } from '../catalog/history';

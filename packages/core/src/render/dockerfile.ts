@@ -1,4 +1,4 @@
-import { listStages } from '../lint';
+import { listStages } from '../dockerfile';
 import { parseOptions, type DockerfileOptions, type DockerfileOptionsInput } from '../options';
 import { OptionsError } from '../options/errors';
 import { nodeContext } from './patterns/node';

@@ -1,4 +1,5 @@
-import { listStages, lintDockerfile } from '../lint';
+import { listStages } from '../dockerfile';
+import { lintDockerfile } from '../lint';
 import { parseOptions } from '../options';
 import { renderDockerfile, renderDockerignore } from './dockerfile';
 import { contextFiles } from '../context';

@@ -1,4 +1,5 @@
-import { lintDockerfile, listStages } from '../lint';
+import { listStages } from '../dockerfile';
+import { lintDockerfile } from '../lint';
 import { OptionsError } from '../options/errors';
 import { flatOptionsSchema } from '../options/json-schema';
 import { renderDockerfile, renderDockerignore } from './dockerfile';

@@ -4,7 +4,7 @@ import { createNodesFromFiles, type CreateNodes, type CreateNodesContext, type C
 import { dockerBuildTarget } from '../utils/docker-build-target';
 import { DEFAULT_LINT_TARGET_NAME, dockerLintTarget } from '../utils/docker-lint-target';
 import { DEFAULT_BUILD_TARGET_NAME, type DockerMsPluginOptions } from '../utils/plugin-registration';
-import { contextSources, inferContext } from './context-sources';
+import { contextSources, inferContext } from '@docker-ms/core';
 
 export type { DockerMsPluginOptions };
 

@@ -1,6 +1,6 @@
 import type { TargetConfiguration } from '@nx/devkit';
 import { DEFAULT_TARGET, listStages, parseContextDockerignore } from '@docker-ms/core';
-import { contextSources } from '../plugins/context-sources';
+import { contextSources } from '@docker-ms/core';
 
 export const BUILD_EXECUTOR = 'docker-ms:build';
 

@@ -1,6 +1,6 @@
 // Rules on the file as a whole: what makes Docker refuse it, and directives that reach the network.
 import { Keyword } from 'dockerfile-ast';
-import { lineOf } from '../model';
+import { lineOf } from '../../dockerfile/parse';
 import type { LintRule, RuleHit } from '../types';
 
 const KEYWORDS = new Set<string>(Object.values(Keyword));

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { joinPathFragments, type ExecutorContext } from '@nx/devkit';
 import { nodeFileReader } from '@docker-ms/core';
-import { contextSources } from '../../plugins/context-sources';
+import { contextSources } from '@docker-ms/core';
 import { prunedManifestsDir, refreshAllowlist, writePrunedManifests } from '../../utils/build-context';
 
 /**

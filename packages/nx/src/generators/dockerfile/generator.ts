@@ -12,7 +12,7 @@ import { closestNames, detectProject, generateDockerfile, type Language } from '
 import { BUILD_EXECUTOR, dockerBuildTarget } from '../../utils/docker-build-target';
 import { DEFAULT_BUILD_TARGET_NAME, registeredBuildTargetName } from '../../utils/plugin-registration';
 import { treeFileReader } from '../../utils/tree-file-reader';
-import { contextSources, inferContext } from '../../plugins/context-sources';
+import { contextSources, inferContext } from '@docker-ms/core';
 import { contextAllowlist, generatorGraph, prunedManifestsDir, workspaceMemberManifests } from '../../utils/build-context';
 import { normalizeOptions, type NormalizedGeneratorOptions } from './normalize-options';
 import { nxProjectFacts, type NxProjectFacts } from './nx-metadata';

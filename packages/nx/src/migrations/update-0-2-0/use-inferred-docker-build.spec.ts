@@ -1,6 +1,6 @@
 import { addProjectConfiguration, logger, readNxJson, readProjectConfiguration, updateNxJson, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { contextSources, inferContext } from '../../plugins/context-sources';
+import { contextSources, inferContext } from '@docker-ms/core';
 import { dockerBuildTarget } from '../../utils/docker-build-target';
 import { snapshotFiles } from '../../utils/testing';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -3,7 +3,7 @@ import {
   type ProjectConfiguration, type TargetConfiguration, type Tree,
 } from '@nx/devkit';
 import { BUILD_OPTION_RENAMES, renameTargetOptions } from '@docker-ms/core';
-import { contextSources, inferContext } from '../../plugins/context-sources';
+import { contextSources, inferContext } from '@docker-ms/core';
 import { BUILD_EXECUTOR, dockerBuildTarget } from '../../utils/docker-build-target';
 import { DEFAULT_BUILD_TARGET_NAME, PLUGIN_NAME, registeredBuildTargetName } from '../../utils/plugin-registration';
 

@@ -1,4 +1,4 @@
-import { contextSources, inferContext, literalPrefix } from './context-sources';
+import { contextSources, inferContext, literalPrefix } from './build-context';
 
 describe('contextSources', () => {
   it('lists COPY and ADD sources, skipping --from stages and URLs', () => {

@@ -1,5 +1,5 @@
 import { Copy, Run, Instruction, ModifiableInstruction } from 'dockerfile-ast';
-import { lineOf, parseDockerfile } from './model';
+import { lineOf, parseDockerfile } from './parse';
 
 export interface BuildKitFeature {
   line: number;

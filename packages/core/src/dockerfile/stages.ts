@@ -1,4 +1,4 @@
-import { parseDockerfile } from './model';
+import { parseDockerfile } from './parse';
 
 export interface StageInfo {
   /** Name after AS as written, or null for an unnamed stage. */

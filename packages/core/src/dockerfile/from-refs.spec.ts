@@ -1,4 +1,4 @@
-import { fromImages, refRepository, refVersion, replaceFromImages } from './from-lines';
+import { fromImages, refRepository, refVersion, replaceFromImages } from './from-refs';
 
 describe('fromImages', () => {
   it('finds each FROM image with its position, ignoring flags and stage names', () => {

@@ -1,0 +1,9 @@
+// The one Dockerfile parser: stages, FROM refs, COPY sources and the build context they expect.
+export { parseDockerfile, lineOf, stageChain, findStage } from './parse';
+export type { DockerfileModel, Stage } from './parse';
+export { listStages } from './stages';
+export type { StageInfo } from './stages';
+export { buildKitFeatures } from './buildkit-features';
+export type { BuildKitFeature } from './buildkit-features';
+export * from './from-refs';
+export { contextSources, literalPrefix, inferContext } from './build-context';
