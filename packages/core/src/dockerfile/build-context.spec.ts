@@ -1,4 +1,5 @@
-import { contextSources, inferContext, literalPrefix } from './build-context';
+import { inferContext, literalPrefix } from './build-context';
+import { contextSources } from './copy-sources';
 
 describe('contextSources', () => {
   it('lists COPY and ADD sources, skipping --from stages and URLs', () => {

@@ -1,5 +1,5 @@
-import { Copy, Run, Instruction, ModifiableInstruction } from 'dockerfile-ast';
-import { lineOf, parseDockerfile } from './parse';
+import { Copy, Run, Instruction, ModifiableInstruction } from './ast';
+import { lineOf, modelOf, type DockerfileSource } from './parse';
 
 export interface BuildKitFeature {
   line: number;
@@ -19,9 +19,10 @@ function heredocs(instruction: Instruction): number {
 }
 
 /** Constructs in a Dockerfile that only BuildKit builds (the legacy builder fails on each). */
-export function buildKitFeatures(text: string): BuildKitFeature[] {
+export function buildKitFeatures(dockerfile: DockerfileSource): BuildKitFeature[] {
   const found: BuildKitFeature[] = [];
-  for (const instruction of parseDockerfile(text).instructions) {
+  const model = modelOf(dockerfile);
+  for (const instruction of model.instructions) {
     const keyword = instruction.getKeyword();
     const flags = BUILDKIT_FLAGS[keyword];
     if (flags && instruction instanceof ModifiableInstruction) {

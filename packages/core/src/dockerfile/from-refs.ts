@@ -1,4 +1,4 @@
-import { DockerfileParser } from 'dockerfile-ast';
+import { modelOf, type DockerfileSource } from './parse';
 
 export interface FromImage {
   /** 1-based line of the FROM instruction. */
@@ -14,15 +14,16 @@ export interface FromImage {
   isStage: boolean;
 }
 
-/** Every FROM image of a Dockerfile with its exact position, via dockerfile-ast. */
-export function fromImages(text: string): FromImage[] {
-  const doc = DockerfileParser.parse(text);
+/** Every FROM image of a Dockerfile with its exact position. */
+export function fromImages(dockerfile: DockerfileSource): FromImage[] {
+  const model = modelOf(dockerfile);
+  const { text } = model;
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
   const offset = (p: { line: number; character: number }) => lineStarts[p.line] + p.character;
   const stages = new Set<string>();
   const result: FromImage[] = [];
-  for (const from of doc.getFROMs()) {
+  for (const { from, key } of model.stages) {
     const range = from.getImageRange();
     if (range) {
       const ref = text.slice(offset(range.start), offset(range.end));
@@ -36,8 +37,7 @@ export function fromImages(text: string): FromImage[] {
         isStage: stages.has(ref.toLowerCase()),
       });
     }
-    const stage = from.getBuildStage();
-    if (stage) stages.add(stage.toLowerCase());
+    if (key) stages.add(key);
   }
   return result;
 }

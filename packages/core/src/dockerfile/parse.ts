@@ -1,5 +1,8 @@
 import { DockerfileParser, Dockerfile, From, Instruction } from 'dockerfile-ast';
 
+/** Dockerfile text, or the model parsed from it (pass the model on when it is already parsed). */
+export type DockerfileSource = string | DockerfileModel;
+
 /** One build stage: its FROM and the instructions up to the next FROM. */
 export interface Stage {
   index: number;
@@ -61,6 +64,11 @@ export function parseDockerfile(text: string): DockerfileModel {
     }
   }
   return { text, lines: text.split(/\r?\n/), dockerfile, instructions, preamble, stages };
+}
+
+/** The parsed model of a Dockerfile, parsing only when given text. */
+export function modelOf(dockerfile: DockerfileSource): DockerfileModel {
+  return typeof dockerfile === 'string' ? parseDockerfile(dockerfile) : dockerfile;
 }
 
 /** The stage and its ancestors (stages it builds FROM), nearest first. */

@@ -1,4 +1,4 @@
-import { parseDockerfile } from './parse';
+import { modelOf, type DockerfileSource } from './parse';
 
 export interface StageInfo {
   /** Name after AS as written, or null for an unnamed stage. */
@@ -10,7 +10,8 @@ export interface StageInfo {
   line: number;
 }
 
-/** The build stages of a Dockerfile, in order (parsed with dockerfile-ast). */
-export function listStages(text: string): StageInfo[] {
-  return parseDockerfile(text).stages.map(({ name, index, image, line }) => ({ name, index, image, line }));
+/** The build stages of a Dockerfile, in order. */
+export function listStages(dockerfile: DockerfileSource): StageInfo[] {
+  const model = modelOf(dockerfile);
+  return model.stages.map(({ name, index, image, line }) => ({ name, index, image, line }));
 }

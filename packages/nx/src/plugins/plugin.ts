@@ -4,7 +4,7 @@ import { createNodesFromFiles, type CreateNodes, type CreateNodesContext, type C
 import { dockerBuildTarget } from '../utils/docker-build-target';
 import { DEFAULT_LINT_TARGET_NAME, dockerLintTarget } from '../utils/docker-lint-target';
 import { DEFAULT_BUILD_TARGET_NAME, type DockerMsPluginOptions } from '../utils/plugin-registration';
-import { contextSources, inferContext } from '@docker-ms/core';
+import { contextSources, inferContext, parseDockerfile } from '@docker-ms/core';
 
 export type { DockerMsPluginOptions };
 
@@ -32,7 +32,7 @@ function createNodesForDockerfile(
     : existsSync(abs(join(projectRoot, 'project.json'))) || existsSync(abs(join(projectRoot, 'package.json')));
   if (!isProject) return {};
 
-  const dockerfile = readFileSync(abs(dockerfilePath), 'utf8');
+  const dockerfile = parseDockerfile(readFileSync(abs(dockerfilePath), 'utf8'));
   const exists = (path: string) => existsSync(abs(path));
   const context_ = inferContext(contextSources(dockerfile), projectRoot, exists);
   const targetName = options?.buildTargetName ?? DEFAULT_BUILD_TARGET_NAME;

@@ -1,5 +1,5 @@
 import type { TargetConfiguration } from '@nx/devkit';
-import { DEFAULT_TARGET, listStages, parseContextDockerignore } from '@docker-ms/core';
+import { DEFAULT_TARGET, listStages, modelOf, parseContextDockerignore, type DockerfileModel, type DockerfileSource } from '@docker-ms/core';
 import { contextSources } from '@docker-ms/core';
 
 export const BUILD_EXECUTOR = 'docker-ms:build';
@@ -12,8 +12,8 @@ export function defaultMetadataFile(projectRoot: string): string {
 export interface DockerBuildTargetInput {
   /** Workspace-relative project folder holding the Dockerfile. */
   projectRoot: string;
-  /** Dockerfile text: stages become configurations, COPY sources become inputs. */
-  dockerfile: string;
+  /** Dockerfile text or its parsed model: stages become configurations, COPY sources become inputs. */
+  dockerfile: DockerfileSource;
   /** Workspace-relative build context ('.' = workspace root). */
   context: string;
   /** The app's own build target to run first, when it has one. */
@@ -39,7 +39,8 @@ function join(...parts: string[]): string {
 
 /** The docker-build target for one Dockerfile, the same whether inferred by the plugin or written by the generator. */
 export function dockerBuildTarget(input: DockerBuildTargetInput): TargetConfiguration<DockerBuildTargetOptions> {
-  const { projectRoot, dockerfile, context } = input;
+  const { projectRoot, context } = input;
+  const dockerfile = modelOf(input.dockerfile);
   const file = join(projectRoot, 'Dockerfile');
   const all = listStages(dockerfile);
   const stages = all.map((stage) => stage.name).filter((name): name is string => !!name);
@@ -56,7 +57,7 @@ export function dockerBuildTarget(input: DockerBuildTargetInput): TargetConfigur
     executor: BUILD_EXECUTOR,
     options,
     outputs: ['{options.metadataFile}'],
-    inputs: dockerInputs(input, file),
+    inputs: dockerInputs(input, dockerfile, file),
     metadata: {
       technologies: ['docker'],
       description: `Build the ${file} image (one configuration per stage: ${stages.join(', ') || 'none named'})`,
@@ -71,12 +72,12 @@ export function dockerBuildTarget(input: DockerBuildTargetInput): TargetConfigur
   return target;
 }
 
-function dockerInputs(input: DockerBuildTargetInput, file: string): NonNullable<TargetConfiguration['inputs']> {
+function dockerInputs(input: DockerBuildTargetInput, dockerfile: DockerfileModel, file: string): NonNullable<TargetConfiguration['inputs']> {
   const { context, projectRoot } = input;
   const base = context === '.' ? '{workspaceRoot}' : context === projectRoot ? '{projectRoot}' : `{workspaceRoot}/${context}`;
   const fromProject = (path: string) => (path.startsWith(`${projectRoot}/`) ? `{projectRoot}/${path.slice(projectRoot.length + 1)}` : `{workspaceRoot}/${path}`);
   const globs = new Set<string>([fromProject(file), `${base}/.dockerignore`, fromProject(`${file}.dockerignore`)]);
-  for (const source of contextSources(input.dockerfile)) {
+  for (const source of contextSources(dockerfile)) {
     const path = source.replace(/\\/g, '/').replace(/^(\.?\/)+/, '').replace(/\/+$/, '') || '.';
     if (path === '.') {
       for (const glob of closureGlobs(input.dockerignore, base) ?? [`${base}/**/*`]) globs.add(glob);

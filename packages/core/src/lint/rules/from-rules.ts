@@ -1,5 +1,5 @@
 // Rules on FROM lines and stage names.
-import { Arg } from 'dockerfile-ast';
+import { Arg } from '../../dockerfile/ast';
 import type { LintRule, RuleHit } from '../types';
 
 const RESERVED_STAGE_NAMES = new Set(['scratch', 'context']);

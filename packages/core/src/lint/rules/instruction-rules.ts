@@ -1,5 +1,5 @@
 // Docker build-check rules on single instructions and on instructions within a stage.
-import { Arg, DefaultVariables, Env, Instruction, JSONInstruction, PropertyInstruction } from 'dockerfile-ast';
+import { Arg, DefaultVariables, Env, Instruction, JSONInstruction, PropertyInstruction } from '../../dockerfile/ast';
 import { DockerfileModel, Stage, lineOf, stageChain } from '../../dockerfile/parse';
 import type { LintRule, RuleHit } from '../types';
 import { PLATFORM_ARGS } from './from-rules';

@@ -1,5 +1,5 @@
 // Rules on the file as a whole: what makes Docker refuse it, and directives that reach the network.
-import { Keyword } from 'dockerfile-ast';
+import { Keyword } from '../../dockerfile/ast';
 import { lineOf } from '../../dockerfile/parse';
 import type { LintRule, RuleHit } from '../types';
 

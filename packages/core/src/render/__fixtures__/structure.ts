@@ -1,5 +1,6 @@
-// Test helper: a rendered Dockerfile read back with dockerfile-ast, as stages and instructions.
-import { Copy, DockerfileParser, From, type Instruction } from 'dockerfile-ast';
+// Test helper: a rendered Dockerfile read back with core's parser, as stages and instructions.
+import { Copy, type Instruction } from '../../dockerfile/ast';
+import { parseDockerfile } from '../../dockerfile/parse';
 
 export interface ParsedInstruction {
   keyword: string;
@@ -16,19 +17,16 @@ export interface ParsedStage {
 }
 
 export function structure(text: string): { stages: ParsedStage[]; problems: number } {
-  const dockerfile = DockerfileParser.parse(text);
-  const stages: ParsedStage[] = [];
-  for (const instruction of dockerfile.getInstructions()) {
-    if (instruction instanceof From) {
-      stages.push({ name: instruction.getBuildStage(), image: instruction.getImage() ?? '', instructions: [] });
-      continue;
-    }
-    if (stages.length === 0) throw new Error(`instruction before the first FROM: ${instruction.getKeyword()}`);
-    stages[stages.length - 1].instructions.push(describe(instruction));
-  }
+  const model = parseDockerfile(text);
+  if (model.preamble.length > 0) throw new Error(`instruction before the first FROM: ${model.preamble[0].getKeyword()}`);
+  const stages: ParsedStage[] = model.stages.map((stage) => ({
+    name: stage.name,
+    image: stage.image,
+    instructions: stage.instructions.map(describe),
+  }));
   // dockerfile-ast keeps going on malformed input; an unknown keyword or empty FROM shows a parse problem
   const known = new Set(['FROM', 'RUN', 'CMD', 'LABEL', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL']);
-  const problems = dockerfile.getInstructions().filter((i) => !known.has(i.getKeyword()) || (i.getArgumentsContent() ?? '') === '').length;
+  const problems = model.instructions.filter((i) => !known.has(i.getKeyword()) || (i.getArgumentsContent() ?? '') === '').length;
   return { stages, problems };
 }
 
