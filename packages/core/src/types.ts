@@ -12,6 +12,12 @@ export interface FileReader {
   isFile(path: string): boolean;
 }
 
+/** A language an adapter knows from its own tooling (an Nx plugin's executor, say), with what said so. */
+export interface LanguageHint {
+  language: Language;
+  because: string;
+}
+
 export interface Detection {
   language: Language;
   packageManager: string;

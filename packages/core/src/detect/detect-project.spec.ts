@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Detection, Language } from '../types';
+import type { Detection, Language, LanguageHint } from '../types';
 import { detectProject } from './detect-project';
 import { DetectionError } from './detection-error';
 import { memoryFileReader, nodeFileReader } from './file-reader';
@@ -176,7 +176,7 @@ describe('choosing the language', () => {
         'python: pyproject.toml, setup.py, setup.cfg, Pipfile, uv.lock, poetry.lock, requirements*.txt, *.py; ' +
         'go: go.mod, *.go, cmd/*/main.go; ' +
         'rust: Cargo.toml; ' +
-        'java: pom.xml, build.gradle.kts, build.gradle, settings.gradle.kts, settings.gradle; project.json executors); ' +
+        'java: pom.xml, build.gradle.kts, build.gradle, settings.gradle.kts, settings.gradle); ' +
         'pass --language <node|python|go|rust|java>',
     );
     expect(e.message).not.toContain('\n');
@@ -184,30 +184,28 @@ describe('choosing the language', () => {
   });
 });
 
-describe('Nx project.json', () => {
-  const project = (targets: Record<string, string>, tags: string[] = []) =>
-    JSON.stringify({ name: 'app', tags, targets: Object.fromEntries(Object.entries(targets).map(([t, executor]) => [t, { executor, options: {} }])) });
+describe('hints from the caller\'s build tooling', () => {
+  const hinted = (files: Record<string, string>, hints: LanguageHint[]) =>
+    detectProject('apps/app', { workspaceRoot: '/ws', fs: memoryFileReader(files), hints });
 
-  it.each([
-    ['@nx/esbuild (integrated app, no package.json)', { build: '@nx/esbuild:esbuild', lint: '@nx/eslint:lint' }, [], 'node'],
-    ['@nx-go/nx-go', { build: '@nx-go/nx-go:build', serve: '@nx-go/nx-go:serve' }, [], 'go'],
-    ['@nxlv/python', { install: '@nxlv/python:install' }, [], 'python'],
-    ['@monodon/rust', { build: '@monodon/rust:build' }, [], 'rust'],
-    ['@jnxplus/nx-maven', { build: '@jnxplus/nx-maven:run-task' }, [], 'java'],
-    ['tag nx-gradle', { build: 'nx:run-commands' }, ['nx-gradle'], 'java'],
-  ])('%s → %s', (_name, targets, tags, language) => {
-    const d = detectMem({ 'apps/app/project.json': project(targets, tags), 'apps/app/src/readme.md': '' });
-    expect(d.language).toBe(language);
-    expect(d.evidence[0]).toMatch(/^language \w+: project\.json \(/);
+  it('a hint alone decides the language, and is named first in the evidence', () => {
+    const d = hinted({ 'apps/app/src/readme.md': '' }, [{ language: 'go', because: 'target "build" uses @nx-go/nx-go:build' }]);
+    expect(d.language).toBe('go');
+    expect(d.evidence[0]).toBe('language go: target "build" uses @nx-go/nx-go:build');
   });
 
-  it('an executor outweighs loose sources of another language', () => {
-    const d = detectMem({ 'apps/app/project.json': project({ build: '@nx-go/nx-go:build' }), 'apps/app/tsconfig.json': '{}', 'apps/app/main.go': 'package main\n' });
+  it('a hint outweighs loose sources of another language', () => {
+    const d = hinted({ 'apps/app/tsconfig.json': '{}', 'apps/app/main.go': 'package main\n' }, [{ language: 'go', because: 'x' }]);
     expect(d.language).toBe('go');
   });
 
-  it('generic executors say nothing', () => {
-    const e = errorOf(() => detectMem({ 'apps/app/project.json': project({ build: 'nx:run-commands', test: '@nx/jest:jest' }) }));
+  it('a hint ties with another language\'s manifest', () => {
+    const e = errorOf(() => hinted({ 'apps/app/Cargo.toml': '' }, [{ language: 'go', because: 'tag go' }]));
+    expect(e.message).toContain('go (tag go) and rust (Cargo.toml) are equally likely');
+  });
+
+  it('no hints: a project.json says nothing to core', () => {
+    const e = errorOf(() => detectMem({ 'apps/app/project.json': JSON.stringify({ targets: { build: { executor: '@nx-go/nx-go:build' } } }) }));
     expect(e.message).toMatch(/^apps\/app: no language detected/);
   });
 

@@ -1,13 +1,12 @@
 import { existsSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
-import { LANGUAGES, type Detection, type FileReader, type Language } from '../types';
+import { LANGUAGES, type Detection, type FileReader, type Language, type LanguageHint } from '../types';
 import { DetectionError, LANGUAGE_FLAG } from './detection-error';
 import type { LanguageDetector, Probe } from './detector';
 import { nodeFileReader, normalizePath } from './file-reader';
 import { goDetector } from './go';
 import { javaDetector } from './java';
 import { nodeDetector } from './node';
-import { nxProjectSigns } from './nx-project';
 import { ProjectFiles } from './project-files';
 import { pythonDetector } from './python';
 import { rustDetector } from './rust';
@@ -27,6 +26,8 @@ export interface DetectOptions {
   fs?: FileReader;
   /** Skip language detection and read only this language's details. */
   language?: Language;
+  /** Languages the caller's tooling names for this project; each is as strong as a manifest. */
+  hints?: readonly LanguageHint[];
 }
 
 /** projectRoot (absolute, or relative to the workspace root) → workspace-relative '/' path. */
@@ -44,7 +45,17 @@ function projectDir(projectRoot: string, workspaceRoot: string): string {
 }
 
 function checkedText(): string {
-  return `${LANGUAGES.map((l) => `${l}: ${DETECTORS[l].checks.join(', ')}`).join('; ')}; project.json executors`;
+  return LANGUAGES.map((l) => `${l}: ${DETECTORS[l].checks.join(', ')}`).join('; ');
+}
+
+function hintSigns(hints: readonly LanguageHint[]): Map<Language, string[]> {
+  const signs = new Map<Language, string[]>();
+  for (const { language, because } of hints) {
+    const list = signs.get(language) ?? [];
+    if (!list.includes(because)) list.push(because);
+    signs.set(language, list);
+  }
+  return signs;
 }
 
 /**
@@ -70,12 +81,12 @@ export function detectProject(projectRoot: string, opts: DetectOptions): Detecti
     return { ...d, evidence: [`language ${opts.language}: given by --language`, ...d.evidence] };
   }
 
-  const nxSigns = nxProjectSigns(files);
+  const hinted = hintSigns(opts.hints ?? []);
   const probes = LANGUAGES.map((language) => {
     const probe = DETECTORS[language].probe(files);
-    const nx = nxSigns.get(language);
-    // An Nx plugin's executor is as strong as a manifest: Nx integrated apps have project.json but no package.json.
-    return nx ? { language, strength: 3 as const, signals: [...nx, ...probe.signals] } : { language, ...probe };
+    const hint = hinted.get(language);
+    // A hint is as strong as a manifest: apps built by a monorepo tool's plugin may have no manifest of their own.
+    return hint ? { language, strength: 3 as const, signals: [...hint, ...probe.signals] } : { language, ...probe };
   }).filter((p) => p.strength > 0);
   const checked = Object.fromEntries(LANGUAGES.map((l) => [l, DETECTORS[l].checks]));
   const candidates = probes.map(({ language, signals }) => ({ language, signals }));

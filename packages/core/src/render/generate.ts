@@ -13,6 +13,8 @@ export interface GenerateInput {
   fs?: FileReader;
   /** User options; they win over everything detection suggests. */
   options?: Partial<DockerfileOptionsInput>;
+  /** The project's detection when the caller already ran it (with the user's language, if any); else detected here. */
+  detection?: Detection;
 }
 
 export interface GenerateResult {
@@ -26,7 +28,7 @@ export interface GenerateResult {
 export function generateDockerfile(input: GenerateInput): GenerateResult {
   const fs = input.fs ?? nodeFileReader(input.workspaceRoot);
   const user = withoutUndefined(input.options ?? {});
-  const detection = detectProject(input.projectRoot, {
+  const detection = input.detection ?? detectProject(input.projectRoot, {
     workspaceRoot: input.workspaceRoot,
     fs,
     ...(typeof user.language === 'string' ? { language: user.language as Detection['language'] } : {}),

@@ -8,7 +8,7 @@ import {
   type ProjectConfiguration,
   type Tree,
 } from '@nx/devkit';
-import { closestNames, detectProject, generateDockerfile, type Language } from '@docker-ms/core';
+import { closestNames, DetectionError, detectProject, generateDockerfile, type Detection, type Language } from '@docker-ms/core';
 import { BUILD_EXECUTOR, dockerBuildTarget } from '../../utils/docker-build-target';
 import { DEFAULT_BUILD_TARGET_NAME, registeredBuildTargetName } from '../../utils/plugin-registration';
 import { treeFileReader } from '../../utils/tree-file-reader';
@@ -157,26 +157,29 @@ interface Generated {
   ignoreFiles: Array<{ path: string; content: string; onlyIfAbsent?: boolean }>;
 }
 
-/** The language: --language, else core detection, else (when detection cannot decide) what the project's Nx targets use. */
-function resolveLanguage(tree: Tree, name: string, root: string, options: NormalizedGeneratorOptions, facts: NxProjectFacts): Language {
+/** --language, else core detection weighing the Nx hints, else (when detection cannot decide) the build target's language. */
+function detect(tree: Tree, name: string, root: string, options: NormalizedGeneratorOptions, facts: NxProjectFacts): Detection {
   const given = options.dockerfileOptions.language as Language | undefined;
-  if (given) return given;
+  const opts = { workspaceRoot: tree.root, fs: treeFileReader(tree) };
+  if (given) return detectProject(root, { ...opts, language: given });
   try {
-    return detectProject(root, { workspaceRoot: tree.root, fs: treeFileReader(tree) }).language;
+    return detectProject(root, { ...opts, hints: facts.languageHints });
   } catch (error) {
     const hint = facts.languageHint;
-    if (!hint || (error as Error).name !== 'DetectionError') throw error;
+    if (!hint || !(error instanceof DetectionError)) throw error;
     logger.info(`${name}: language ${hint.language} from Nx (${hint.because})`);
-    return hint.language;
+    return detectProject(root, { ...opts, language: hint.language });
   }
 }
 
 function generate(tree: Tree, name: string, root: string, options: NormalizedGeneratorOptions, facts: NxProjectFacts): Generated {
-  const language = resolveLanguage(tree, name, root, options, facts);
+  const detection = detect(tree, name, root, options, facts);
+  const language = detection.language;
   const result = generateDockerfile({
     workspaceRoot: tree.root,
     projectRoot: root,
     fs: treeFileReader(tree),
+    detection,
     options: { ...(language === 'node' ? nodeOptions(tree, name, root, facts) : {}), ...options.dockerfileOptions, language },
   });
   const context = buildContext(root, result.options.projectRoot);

@@ -19,6 +19,25 @@ describe('nxProjectFacts', () => {
     expect(nxProjectFacts(project({ build: { executor } })).languageHint?.language).toBe(language);
   });
 
+  it.each([
+    ['@nx/esbuild (integrated app, no package.json)', { build: '@nx/esbuild:esbuild', lint: '@nx/eslint:lint' }, [], ['node']],
+    ['@nx-go/nx-go', { build: '@nx-go/nx-go:build', serve: '@nx-go/nx-go:serve' }, [], ['go', 'go']],
+    ['@nxlv/python', { install: '@nxlv/python:install' }, [], ['python']],
+    ['@monodon/rust', { build: '@monodon/rust:build' }, [], ['rust']],
+    ['@nrwl/node', { build: '@nrwl/node:webpack' }, [], ['node']],
+    ['@jnxplus/nx-maven', { build: '@jnxplus/nx-maven:run-task' }, [], ['java']],
+    ['tag nx-gradle', { build: 'nx:run-commands' }, ['nx-gradle'], ['java']],
+    ['generic executors', { build: 'nx:run-commands', test: '@nx/jest:jest' }, [], []],
+  ])('%s → hints %j for detection', (_name, executors, tags, languages) => {
+    const targets = Object.fromEntries(Object.entries(executors).map(([name, executor]) => [name, { executor }]));
+    expect(nxProjectFacts({ ...project(targets), tags }).languageHints.map((h) => h.language)).toEqual(languages);
+  });
+
+  it('hints only by executor: technologies are left to the fallback', () => {
+    const facts = nxProjectFacts(project({ build: { command: 'cargo build', metadata: { technologies: ['cargo'] } } }));
+    expect(facts.languageHints).toEqual([]);
+  });
+
   it('reads metadata.technologies of inferred targets', () => {
     const facts = nxProjectFacts(project({ build: { command: 'cargo build', metadata: { technologies: ['cargo'] } } }));
     expect(facts.languageHint).toEqual({ language: 'rust', because: 'target "build" lists technology "cargo"' });
@@ -52,11 +71,13 @@ describe('nxProjectFacts', () => {
 
   it('finds a build target by executor when none is named build', () => {
     const facts = nxProjectFacts(project({ compile: { executor: '@nx/js:tsc', options: { outputPath: 'dist/apps/api' } } }));
-    expect(facts).toEqual({ buildTarget: 'compile', outputPath: 'dist/apps/api', languageHint: { language: 'node', because: 'target "compile" uses @nx/js:tsc' } });
+    const hint = { language: 'node', because: 'target "compile" uses @nx/js:tsc' };
+    expect(facts).toEqual({ buildTarget: 'compile', outputPath: 'dist/apps/api', languageHint: hint, languageHints: [hint] });
   });
 
   it('has no build target for a project without one', () => {
-    expect(nxProjectFacts(project({ serve: { executor: '@nx/js:node' } }))).toEqual({ languageHint: { language: 'node', because: 'target "serve" uses @nx/js:node' } });
+    const hint = { language: 'node', because: 'target "serve" uses @nx/js:node' };
+    expect(nxProjectFacts(project({ serve: { executor: '@nx/js:node' } }))).toEqual({ languageHint: hint, languageHints: [hint] });
   });
 
   it.each([

@@ -1,15 +1,22 @@
 import type { ProjectConfiguration, TargetConfiguration } from '@nx/devkit';
-import type { Language } from '@docker-ms/core';
+import type { Language, LanguageHint } from '@docker-ms/core';
 
-/** Executor packages of the Nx plugins that build each language (first match wins). */
+/**
+ * Executor packages of the Nx plugins that build one language (first match wins). Generic ones
+ * (nx:run-commands, @nx/eslint, @nx/jest, @nx/docker) say nothing about the app's language.
+ */
 const EXECUTOR_LANGUAGES: Array<[RegExp, Language]> = [
   [/^@nx\/(js|node|webpack|esbuild|rollup|vite|rspack|nest|next|express):/, 'node'],
+  [/^@nrwl\/(js|node|esbuild|webpack):/, 'node'],
   [/^@nxlv\/python:/, 'python'],
-  [/^@nx-go\/nx-go:/, 'go'],
+  [/^@nx-go\/(nx-go|nx-go-plugin):/, 'go'],
   [/^@monodon\/rust:/, 'rust'],
   [/^@jnxplus\//, 'java'],
   [/^@nx\/(gradle|maven):/, 'java'],
 ];
+
+/** Project tags the Java plugins put on their projects. */
+const TAG_LANGUAGES: Record<string, Language> = { 'nx-maven': 'java', 'nx-gradle': 'java' };
 
 /** `metadata.technologies` values Nx plugins put on inferred targets. */
 const TECHNOLOGY_LANGUAGES: Record<string, Language> = {
@@ -22,8 +29,10 @@ const TECHNOLOGY_LANGUAGES: Record<string, Language> = {
 };
 
 export interface NxProjectFacts {
-  /** Language the project's Nx tooling points at, with what said so. */
-  languageHint?: { language: Language; because: string };
+  /** Languages the project's executors and tags name: core's detection weighs each like a manifest. */
+  languageHints: LanguageHint[];
+  /** When detection cannot decide: the language the build target (else the first telling target) points at. */
+  languageHint?: LanguageHint;
   /** The target that builds the app on the host, if any. */
   buildTarget?: string;
   /** Workspace-relative folder the build target writes, when it says so. */
@@ -32,11 +41,15 @@ export interface NxProjectFacts {
   entry?: string;
 }
 
-function targetLanguage(name: string, target: TargetConfiguration): { language: Language; because: string } | undefined {
+function executorLanguage(name: string, target: TargetConfiguration): LanguageHint | undefined {
   const executor = target.executor ?? '';
-  for (const [pattern, language] of EXECUTOR_LANGUAGES) {
-    if (pattern.test(executor)) return { language, because: `target "${name}" uses ${executor}` };
-  }
+  const language = EXECUTOR_LANGUAGES.find(([pattern]) => pattern.test(executor))?.[1];
+  return language ? { language, because: `target "${name}" uses ${executor}` } : undefined;
+}
+
+function targetLanguage(name: string, target: TargetConfiguration): LanguageHint | undefined {
+  const byExecutor = executorLanguage(name, target);
+  if (byExecutor) return byExecutor;
   for (const technology of (target.metadata?.technologies as string[] | undefined) ?? []) {
     const language = TECHNOLOGY_LANGUAGES[technology.toLowerCase()];
     if (language) return { language, because: `target "${name}" lists technology "${technology}"` };
@@ -95,7 +108,14 @@ function buildEntry(target: TargetConfiguration, project: ProjectConfiguration):
 
 export function nxProjectFacts(project: ProjectConfiguration): NxProjectFacts {
   const targets = project.targets ?? {};
-  const facts: NxProjectFacts = {};
+  const facts: NxProjectFacts = { languageHints: [] };
+  for (const [name, target] of Object.entries(targets)) {
+    const hint = executorLanguage(name, target);
+    if (hint) facts.languageHints.push(hint);
+  }
+  for (const tag of project.tags ?? []) {
+    if (Object.hasOwn(TAG_LANGUAGES, tag)) facts.languageHints.push({ language: TAG_LANGUAGES[tag], because: `tag ${tag}` });
+  }
   const buildTarget = findBuildTarget(targets);
   const ordered = buildTarget ? [buildTarget, ...Object.keys(targets).filter((t) => t !== buildTarget)] : Object.keys(targets);
   for (const name of ordered) {
