@@ -101,6 +101,7 @@ export function addDockerfile(input: AddDockerfileInput): AddDockerfileResult {
     generated = generateDockerfile({
       workspaceRoot: root,
       projectRoot: pkg.dir,
+      detection: detected,
       options: {
         ...user,
         projectRoot: pkg.dir,
@@ -111,7 +112,7 @@ export function addDockerfile(input: AddDockerfileInput): AddDockerfileResult {
     });
     pruned = true;
   } else {
-    generated = generateDockerfile({ workspaceRoot: root, projectRoot: pkg.dir, options: user as Partial<DockerfileOptionsInput> });
+    generated = generateDockerfile({ workspaceRoot: root, projectRoot: pkg.dir, detection: detected, options: user as Partial<DockerfileOptionsInput> });
   }
 
   changes.push(writeFile(root, dockerfileRel, generated.dockerfile, true, overwriteHint));
