@@ -18,9 +18,9 @@ describe('workspacePackages', () => {
     });
     expect(workspaceGlobs(fs)).toEqual(['apps/*', '!apps/legacy', 'libs/**']);
     expect(workspacePackages(fs)).toEqual([
-      { name: 'api', root: 'apps/api' },
-      { name: '@ws/a', root: 'libs/a' },
-      { name: '@ws/b', root: 'libs/group/b' },
+      { name: 'api', root: 'apps/api', hasManifest: true },
+      { name: '@ws/a', root: 'libs/a', hasManifest: true },
+      { name: '@ws/b', root: 'libs/group/b', hasManifest: true },
     ]);
   });
 

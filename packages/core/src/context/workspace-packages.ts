@@ -2,11 +2,17 @@ import { parse as parseYaml } from 'yaml';
 import type { FileReader } from '../types';
 import { resolveInside } from './path-dependencies';
 
-/** A package of the JavaScript workspace: its name and workspace-relative folder. */
+/** A folder the JavaScript workspace's globs match (npm/yarn/bun `workspaces`, pnpm-workspace.yaml). */
 export interface WorkspacePackage {
-  name: string;
+  /** `name` from its package.json; null when it has none (or no package.json yet). */
+  name: string | null;
+  /** Folder relative to the workspace root, '/'-separated. */
   root: string;
+  hasManifest: boolean;
 }
+
+/** A workspace package other packages can depend on by name. */
+export type NamedWorkspacePackage = WorkspacePackage & { name: string };
 
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
 
@@ -58,7 +64,7 @@ function expandGlob(fs: FileReader, glob: string): string[] {
         const re = segmentPattern(segment);
         for (const entry of fs.list(dir)) {
           const p = join(dir, entry);
-          if (re.test(entry) && entry !== 'node_modules' && !fs.isFile(p)) next.push(p);
+          if (re.test(entry) && entry !== 'node_modules' && !entry.startsWith('.') && !fs.isFile(p)) next.push(p);
         }
       }
     }
@@ -80,17 +86,25 @@ function descendants(fs: FileReader, dir: string, depth = 0): string[] {
 
 const join = (dir: string, entry: string) => (dir === '' ? entry : `${dir}/${entry}`);
 
-/** Every package of the workspace (folders from the workspace globs that hold a named package.json); "!" globs exclude. */
-export function workspacePackages(fs: FileReader): WorkspacePackage[] {
+/** Every folder the workspace globs match, with or without a package.json, sorted by path; "!" globs exclude. */
+export function listWorkspacePackages(fs: FileReader): WorkspacePackage[] {
   const globs = workspaceGlobs(fs);
   const excluded = new Set(globs.filter((g) => g.startsWith('!')).flatMap((g) => expandGlob(fs, g.slice(1))));
-  const found = new Map<string, WorkspacePackage>();
+  const roots = new Set<string>();
   for (const glob of globs.filter((g) => !g.startsWith('!'))) {
-    for (const root of expandGlob(fs, glob)) {
-      if (excluded.has(root)) continue;
-      const name = readJson(fs, `${root}/package.json`)?.name;
-      if (typeof name === 'string' && !found.has(name)) found.set(name, { name, root });
-    }
+    for (const root of expandGlob(fs, glob)) if (!excluded.has(root)) roots.add(root);
+  }
+  return [...roots].sort().map((root) => {
+    const manifest = readJson(fs, `${root}/package.json`);
+    return { name: typeof manifest?.name === 'string' ? manifest.name : null, root, hasManifest: manifest !== null };
+  });
+}
+
+/** The workspace's packages that have a name (the first folder wins a name used twice). */
+export function workspacePackages(fs: FileReader): NamedWorkspacePackage[] {
+  const found = new Map<string, NamedWorkspacePackage>();
+  for (const pkg of listWorkspacePackages(fs)) {
+    if (pkg.name !== null && !found.has(pkg.name)) found.set(pkg.name, pkg as NamedWorkspacePackage);
   }
   return [...found.values()].sort((a, b) => a.root.localeCompare(b.root));
 }
@@ -100,7 +114,7 @@ export function workspacePackages(fs: FileReader): WorkspacePackage[] {
  * dependency fields of each package.json (any version or `workspace:` range naming a workspace package,
  * and `file:`/`link:` paths inside the workspace). The project itself is not listed.
  */
-export function localDependencyRoots(fs: FileReader, projectRoot: string, packages: WorkspacePackage[] = workspacePackages(fs)): string[] {
+export function localDependencyRoots(fs: FileReader, projectRoot: string, packages: NamedWorkspacePackage[] = workspacePackages(fs)): string[] {
   const byName = new Map(packages.map((p) => [p.name, p.root]));
   const start = normalizeRoot(projectRoot);
   const seen = new Set<string>([start]);

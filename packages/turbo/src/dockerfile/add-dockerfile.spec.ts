@@ -9,7 +9,7 @@ describe('addDockerfile for JS apps (turbo prune from the workspace root)', () =
   it('writes a Dockerfile whose install depends only on the pruned manifests and lockfile', () => {
     const root = turboFixture();
     const result = addDockerfile({ root, workspace: 'web' });
-    expect(result).toMatchObject({ pruned: true, language: 'node', package: { name: 'web', dir: 'apps/web' } });
+    expect(result).toMatchObject({ pruned: true, language: 'node', package: { name: 'web', root: 'apps/web' } });
     expect(result.changes).toEqual([
       { path: 'apps/web/Dockerfile', status: 'created' },
       { path: '.dockerignore', status: 'created' },

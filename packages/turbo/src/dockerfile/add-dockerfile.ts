@@ -77,34 +77,34 @@ export function addDockerfile(input: AddDockerfileInput): AddDockerfileResult {
   const root = path.resolve(input.root);
   const pkg = resolveWorkspace(root, input.workspace, input.cwd ?? root);
   const language = parseLanguage(input.language);
-  const dockerfileRel = `${pkg.dir}/Dockerfile`;
+  const dockerfileRel = `${pkg.root}/Dockerfile`;
   const dockerfilePath = path.join(root, dockerfileRel);
-  const overwriteHint = `exists; to replace it: turbo gen docker-ms-dockerfile --args ${pkg.name ?? pkg.dir} ${language ?? 'auto'} yes`;
+  const overwriteHint = `exists; to replace it: turbo gen docker-ms-dockerfile --args ${pkg.name ?? pkg.root} ${language ?? 'auto'} yes`;
 
   if (fs.existsSync(dockerfilePath) && !input.overwrite) {
     const existing = fs.readFileSync(dockerfilePath, 'utf8');
     const changes: FileChange[] = [{ path: dockerfileRel, status: 'skipped', note: overwriteHint }];
-    changes.push(addDockerBuildScript(root, pkg.dir, dockerBuildScript(pkg.dir, existing)));
+    changes.push(addDockerBuildScript(root, pkg.root, dockerBuildScript(pkg.root, existing)));
     return { package: pkg, language: null, pruned: false, changes };
   }
 
-  const detected = detectProject(pkg.dir, { workspaceRoot: root, ...(language ? { language } : {}) });
+  const detected = detectProject(pkg.root, { workspaceRoot: root, ...(language ? { language } : {}) });
   const user: Record<string, unknown> = { ...(input.options ?? {}), ...(language ? { language } : {}) };
   const changes: FileChange[] = [];
   let pruned = false;
   let generated;
   if (detected.language === 'node') {
     if (!pkg.name) {
-      throw new WorkspaceError(`${pkg.dir}/package.json: needs a "name"; turbo prune selects the app by its package name`);
+      throw new WorkspaceError(`${pkg.root}/package.json: needs a "name"; turbo prune selects the app by its package name`);
     }
     const turboVersion = workspaceTurboVersion(root);
     generated = generateDockerfile({
       workspaceRoot: root,
-      projectRoot: pkg.dir,
+      projectRoot: pkg.root,
       detection: detected,
       options: {
         ...user,
-        projectRoot: pkg.dir,
+        projectRoot: pkg.root,
         pruneWith: 'turbo',
         pruneScope: pkg.name,
         ...(turboVersion ? { turboVersion } : {}),
@@ -112,7 +112,7 @@ export function addDockerfile(input: AddDockerfileInput): AddDockerfileResult {
     });
     pruned = true;
   } else {
-    generated = generateDockerfile({ workspaceRoot: root, projectRoot: pkg.dir, detection: detected, options: user as Partial<DockerfileOptionsInput> });
+    generated = generateDockerfile({ workspaceRoot: root, projectRoot: pkg.root, detection: detected, options: user as Partial<DockerfileOptionsInput> });
   }
 
   changes.push(writeFile(root, dockerfileRel, generated.dockerfile, true, overwriteHint));
@@ -121,9 +121,9 @@ export function addDockerfile(input: AddDockerfileInput): AddDockerfileResult {
     if (ignore.status === 'skipped') ignore.note = rootIgnoreNote(root);
     changes.push(ignore);
   } else {
-    changes.push(writeFile(root, `${pkg.dir}/.dockerignore`, generated.dockerignore, !!input.overwrite, 'exists; kept (overwrite replaces it)'));
+    changes.push(writeFile(root, `${pkg.root}/.dockerignore`, generated.dockerignore, !!input.overwrite, 'exists; kept (overwrite replaces it)'));
   }
-  changes.push(addDockerBuildScript(root, pkg.dir, dockerBuildScript(pkg.dir, generated.dockerfile)));
+  changes.push(addDockerBuildScript(root, pkg.root, dockerBuildScript(pkg.root, generated.dockerfile)));
   if (pruned && !declaresPackageManager(root)) {
     changes.push({ path: 'package.json', status: 'skipped', note: 'has no "packageManager" field; turbo prune in the image needs one, e.g. "packageManager": "npm@10.9.2"' });
   }

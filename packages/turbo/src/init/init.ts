@@ -18,9 +18,9 @@ export function initTurboWorkspace(root: string): FileChange[] {
   }
   const changes = [ensureGeneratorConfig(root), ensureDockerBuildTask(root, turboJson)];
   for (const pkg of listWorkspacePackages(root)) {
-    const dockerfile = path.join(root, pkg.dir, 'Dockerfile');
+    const dockerfile = path.join(root, pkg.root, 'Dockerfile');
     if (!pkg.hasManifest || !fs.existsSync(dockerfile)) continue;
-    changes.push(addDockerBuildScript(root, pkg.dir, dockerBuildScript(pkg.dir, fs.readFileSync(dockerfile, 'utf8'))));
+    changes.push(addDockerBuildScript(root, pkg.root, dockerBuildScript(pkg.root, fs.readFileSync(dockerfile, 'utf8'))));
   }
   return changes;
 }

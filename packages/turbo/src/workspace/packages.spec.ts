@@ -1,15 +1,16 @@
 import path from 'node:path';
-import { listWorkspacePackages, resolveWorkspace, WorkspaceError, workspaceGlobs } from './packages';
+import { nodeFileReader, workspaceGlobs } from '@docker-ms/core';
+import { listWorkspacePackages, resolveWorkspace, WorkspaceError } from './packages';
 import { tempWorkspace, turboFixture } from '../testing/temp-workspace';
 
 describe('workspace packages', () => {
   it('expands the package.json workspace globs to folders, with their names', () => {
     const root = turboFixture();
     expect(listWorkspacePackages(root)).toEqual([
-      { dir: 'apps/api', name: '@acme/api', hasManifest: true },
-      { dir: 'apps/gosvc', name: 'gosvc', hasManifest: true },
-      { dir: 'apps/web', name: 'web', hasManifest: true },
-      { dir: 'packages/shared', name: '@acme/shared', hasManifest: true },
+      { root: 'apps/api', name: '@acme/api', hasManifest: true },
+      { root: 'apps/gosvc', name: 'gosvc', hasManifest: true },
+      { root: 'apps/web', name: 'web', hasManifest: true },
+      { root: 'packages/shared', name: '@acme/shared', hasManifest: true },
     ]);
   });
 
@@ -22,8 +23,8 @@ describe('workspace packages', () => {
       'libs/ui/button/package.json': { name: 'button' },
       'libs/internal/secret/package.json': { name: 'secret' },
     });
-    expect(workspaceGlobs(pnpm)).toEqual(['apps/*', 'libs/**', '!libs/internal/**']);
-    expect(listWorkspacePackages(pnpm).filter((p) => p.hasManifest).map((p) => p.dir)).toEqual(['apps/a', 'libs/ui/button']);
+    expect(workspaceGlobs(nodeFileReader(pnpm))).toEqual(['apps/*', 'libs/**', '!libs/internal/**']);
+    expect(listWorkspacePackages(pnpm).filter((p) => p.hasManifest).map((p) => p.root)).toEqual(['apps/a', 'libs/ui/button']);
 
     const yarn = tempWorkspace({ 'package.json': { name: 'r', workspaces: { packages: ['services/*'] } }, 'services/s/package.json': { name: 's' } });
     expect(listWorkspacePackages(yarn).map((p) => p.name)).toEqual(['s']);
@@ -31,15 +32,15 @@ describe('workspace packages', () => {
 
   it('lists a folder the globs match even without a package.json (a non-JS app not wrapped yet)', () => {
     const root = turboFixture({ 'apps/rusty/Cargo.toml': '[package]\nname = "rusty"\n' });
-    expect(listWorkspacePackages(root)).toContainEqual({ dir: 'apps/rusty', name: null, hasManifest: false });
+    expect(listWorkspacePackages(root)).toContainEqual({ root: 'apps/rusty', name: null, hasManifest: false });
   });
 
   it('resolves a package by name, by folder from the root, from cwd, or absolute', () => {
     const root = turboFixture();
-    expect(resolveWorkspace(root, '@acme/api').dir).toBe('apps/api');
+    expect(resolveWorkspace(root, '@acme/api').root).toBe('apps/api');
     expect(resolveWorkspace(root, 'apps/web').name).toBe('web');
     expect(resolveWorkspace(root, './apps/web/').name).toBe('web');
-    expect(resolveWorkspace(root, 'web', path.join(root, 'apps')).dir).toBe('apps/web');
+    expect(resolveWorkspace(root, 'web', path.join(root, 'apps')).root).toBe('apps/web');
     expect(resolveWorkspace(root, '.', path.join(root, 'apps', 'gosvc')).name).toBe('gosvc');
     expect(resolveWorkspace(root, path.join(root, 'packages/shared')).name).toBe('@acme/shared');
   });
