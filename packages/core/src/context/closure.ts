@@ -1,3 +1,4 @@
+import { NODE_LOCKFILE_NAMES } from '../options/lockfiles';
 import type { FileReader, Language } from '../types';
 import { localDependencyRoots, normalizeRoot } from './workspace-packages';
 import { localPathDependencies } from './path-dependencies';
@@ -8,8 +9,7 @@ import { localPathDependencies } from './path-dependencies';
  */
 export const ROOT_FILES: Record<Language, readonly string[]> = {
   node: [
-    'package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', 'yarn.lock',
-    '.yarnrc.yml', '.yarnrc', 'bun.lock', 'bun.lockb', '.npmrc', '.nvmrc', '.node-version',
+    'package.json', ...NODE_LOCKFILE_NAMES, 'pnpm-workspace.yaml', '.yarnrc.yml', '.yarnrc', '.npmrc', '.nvmrc', '.node-version',
     // an Nx build inside the image reads these
     'nx.json', 'tsconfig.base.json', 'tsconfig.json', '.swcrc', 'babel.config.json',
   ],

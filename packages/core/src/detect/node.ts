@@ -1,20 +1,11 @@
+import { NODE_LOCKFILES } from '../options/lockfiles';
 import { currentVersion } from './current-versions';
 import type { LanguageDetector, Probe } from './detector';
 import { joinPath } from './file-reader';
 import { dig, isRecord, str, toolVersion, type ProjectFiles } from './project-files';
 import { reduceVersionRange } from './version-range';
 
-const MANAGERS = ['npm', 'pnpm', 'yarn', 'bun'] as const;
-
-/** Lockfiles in the order they are tried within one folder. */
-const LOCKFILES: ReadonlyArray<{ file: string; manager: (typeof MANAGERS)[number] }> = [
-  { file: 'pnpm-lock.yaml', manager: 'pnpm' },
-  { file: 'yarn.lock', manager: 'yarn' },
-  { file: 'bun.lock', manager: 'bun' },
-  { file: 'bun.lockb', manager: 'bun' },
-  { file: 'package-lock.json', manager: 'npm' },
-  { file: 'npm-shrinkwrap.json', manager: 'npm' },
-];
+const LOCKFILES = NODE_LOCKFILES;
 
 /** `lts/<codename>` aliases of nvm and friends. */
 const LTS_CODENAMES: Record<string, number> = {

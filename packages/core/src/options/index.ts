@@ -13,5 +13,6 @@ export {
   type OptionsFor,
 } from './schema';
 export { parseOptions } from './parse';
+export { NODE_LOCKFILES, NODE_LOCKFILE_NAMES } from './lockfiles';
 export { OptionsError } from './errors';
 export { flatOptionsSchema, optionsJsonSchema } from './json-schema';

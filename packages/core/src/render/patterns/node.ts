@@ -1,6 +1,7 @@
 import { TOOL_VERSIONS } from '../../catalog';
 import type { OptionsFor } from '../../options';
 import { OptionsError } from '../../options/errors';
+import { NODE_LOCKFILE_NAMES } from '../../options/lockfiles';
 import { baseContext, dir, healthcheckCommand, joinPath, splitCommand, type BaseContext } from '../context';
 
 interface PackageManagerSteps {
@@ -27,13 +28,11 @@ interface PackageManagerSteps {
 function withProdManifests(pm: Omit<PackageManagerSteps, 'prodManifests' | 'members'>, manifestsPath: string | undefined): Omit<PackageManagerSteps, 'members'> {
   if (!manifestsPath) return { ...pm, prodManifests: pm.manifests };
   const pruned = pm.manifests.flatMap((file) => {
-    if (file === 'package.json' || LOCKFILES.has(file.replace(/\*$/, ''))) return [joinPath(manifestsPath, file)];
+    if (file === 'package.json' || NODE_LOCKFILE_NAMES.includes(file.replace(/\*$/, ''))) return [joinPath(manifestsPath, file)];
     return file.startsWith('pnpm-workspace.yaml') ? [] : [file];
   });
   return { ...pm, prodManifests: pruned };
 }
-
-const LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb']);
 
 function steps(o: OptionsFor<'node'>, major: number): Omit<PackageManagerSteps, 'prodManifests' | 'members'> {
   const corepack = major >= 25 ? `npm install --global corepack@${TOOL_VERSIONS.corepack} && corepack enable` : 'corepack enable';

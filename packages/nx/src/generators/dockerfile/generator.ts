@@ -8,7 +8,7 @@ import {
   type ProjectConfiguration,
   type Tree,
 } from '@nx/devkit';
-import { closestNames, DetectionError, detectProject, generateDockerfile, type Detection, type Language } from '@docker-ms/core';
+import { closestNames, DetectionError, detectProject, generateDockerfile, NODE_LOCKFILE_NAMES, type Detection, type Language } from '@docker-ms/core';
 import { BUILD_EXECUTOR, dockerBuildTarget } from '../../utils/docker-build-target';
 import { DEFAULT_BUILD_TARGET_NAME, registeredBuildTargetName } from '../../utils/plugin-registration';
 import { treeFileReader } from '../../utils/tree-file-reader';
@@ -202,17 +202,14 @@ function generate(tree: Tree, name: string, root: string, options: NormalizedGen
   return { dockerfile: result.dockerfile, target: result.options.target, context, ignoreFiles };
 }
 
-// Lockfiles of the node package managers core drives; a project without its own installs from the workspace root's.
-const NODE_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb'];
-
 /**
  * Node apps in an Nx workspace usually install from the workspace root's package.json and lockfile, so the
  * image builds from the workspace root: its build runs the project's Nx build target and ships that output.
  */
 function nodeOptions(tree: Tree, name: string, root: string, facts: NxProjectFacts): Record<string, unknown> {
   const hasOwn = (file: string) => tree.exists(joinPathFragments(root, file));
-  if (root === '.' || (hasOwn('package.json') && NODE_LOCKFILES.some(hasOwn))) return {};
-  if (!NODE_LOCKFILES.some((file) => tree.exists(file)) && hasOwn('package.json')) return {};
+  if (root === '.' || (hasOwn('package.json') && NODE_LOCKFILE_NAMES.some(hasOwn))) return {};
+  if (!NODE_LOCKFILE_NAMES.some((file) => tree.exists(file)) && hasOwn('package.json')) return {};
   // npm/pnpm/yarn workspaces: the members' manifests go in before the install so their links resolve; otherwise the
   // production install reads the app's own pruned manifests, which the build executor writes with @nx/js
   const members = workspaceMemberManifests(treeFileReader(tree), name, root, generatorGraph(tree));
