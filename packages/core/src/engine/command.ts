@@ -43,7 +43,7 @@ function commonArgs(options: BuildOptions): string[] {
 
 /**
  * The exact argv (no shell) for one build. Throws BuildOptionsError naming every option the engine cannot honour.
- * `options.target` and `options.tags` are used as given (runBuild fills their defaults first).
+ * `options.target` and `options.tags` are used as given (planBuild fills their defaults first).
  */
 export function buildCommand(options: BuildOptions, engine: ResolvedEngine, baseEnv: NodeJS.ProcessEnv = process.env): BuildCommand {
   const support = checkSupport(options, engine);

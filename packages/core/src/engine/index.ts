@@ -1,5 +1,5 @@
 export {
-  buildOptionsSchema, parseBuildOptions, BuildOptionsError, ENGINES, DEFAULT_TARGET, BUILD_OPTION_ALIASES,
+  buildOptionsSchema, parseBuildOptions, BuildOptionsError, ENGINES, DEFAULT_STAGE, BUILD_OPTION_ALIASES,
   UNSUPPORTED_NX_CONTAINER_OPTIONS,
 } from './options';
 export type { BuildOptions, BuildOptionsInput, EngineName } from './options';
@@ -9,6 +9,8 @@ export type { ResolvedEngine, EngineKind, EngineProbe, ProbeResult } from './res
 export { buildCommand, formatCommand, dockerfilePath } from './command';
 export type { BuildCommand, Command } from './command';
 export { checkSupport } from './support';
-export { runBuild, resolveTarget, defaultTags, defaultImageName } from './run-build';
-export type { BuildContext, BuildResult } from './run-build';
+export { planBuild, resolveStage, defaultTags, defaultImageName, BuildPlanError } from './plan-build';
+export type { BuildPlan, BuildSetup } from './plan-build';
+export { runBuild, buildImage } from './run-build';
+export type { BuildRuntime, BuildResult } from './run-build';
 export { gitLabels } from './git-labels';

@@ -5,7 +5,7 @@ export const ENGINES = ['auto', 'docker', 'buildx', 'podman', 'buildah'] as cons
 export type EngineName = (typeof ENGINES)[number];
 
 /** The stage built when `target` is not given and the Dockerfile has it; otherwise the last stage. */
-export const DEFAULT_TARGET = 'runtime';
+export const DEFAULT_STAGE = 'runtime';
 
 /** @nx-tools/nx-container's kebab-case names for the same options. */
 export const BUILD_OPTION_ALIASES: Record<string, string> = {

@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runBuild } from './run-build';
+import { buildImage } from './run-build';
 import * as spawn from './spawn';
 
 jest.mock('./spawn');
@@ -61,7 +61,7 @@ function workspace(dockerfile = DOCKERFILE) {
 
 const THIS_MACHINE = { '/usr/local/bin/docker': '28.2.2', '/usr/bin/docker': '20.10.24+dfsg1' };
 
-describe('runBuild', () => {
+describe('buildImage (planBuild + runBuild)', () => {
   let lines: string[];
   const log = (line: string) => lines.push(line);
   beforeEach(() => {
@@ -72,7 +72,7 @@ describe('runBuild', () => {
   it('builds with the BuildKit-capable client, streams output, inspects, summarises and writes metadata', async () => {
     machine({ clients: THIS_MACHINE });
     const cwd = workspace();
-    const result = await runBuild({ file: 'apps/api/Dockerfile', metadataFile: 'dist/docker/api/metadata.json' }, { cwd, log, env: { PATH: '/bin' } });
+    const result = await buildImage({ file: 'apps/api/Dockerfile', metadataFile: 'dist/docker/api/metadata.json' }, { cwd, log, env: { PATH: '/bin' } });
     expect(result).toMatchObject({ success: true, tags: ['api:latest'], imageId: 'sha256:0123456789abcdef0123', size: 123456789, target: 'runtime' });
     const build = calls.find((c) => c[1] === 'build');
     expect(build).toEqual([
@@ -93,7 +93,7 @@ describe('runBuild', () => {
   it('dry run prints the exact command and spawns no build', async () => {
     machine({ clients: THIS_MACHINE, git: false });
     const cwd = workspace();
-    const result = await runBuild({ context: 'apps/api', tags: ['shop/api:1.0'], dryRun: true, metadataFile: 'm.json' }, { cwd, log });
+    const result = await buildImage({ context: 'apps/api', tags: ['shop/api:1.0'], dryRun: true, metadataFile: 'm.json' }, { cwd, log });
     expect(result.success).toBe(true);
     expect(calls.some((c) => c[1] === 'build')).toBe(false);
     expect(lines).toEqual([
@@ -105,22 +105,22 @@ describe('runBuild', () => {
   it('skips git labels silently outside a repository, and user labels win over git ones', async () => {
     machine({ clients: THIS_MACHINE, git: false });
     const cwd = workspace();
-    await runBuild({ file: 'apps/api/Dockerfile', dryRun: true }, { cwd, log });
+    await buildImage({ file: 'apps/api/Dockerfile', dryRun: true }, { cwd, log });
     expect(lines[0]).not.toContain('--label');
     machine({ clients: THIS_MACHINE });
     lines = [];
-    await runBuild({ file: 'apps/api/Dockerfile', dryRun: true, labels: { 'org.opencontainers.image.revision': 'mine' } }, { cwd, log });
+    await buildImage({ file: 'apps/api/Dockerfile', dryRun: true, labels: { 'org.opencontainers.image.revision': 'mine' } }, { cwd, log });
     expect(lines[0]).toContain('org.opencontainers.image.revision=mine');
     expect(lines[0]).not.toContain('revision=abc123');
     lines = [];
-    await runBuild({ file: 'apps/api/Dockerfile', dryRun: true, gitLabels: false }, { cwd, log });
+    await buildImage({ file: 'apps/api/Dockerfile', dryRun: true, gitLabels: false }, { cwd, log });
     expect(lines[0]).not.toContain('--label');
   });
 
   it('validates target against the stages, listing the real ones', async () => {
     machine({ clients: THIS_MACHINE });
     const cwd = workspace();
-    const result = await runBuild({ file: 'apps/api/Dockerfile', target: 'prod' }, { cwd, log });
+    const result = await buildImage({ file: 'apps/api/Dockerfile', target: 'prod' }, { cwd, log });
     expect(result.success).toBe(false);
     expect(lines).toEqual([`target: 'prod' is not a stage of ${join(cwd, 'apps/api/Dockerfile')}; stages: build, runtime`]);
     expect(calls).toEqual([]);
@@ -129,14 +129,14 @@ describe('runBuild', () => {
   it('builds the last stage when there is no runtime stage and no target', async () => {
     machine({ clients: THIS_MACHINE, git: false });
     const cwd = workspace('FROM node:22 AS base\nFROM base\nUSER 1000\n');
-    const result = await runBuild({ file: 'apps/api/Dockerfile', dryRun: true }, { cwd, log });
+    const result = await buildImage({ file: 'apps/api/Dockerfile', dryRun: true }, { cwd, log });
     expect(result.target).toBeUndefined();
     expect(lines[0]).not.toContain('--target');
   });
 
   it('reports bad options one line each and runs nothing', async () => {
     machine({ clients: THIS_MACHINE });
-    const result = await runBuild({ tags: ['a;rm -rf /'], engine: 'kaniko' }, { cwd: workspace(), log });
+    const result = await buildImage({ tags: ['a;rm -rf /'], engine: 'kaniko' }, { cwd: workspace(), log });
     expect(result.success).toBe(false);
     expect(lines).toEqual([
       'engine: must be one of auto, docker, buildx, podman, buildah (got "kaniko")',
@@ -148,14 +148,14 @@ describe('runBuild', () => {
   it('a missing Dockerfile is one line naming the file option', async () => {
     machine({ clients: THIS_MACHINE });
     const cwd = workspace();
-    expect((await runBuild({ context: 'apps/web' }, { cwd, log })).success).toBe(false);
+    expect((await buildImage({ context: 'apps/web' }, { cwd, log })).success).toBe(false);
     expect(lines).toEqual([`no Dockerfile at ${join(cwd, 'apps/web/Dockerfile')}; pass file (or write one with docker-ms dockerfile)`]);
   });
 
   it('legacy builder + a Dockerfile that needs BuildKit: an error naming the fix, nothing built', async () => {
     machine({ clients: { '/usr/local/bin/docker': '28.2.2' } });
     const cwd = workspace();
-    const result = await runBuild({ file: 'apps/api/Dockerfile' }, { cwd, log });
+    const result = await buildImage({ file: 'apps/api/Dockerfile' }, { cwd, log });
     expect(result.success).toBe(false);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/apps\/api\/Dockerfile:2 uses RUN --mount, which needs BuildKit, but \/usr\/local\/bin\/docker 28\.2\.2 \(legacy builder\) cannot run it: install the buildx plugin .* or regenerate the Dockerfile with cacheMounts: false$/);
@@ -165,7 +165,7 @@ describe('runBuild', () => {
   it('legacy builder + a legacy-compatible Dockerfile: builds with DOCKER_BUILDKIT=0 and a one-line warning', async () => {
     machine({ clients: { '/usr/local/bin/docker': '28.2.2' }, git: false });
     const cwd = workspace(LEGACY_DOCKERFILE);
-    const result = await runBuild({ file: 'apps/api/Dockerfile' }, { cwd, log });
+    const result = await buildImage({ file: 'apps/api/Dockerfile' }, { cwd, log });
     expect(result.success).toBe(true);
     expect(lines[0]).toMatch(/^warning: docker \/usr\/local\/bin\/docker 28\.2\.2 has no buildx plugin, so this build uses the legacy builder/);
     expect(run.mock.calls.find((c) => c[1][0] === 'build')?.[2]?.env?.DOCKER_BUILDKIT).toBe('0');
@@ -173,7 +173,7 @@ describe('runBuild', () => {
 
   it('daemon down: one clear line and success false', async () => {
     machine({ clients: THIS_MACHINE, git: false, build: { code: 1, stdout: '', stderr: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n' } });
-    const result = await runBuild({ file: 'apps/api/Dockerfile' }, { cwd: workspace(), log });
+    const result = await buildImage({ file: 'apps/api/Dockerfile' }, { cwd: workspace(), log });
     expect(result).toMatchObject({ success: false, error: 'the Docker daemon is not running (/usr/bin/docker cannot connect); start dockerd, or pass engine podman or buildah' });
   });
 
@@ -181,7 +181,7 @@ describe('runBuild', () => {
     machine({ clients: THIS_MACHINE, git: false, build: { code: 2, stdout: '', stderr: 'RUN npm ci: exit 1\n' } });
     const cwd = workspace();
     writeFileSync(join(cwd, 'old.json'), '{"imageId":"sha256:old"}');
-    const result = await runBuild({ file: 'apps/api/Dockerfile', metadataFile: 'old.json' }, { cwd, log });
+    const result = await buildImage({ file: 'apps/api/Dockerfile', metadataFile: 'old.json' }, { cwd, log });
     expect(existsSync(join(cwd, 'old.json'))).toBe(false);
     expect(result.error).toMatch(/^build failed \(exit 2\) with \/usr\/bin\/docker 20\.10\.24\+dfsg1 .*; see the output above$/);
     expect(lines).toContain('RUN npm ci: exit 1');
@@ -189,7 +189,7 @@ describe('runBuild', () => {
 
   it('no engine at all: one line', async () => {
     machine({ clients: {} });
-    const result = await runBuild({ file: 'apps/api/Dockerfile' }, { cwd: workspace(), log });
+    const result = await buildImage({ file: 'apps/api/Dockerfile' }, { cwd: workspace(), log });
     expect(result.error).toMatch(/^no container engine found/);
   });
 
@@ -201,7 +201,7 @@ describe('runBuild', () => {
       return impl(command, args, options);
     });
     const cwd = workspace();
-    const result = await runBuild({ file: 'apps/api/Dockerfile', push: true, tags: ['localhost:5000/api:1'], metadataFile: 'meta.json' }, { cwd, log });
+    const result = await buildImage({ file: 'apps/api/Dockerfile', push: true, tags: ['localhost:5000/api:1'], metadataFile: 'meta.json' }, { cwd, log });
     expect(calls).toContainEqual(['/usr/bin/docker', 'push', 'localhost:5000/api:1']);
     expect(result.digest).toBe('localhost:5000/api@sha256:beef');
     expect(JSON.parse(readFileSync(join(cwd, 'meta.json'), 'utf8')).digest).toBe('localhost:5000/api@sha256:beef');

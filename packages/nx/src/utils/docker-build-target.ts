@@ -1,5 +1,5 @@
 import type { TargetConfiguration } from '@nx/devkit';
-import { DEFAULT_TARGET, listStages, modelOf, parseContextDockerignore, type DockerfileModel, type DockerfileSource } from '@docker-ms/core';
+import { listStages, modelOf, resolveStage, parseContextDockerignore, type DockerfileModel, type DockerfileSource } from '@docker-ms/core';
 import { contextSources } from '@docker-ms/core';
 
 export const BUILD_EXECUTOR = 'docker-ms:build';
@@ -42,10 +42,8 @@ export function dockerBuildTarget(input: DockerBuildTargetInput): TargetConfigur
   const { projectRoot, context } = input;
   const dockerfile = modelOf(input.dockerfile);
   const file = join(projectRoot, 'Dockerfile');
-  const all = listStages(dockerfile);
-  const stages = all.map((stage) => stage.name).filter((name): name is string => !!name);
-  const preferred = [input.defaultStage, DEFAULT_TARGET].find((stage) => stage && stages.includes(stage));
-  const defaultStage = preferred ?? all.at(-1)?.name ?? undefined;
+  const stages = listStages(dockerfile).map((stage) => stage.name).filter((name): name is string => !!name);
+  const defaultStage = input.defaultStage && stages.includes(input.defaultStage) ? input.defaultStage : resolveStage(dockerfile, undefined, file);
 
   const options: DockerBuildTargetOptions = { file, context, metadataFile: defaultMetadataFile(projectRoot) };
   if (defaultStage) options.target = defaultStage;

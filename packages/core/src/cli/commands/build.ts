@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
-import { runBuild } from '../../engine';
-import { BuildOptionsError, buildOptionsShape, parseBuildOptions } from '../../engine/options';
+import { BuildPlanError, planBuild, runBuild, type BuildPlan } from '../../engine';
+import { BuildOptionsError, buildOptionsShape } from '../../engine/options';
 import { asFlagProblem, flagSpec, optionHelp, parseFlags } from '../flags';
 import type { CliCommand } from '../registry';
 import { oneDir } from './detect';
@@ -27,14 +27,19 @@ export const buildCommand: CliCommand = {
     const dir = oneDir(positionals, 'build');
     const input = { context: dir, file: options.file ?? join(dir, 'Dockerfile'), name: undefined as string | undefined, ...options };
     if (!options.name) input.name = resolve(io.cwd, dir).split(/[\\/]/).pop() || undefined;
+    let plan: BuildPlan;
     try {
-      parseBuildOptions(input);
+      plan = planBuild(input, { cwd: io.cwd });
     } catch (error) {
+      if (error instanceof BuildPlanError) {
+        for (const problem of error.problems) io.out(problem);
+        return 1;
+      }
       if (!(error instanceof BuildOptionsError)) throw error;
       for (const problem of error.problems) io.err(asFlagProblem(problem, spec.kinds));
       return 2;
     }
-    const result = await runBuild(input, { cwd: io.cwd, log: io.out });
+    const result = await runBuild(plan, { log: io.out });
     return result.success ? 0 : 1;
   },
 };

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative } from 'node:path';
 import { joinPathFragments, logger, type ExecutorContext, type PromiseExecutor } from '@nx/devkit';
-import { defaultImageName, listStages, parseBuildOptions, resolveTarget, runBuild } from '@docker-ms/core';
+import { BuildOptionsError, planBuild, runBuild } from '@docker-ms/core';
 import { defaultMetadataFile } from '../../utils/docker-build-target';
 import { prepareContext } from './prepare-context';
 import type { BuildExecutorSchema } from './schema';
@@ -25,46 +24,28 @@ export function toBuildOptions(options: BuildExecutorSchema, context: ExecutorCo
   return input;
 }
 
-/**
- * A configuration named after a stage builds that stage (when it does not set target itself), and its default
- * tag says so (`api:build`), so `api:latest` stays the runnable image.
- */
-function applyStage(input: Record<string, unknown>, context: ExecutorContext): void {
-  let options;
-  try {
-    options = parseBuildOptions(input);
-  } catch {
-    return; // runBuild reports bad options, one line each
-  }
-  const file = resolve(context.root, options.file ?? joinPathFragments(options.context, 'Dockerfile'));
-  if (!existsSync(file)) return; // runBuild says which file is missing
-  const text = readFileSync(file, 'utf8');
-  const stages = listStages(text).map((s) => s.name);
+/** An Nx configuration the target does not define, which may name a Dockerfile stage. */
+function stageConfiguration(context: ExecutorContext): string | undefined {
   const configuration = context.configurationName;
-  if (configuration && !(configuration in (context.target?.configurations ?? {}))) {
-    if (input.target === undefined && stages.includes(configuration)) input.target = configuration;
-    // Nx runs an unknown configuration with the defaults; say so rather than build another stage quietly
-    else logger.warn(`configuration "${configuration}" is not a stage of ${options.file ?? 'the Dockerfile'} (stages: ${stages.filter(Boolean).join(', ')}); building the default stage`);
-  }
-  const hasTags = options.tags.length > 0;
-  if (hasTags || options.push) return;
-  try {
-    const stage = resolveTarget(text, input.target as string | undefined, file);
-    if (stage && stage !== resolveTarget(text, undefined, file)) input.tags = [`${defaultImageName(options, context.root)}:${stage}`];
-  } catch {
-    // an unknown stage: runBuild lists the real ones
-  }
+  return configuration && !(configuration in (context.target?.configurations ?? {})) ? configuration : undefined;
 }
 
 const buildExecutor: PromiseExecutor<BuildExecutorSchema> = async (options, context) => {
-  const input = toBuildOptions(options, context);
-  applyStage(input, context);
+  const log = (line: string) => logger.info(line);
+  const configuration = stageConfiguration(context);
   try {
-    for (const line of prepareContext(input, context)) logger.info(line);
-    const result = await runBuild(input, { cwd: context.root, log: (line) => logger.info(line) });
-    return { success: result.success };
+    // a configuration named after a stage builds it, tagged <project>:<stage> so <project>:latest stays the runnable image
+    const plan = planBuild(toBuildOptions(options, context), { cwd: context.root, preferredStage: configuration, tagByStage: true });
+    if (configuration && !plan.stages.includes(configuration)) {
+      // Nx runs an unknown configuration with the defaults; say so rather than build another stage quietly
+      const file = relative(context.root, plan.options.file ?? '');
+      logger.warn(`configuration "${configuration}" is not a stage of ${file} (stages: ${plan.stages.join(', ')}); building the default stage`);
+    }
+    for (const line of prepareContext(plan, context)) log(line);
+    return { success: (await runBuild(plan, { log })).success };
   } catch (error) {
-    logger.error(error instanceof Error ? error.message : String(error));
+    if (error instanceof BuildOptionsError) error.problems.forEach(log);
+    else logger.error(error instanceof Error ? error.message : String(error));
     return { success: false };
   }
 };

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ExecutorContext, ProjectGraph } from '@nx/devkit';
-import { contextDockerignore } from '@docker-ms/core';
+import { contextDockerignore, planBuild } from '@docker-ms/core';
 import { prepareContext } from './prepare-context';
 
 const ALLOWLIST_BEFORE = contextDockerignore({
@@ -30,6 +30,8 @@ describe('prepareContext (before a workspace-root build)', () => {
   const context = (g: ProjectGraph): ExecutorContext =>
     ({ root, cwd: root, isVerbose: false, projectName: 'api', projectGraph: g, projectsConfigurations: { version: 2, projects: {} }, nxJsonConfiguration: {} }) as unknown as ExecutorContext;
 
+  const plan = (options: Record<string, unknown>) => planBuild(options, { cwd: root });
+
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'docker-ms-prepare-'));
     write('package.json', '{"name":"ws"}');
@@ -42,28 +44,28 @@ describe('prepareContext (before a workspace-root build)', () => {
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   it('refreshes a docker-ms allowlist from the project graph, keeping its exclusions and kept paths', () => {
-    const done = prepareContext({ context: '.', file: 'apps/api/Dockerfile' }, context(graph(['shared', 'npm:ms'])));
+    const done = prepareContext(plan({ context: '.', file: 'apps/api/Dockerfile' }), context(graph(['shared', 'npm:ms'])));
     const text = readFileSync(join(root, 'apps/api/Dockerfile.dockerignore'), 'utf8');
     expect(text.split('\n').filter((l) => l.startsWith('!'))).toEqual(['!apps/api/**', '!libs/shared/**', '!package.json', '!dist/docker/apps/api']);
     expect(text).toContain('dist/apps/api\n');
     expect(done).toEqual([expect.stringContaining('updated the build context allowlist')]);
     // unchanged graph: nothing to write
-    expect(prepareContext({ context: '.', file: 'apps/api/Dockerfile' }, context(graph(['shared'])))).toEqual([]);
+    expect(prepareContext(plan({ context: '.', file: 'apps/api/Dockerfile' }), context(graph(['shared'])))).toEqual([]);
   });
 
   it('leaves a hand-written ignore file, a project-root context and a dry run alone', () => {
     write('apps/api/Dockerfile.dockerignore', 'node_modules\n');
-    expect(prepareContext({ context: '.', file: 'apps/api/Dockerfile' }, context(graph(['shared'])))).toEqual([]);
+    expect(prepareContext(plan({ context: '.', file: 'apps/api/Dockerfile' }), context(graph(['shared'])))).toEqual([]);
     expect(readFileSync(join(root, 'apps/api/Dockerfile.dockerignore'), 'utf8')).toBe('node_modules\n');
     write('apps/api/Dockerfile.dockerignore', ALLOWLIST_BEFORE);
-    expect(prepareContext({ context: 'apps/api' }, context(graph(['shared'])))).toEqual([]);
-    expect(prepareContext({ context: '.', file: 'apps/api/Dockerfile', dryRun: true }, context(graph(['shared'])))).toEqual([]);
+    expect(prepareContext(plan({ context: 'apps/api' }), context(graph(['shared'])))).toEqual([]);
+    expect(prepareContext(plan({ context: '.', file: 'apps/api/Dockerfile', dryRun: true }), context(graph(['shared'])))).toEqual([]);
     expect(readFileSync(join(root, 'apps/api/Dockerfile.dockerignore'), 'utf8')).toBe(ALLOWLIST_BEFORE);
   });
 
   it('a Dockerfile that copies the pruned manifests needs @nx/js; without it the line says how to fix that', () => {
     write('apps/api/Dockerfile', 'FROM node:22-bookworm-slim AS runtime\nCOPY dist/docker/apps/api/package.json dist/docker/apps/api/package-lock.json* ./\nUSER 65532\n');
-    expect(() => prepareContext({ context: '.', file: 'apps/api/Dockerfile' }, context(graph([])))).toThrow(
+    expect(() => prepareContext(plan({ context: '.', file: 'apps/api/Dockerfile' }), context(graph([])))).toThrow(
       /installs from pruned manifests \(dist\/docker\/apps\/api\); install @nx\/js \(npm i -D @nx\/js\)/,
     );
   });

@@ -1,8 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { joinPathFragments, type ExecutorContext } from '@nx/devkit';
-import { nodeFileReader } from '@docker-ms/core';
-import { contextSources } from '@docker-ms/core';
+import { contextSources, nodeFileReader, type BuildPlan } from '@docker-ms/core';
+import type { ExecutorContext } from '@nx/devkit';
 import { prunedManifestsDir, refreshAllowlist, writePrunedManifests } from '../../utils/build-context';
 
 /**
@@ -10,15 +8,14 @@ import { prunedManifestsDir, refreshAllowlist, writePrunedManifests } from '../.
  * wrote it) up to date with the project graph, and write the pruned package.json + lockfile the Dockerfile copies.
  * Returns what it did, one line each.
  */
-export function prepareContext(input: Record<string, unknown>, context: ExecutorContext): string[] {
+export function prepareContext(plan: BuildPlan, context: ExecutorContext): string[] {
   const project = context.projectName;
   const graph = context.projectGraph;
-  if (!project || !graph?.nodes[project] || input.dryRun === true) return [];
+  if (!project || !graph?.nodes[project] || plan.options.dryRun) return [];
   const projectRoot = graph.nodes[project].data.root;
-  const buildContext = String(input.context ?? projectRoot).replace(/^\.\/?/, '').replace(/\/+$/, '');
+  const buildContext = plan.options.context.replace(/^\.\/?/, '').replace(/\/+$/, '');
   if (buildContext !== '') return []; // a project-root context already holds only the project
-  const file = resolve(context.root, String(input.file ?? joinPathFragments(projectRoot, 'Dockerfile')));
-  if (!existsSync(file)) return [];
+  const file = plan.options.file ?? '';
   const done: string[] = [];
 
   const ignoreFile = `${file}.dockerignore`;
@@ -32,7 +29,7 @@ export function prepareContext(input: Record<string, unknown>, context: Executor
   }
 
   const dir = prunedManifestsDir(projectRoot);
-  const sources = contextSources(readFileSync(file, 'utf8')).map((s) => s.replace(/^\.\//, ''));
+  const sources = contextSources(plan.dockerfile).map((s) => s.replace(/^\.\//, ''));
   if (sources.includes(`${dir}/package.json`)) {
     const written = writePrunedManifests(context.root, project, graph, dir);
     done.push(`pruned manifests for ${project}: ${written.join(', ')}`);

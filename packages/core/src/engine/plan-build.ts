@@ -1,0 +1,86 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { parseDockerfile, type DockerfileModel } from '../dockerfile/parse';
+import { listStages } from '../dockerfile/stages';
+import { dockerfilePath } from './command';
+import { BuildOptions, BuildOptionsError, DEFAULT_STAGE, parseBuildOptions } from './options';
+import { sanitizeImageName } from './tag';
+
+/** What a build plan starts from besides the options. */
+export interface BuildSetup {
+  /** Folder that relative file/context/metadataFile paths start from. */
+  cwd: string;
+  /** A stage to build when the options name none, if the Dockerfile has it (an Nx configuration named after a stage). */
+  preferredStage?: string;
+  /** Default-tag a stage other than the default one `<name>:<stage>`, so `<name>:latest` stays the runnable image. */
+  tagByStage?: boolean;
+}
+
+/** A build decided once: options validated, Dockerfile read and parsed, stage and tags resolved. */
+export interface BuildPlan {
+  cwd: string;
+  /** Valid options with `file` and `metadataFile` absolute, `target` the resolved stage and `tags` defaulted. */
+  options: BuildOptions;
+  dockerfile: DockerfileModel;
+  /** The Dockerfile's named stages, in order. */
+  stages: string[];
+}
+
+/** The options are valid but do not fit the files: no Dockerfile, or a stage it does not have. */
+export class BuildPlanError extends BuildOptionsError {
+  constructor(problems: string[]) {
+    super(problems);
+    this.name = 'BuildPlanError';
+  }
+}
+
+/** The image name for the default tag: the `name` option, else the Dockerfile's folder name. */
+export function defaultImageName(options: Pick<BuildOptions, 'name' | 'file' | 'context'>, cwd: string): string {
+  return sanitizeImageName(options.name ?? basename(dirname(resolve(cwd, dockerfilePath(options)))));
+}
+
+/**
+ * Default tag `<name>:latest`: the local tag `docker run <name>` finds. Pushing requires explicit tags,
+ * so this default never leaves the machine.
+ */
+export function defaultTags(options: BuildOptions, cwd: string): string[] {
+  return options.tags.length || options.push ? options.tags : [`${defaultImageName(options, cwd)}:latest`];
+}
+
+/** Resolve `stage` against the Dockerfile's stages: the given one (checked), else runtime, else the last. */
+export function resolveStage(dockerfile: string | DockerfileModel, stage: string | undefined, file: string): string | undefined {
+  const stages = listStages(dockerfile);
+  const names = stages.map((s) => s.name).filter((n): n is string => !!n);
+  if (stage) {
+    const found = names.find((n) => n.toLowerCase() === stage.toLowerCase());
+    if (found) return found;
+    throw new BuildPlanError([
+      names.length
+        ? `target: '${stage}' is not a stage of ${file}; stages: ${names.join(', ')}`
+        : `target: '${stage}' is not a stage of ${file}, which has no named stages; remove target`,
+    ]);
+  }
+  return names.find((n) => n.toLowerCase() === DEFAULT_STAGE) ?? stages[stages.length - 1]?.name ?? undefined;
+}
+
+/**
+ * Validate the options and fit them to the Dockerfile: throws BuildOptionsError for bad options and
+ * BuildPlanError (one of them) when the Dockerfile is missing or lacks the stage.
+ */
+export function planBuild(input: unknown, setup: BuildSetup): BuildPlan {
+  const { cwd } = setup;
+  const given = parseBuildOptions(input);
+  const file = resolve(cwd, dockerfilePath(given));
+  if (!existsSync(file)) throw new BuildPlanError([`no Dockerfile at ${file}; pass file (or write one with docker-ms dockerfile)`]);
+  const dockerfile = parseDockerfile(readFileSync(file, 'utf8'));
+  const stages = listStages(dockerfile).map((s) => s.name).filter((n): n is string => !!n);
+  const preferred = given.target === undefined && setup.preferredStage && stages.includes(setup.preferredStage) ? setup.preferredStage : given.target;
+  const target = resolveStage(dockerfile, preferred, file);
+  let tags = defaultTags(given, cwd);
+  if (setup.tagByStage && given.tags.length === 0 && !given.push && target && target !== resolveStage(dockerfile, undefined, file)) {
+    tags = [`${defaultImageName(given, cwd)}:${target}`];
+  }
+  const options: BuildOptions = { ...given, file, target, tags };
+  if (options.metadataFile) options.metadataFile = resolve(cwd, options.metadataFile);
+  return { cwd, options, dockerfile, stages };
+}
