@@ -23,9 +23,18 @@ function contextFor(o: DockerfileOptions): object {
   }
 }
 
-/** The Dockerfile for validated-or-raw options. Throws OptionsError for bad options (including an unknown target). */
+/** The Dockerfile for raw options (validated here). Throws OptionsError for bad options (including an unknown target). */
 export function renderDockerfile(input: DockerfileOptionsInput | DockerfileOptions): string {
-  const o = parseOptions(input);
+  return dockerfileText(parseOptions(input));
+}
+
+/** The .dockerignore for the same options (patterns relative to the build context). */
+export function renderDockerignore(input: DockerfileOptionsInput | DockerfileOptions): string {
+  return dockerignoreText(parseOptions(input));
+}
+
+/** The Dockerfile for options parseOptions already returned. */
+export function dockerfileText(o: DockerfileOptions): string {
   const text = renderTemplate(o.language, 'Dockerfile.ejs', contextFor(o));
   const stages = listStages(text).map((s) => s.name).filter((n): n is string => n !== null);
   if (!stages.includes(o.target)) {
@@ -34,8 +43,7 @@ export function renderDockerfile(input: DockerfileOptionsInput | DockerfileOptio
   return text;
 }
 
-/** The .dockerignore for the same options (patterns relative to the build context). */
-export function renderDockerignore(input: DockerfileOptionsInput | DockerfileOptions): string {
-  const o = parseOptions(input);
+/** The .dockerignore for options parseOptions already returned. */
+export function dockerignoreText(o: DockerfileOptions): string {
   return renderTemplate(o.language, 'dockerignore.ejs', { o, projectRoot: o.projectRoot });
 }

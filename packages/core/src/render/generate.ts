@@ -3,7 +3,7 @@ import { detectProject, nodeFileReader } from '../detect';
 import { parseOptions, PACKAGE_MANAGERS, type DockerfileOptions, type DockerfileOptionsInput } from '../options';
 import type { Detection, FileReader } from '../types';
 import { addManagedHeader } from '../managed';
-import { renderDockerfile, renderDockerignore } from './dockerfile';
+import { dockerfileText, dockerignoreText } from './dockerfile';
 
 export interface GenerateInput {
   /** Absolute path of the workspace (monorepo) root. */
@@ -36,7 +36,7 @@ export function generateDockerfile(input: GenerateInput): GenerateResult {
   const merged = { ...fromDetection(detection, user, fs, projectDir(input)), ...user };
   const options = parseOptions(merged);
   // The header lets migrations tell an untouched generated file from a hand-edited one.
-  return { detection, options, dockerfile: addManagedHeader(renderDockerfile(options)), dockerignore: renderDockerignore(options) };
+  return { detection, options, dockerfile: addManagedHeader(dockerfileText(options)), dockerignore: dockerignoreText(options) };
 }
 
 /** Options detection can fill in; only those the user left out and that fit the user's other choices. */
