@@ -1,0 +1,35 @@
+import { joinPathFragments, type Tree } from '@nx/devkit';
+import { NODE_LOCKFILE_NAMES } from '@docker-ms/core';
+import { generatorGraph, prunedManifestsDir, workspaceMemberManifests } from '../../utils/build-context';
+import { treeFileReader } from '../../utils/tree-file-reader';
+import type { NxProjectFacts } from './nx-metadata';
+
+/**
+ * Node apps in an Nx workspace usually install from the workspace root's package.json and lockfile, so the
+ * image builds from the workspace root: its build runs the project's Nx build target and ships that output.
+ */
+export function nodeBuildOptions(tree: Tree, name: string, root: string, facts: NxProjectFacts): Record<string, unknown> {
+  const hasOwn = (file: string) => tree.exists(joinPathFragments(root, file));
+  if (root === '.' || (hasOwn('package.json') && NODE_LOCKFILE_NAMES.some(hasOwn))) return {};
+  if (!NODE_LOCKFILE_NAMES.some((file) => tree.exists(file)) && hasOwn('package.json')) return {};
+  // npm/pnpm/yarn workspaces: the members' manifests go in before the install so their links resolve; otherwise the
+  // production install reads the app's own pruned manifests, which the build executor writes with @nx/js
+  const members = workspaceMemberManifests(treeFileReader(tree), name, root, generatorGraph(tree));
+  return {
+    projectRoot: root,
+    ...(members.length > 0 ? { workspaceManifests: members } : usesNxJs(tree) ? { manifestsPath: prunedManifestsDir(root) } : {}),
+    ...(facts.buildTarget ? { buildCommand: `NX_DAEMON=false NX_NO_CLOUD=true npx nx run ${name}:${facts.buildTarget}` } : {}),
+    ...(facts.outputPath ? { outputPath: facts.outputPath } : {}),
+    ...(facts.outputPath && facts.entry ? { entry: facts.entry } : {}),
+  };
+}
+
+function usesNxJs(tree: Tree): boolean {
+  try {
+    const pkg = JSON.parse(tree.read('package.json', 'utf-8') ?? '{}') as Record<string, Record<string, string> | undefined>;
+    return Boolean(pkg.dependencies?.['@nx/js'] ?? pkg.devDependencies?.['@nx/js']);
+  } catch {
+    return false;
+  }
+}
+
