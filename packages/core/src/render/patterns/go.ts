@@ -1,6 +1,6 @@
 import type { OptionsFor } from '../../options';
 import { OptionsError } from '../../options/errors';
-import { baseContext, healthcheckCommand, splitCommand, type BaseContext } from '../context';
+import { baseContext, healthcheckCommand, splitCommand, type BaseContext } from '../template-data';
 import { binaryName } from './binary';
 
 export interface GoContext extends BaseContext {

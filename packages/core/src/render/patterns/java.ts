@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { OptionsFor } from '../../options';
 import { OptionsError } from '../../options/errors';
-import { baseContext, healthcheckCommand, splitCommand, type BaseContext } from '../context';
+import { baseContext, healthcheckCommand, splitCommand, type BaseContext } from '../template-data';
 
 export interface JavaContext extends BaseContext {
   /** Folder (inside the project) where the build leaves its jar. */

@@ -2,7 +2,7 @@ import { TOOL_VERSIONS } from '../../catalog';
 import type { OptionsFor } from '../../options';
 import { OptionsError } from '../../options/errors';
 import { NODE_LOCKFILE_NAMES } from '../../options/lockfiles';
-import { baseContext, dir, healthcheckCommand, joinPath, splitCommand, type BaseContext } from '../context';
+import { baseContext, dir, healthcheckCommand, joinPath, splitCommand, type BaseContext } from '../template-data';
 
 interface PackageManagerSteps {
   /** Installs/enables the package manager in the base stage, or null when the image has it. */

@@ -1,6 +1,6 @@
 import { TOOL_VERSIONS } from '../../catalog';
 import type { OptionsFor } from '../../options';
-import { baseContext, healthcheckCommand, splitCommand, type BaseContext } from '../context';
+import { baseContext, healthcheckCommand, splitCommand, type BaseContext } from '../template-data';
 
 export interface PythonContext extends BaseContext {
   toolVersion: string | null;

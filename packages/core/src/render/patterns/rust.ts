@@ -1,6 +1,6 @@
 import type { OptionsFor } from '../../options';
 import { OptionsError } from '../../options/errors';
-import { baseContext, healthcheckCommand, splitCommand, type BaseContext } from '../context';
+import { baseContext, healthcheckCommand, splitCommand, type BaseContext } from '../template-data';
 
 export interface RustContext extends BaseContext {
   bin: string;
