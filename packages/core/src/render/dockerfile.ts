@@ -1,25 +1,25 @@
 import { listStages } from '../dockerfile';
 import { parseOptions, type DockerfileOptions, type DockerfileOptionsInput } from '../options';
 import { OptionsError } from '../options/errors';
-import { nodeContext } from './patterns/node';
-import { pythonContext } from './patterns/python';
-import { goContext } from './patterns/go';
-import { rustContext } from './patterns/rust';
-import { javaContext } from './patterns/java';
+import { nodeTemplateData } from './patterns/node';
+import { pythonTemplateData } from './patterns/python';
+import { goTemplateData } from './patterns/go';
+import { rustTemplateData } from './patterns/rust';
+import { javaTemplateData } from './patterns/java';
 import { renderTemplate } from './templates';
 
-function contextFor(o: DockerfileOptions): object {
+function templateData(o: DockerfileOptions): object {
   switch (o.language) {
     case 'node':
-      return nodeContext(o);
+      return nodeTemplateData(o);
     case 'python':
-      return pythonContext(o);
+      return pythonTemplateData(o);
     case 'go':
-      return goContext(o);
+      return goTemplateData(o);
     case 'rust':
-      return rustContext(o);
+      return rustTemplateData(o);
     case 'java':
-      return javaContext(o);
+      return javaTemplateData(o);
   }
 }
 
@@ -35,7 +35,7 @@ export function renderDockerignore(input: DockerfileOptionsInput | DockerfileOpt
 
 /** The Dockerfile for options parseOptions already returned. */
 export function dockerfileText(o: DockerfileOptions): string {
-  const text = renderTemplate(o.language, 'Dockerfile.ejs', contextFor(o));
+  const text = renderTemplate(o.language, 'Dockerfile.ejs', templateData(o));
   const stages = listStages(text).map((s) => s.name).filter((n): n is string => n !== null);
   if (!stages.includes(o.target)) {
     throw new OptionsError([`target: must be one of ${stages.join(', ')} (got "${o.target}")`]);

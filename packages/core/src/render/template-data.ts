@@ -4,7 +4,7 @@ import type { DockerfileOptions } from '../options';
 import { OptionsError } from '../options/errors';
 
 /** Values every template sees. Language patterns add their own fields next to these. */
-export interface BaseContext {
+export interface BaseTemplateData {
   o: DockerfileOptions;
   build: CatalogImage;
   runtime: CatalogImage;
@@ -26,7 +26,7 @@ export interface BaseContext {
   cmd: string[] | null;
 }
 
-export function baseContext(o: DockerfileOptions): Omit<BaseContext, 'healthcheck' | 'entrypoint' | 'cmd'> {
+export function baseTemplateData(o: DockerfileOptions): Omit<BaseTemplateData, 'healthcheck' | 'entrypoint' | 'cmd'> {
   const { build, runtime } = imagesFor(o);
   if (runtime.flavor === 'scratch' && !(o.language === 'go' || (o.language === 'rust' && o.variant === 'musl'))) {
     const why = o.language === 'rust' ? 'a glibc rust binary needs libc; use variant "musl" for scratch' : `scratch has no ${o.language} runtime`;

@@ -34,12 +34,12 @@ function createNodesForDockerfile(
 
   const dockerfile = parseDockerfile(readFileSync(abs(dockerfilePath), 'utf8'));
   const exists = (path: string) => existsSync(abs(path));
-  const context_ = inferContext(contextSources(dockerfile), projectRoot, exists);
+  const buildContext = inferContext(contextSources(dockerfile), projectRoot, exists);
   const targetName = options?.buildTargetName ?? DEFAULT_BUILD_TARGET_NAME;
   const target = dockerBuildTarget({
     projectRoot,
     dockerfile,
-    context: context_,
+    context: buildContext,
     dependsOn: 'build',
     dockerignore: exists(`${dockerfilePath}.dockerignore`) ? readFileSync(abs(`${dockerfilePath}.dockerignore`), 'utf8') : null,
     kind: (path) => {

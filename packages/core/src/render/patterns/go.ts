@@ -1,16 +1,16 @@
 import type { OptionsFor } from '../../options';
 import { OptionsError } from '../../options/errors';
-import { baseContext, healthcheckCommand, splitCommand, type BaseContext } from '../template-data';
+import { baseTemplateData, healthcheckCommand, splitCommand, type BaseTemplateData } from '../template-data';
 import { binaryName } from './binary';
 
-export interface GoContext extends BaseContext {
+export interface GoTemplateData extends BaseTemplateData {
   /** Package to build, as go build wants it ("./cmd/api", "."). */
   pkg: string;
   bin: string;
 }
 
-export function goContext(o: OptionsFor<'go'>): GoContext {
-  const base = baseContext(o);
+export function goTemplateData(o: OptionsFor<'go'>): GoTemplateData {
+  const base = baseTemplateData(o);
   const entry = (o.entry ?? '.').replace(/\/+$/, '') || '.';
   if (!/^[\w./-]+$/.test(entry) || entry.split('/').includes('..')) {
     throw new OptionsError([`entry: must be the package to build, such as "./cmd/api" or "." (got "${o.entry}")`]);

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { OptionsFor } from '../../options';
 import { OptionsError } from '../../options/errors';
-import { baseContext, healthcheckCommand, splitCommand, type BaseContext } from '../template-data';
+import { baseTemplateData, healthcheckCommand, splitCommand, type BaseTemplateData } from '../template-data';
 
-export interface JavaContext extends BaseContext {
+export interface JavaTemplateData extends BaseTemplateData {
   /** Folder (inside the project) where the build leaves its jar. */
   jarDir: string;
   /** Shell command that builds the jar (wrapper when the project has one). */
@@ -11,8 +11,8 @@ export interface JavaContext extends BaseContext {
   caches: string[];
 }
 
-export function javaContext(o: OptionsFor<'java'>): JavaContext {
-  const base = baseContext(o);
+export function javaTemplateData(o: OptionsFor<'java'>): JavaTemplateData {
+  const base = baseTemplateData(o);
   const gradle = o.packageManager === 'gradle';
   let jarDir = gradle ? 'build/libs' : 'target';
   if (o.outputPath) {

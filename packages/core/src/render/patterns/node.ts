@@ -2,7 +2,7 @@ import { TOOL_VERSIONS } from '../../catalog';
 import type { OptionsFor } from '../../options';
 import { OptionsError } from '../../options/errors';
 import { NODE_LOCKFILE_NAMES } from '../../options/lockfiles';
-import { baseContext, dir, healthcheckCommand, joinPath, splitCommand, type BaseContext } from '../template-data';
+import { baseTemplateData, dir, healthcheckCommand, joinPath, splitCommand, type BaseTemplateData } from '../template-data';
 
 interface PackageManagerSteps {
   /** Installs/enables the package manager in the base stage, or null when the image has it. */
@@ -92,7 +92,7 @@ export interface TurboPrune {
   build: string;
 }
 
-export interface NodeContext extends BaseContext {
+export interface NodeTemplateData extends BaseTemplateData {
   pm: PackageManagerSteps;
   turbo: TurboPrune | null;
   /** BuildKit secret mount of the user's npmrc (registry tokens) on steps that reach the registry, or ''. */
@@ -101,8 +101,8 @@ export interface NodeContext extends BaseContext {
   output: string | null;
 }
 
-export function nodeContext(o: OptionsFor<'node'>): NodeContext {
-  const base = baseContext(o);
+export function nodeTemplateData(o: OptionsFor<'node'>): NodeTemplateData {
+  const base = baseTemplateData(o);
   const major = Number(base.build.version) || Number(base.runtime.version) || 22;
   const members = (o.workspaceManifests ?? []).map((file) => ({ file, dir: dir(file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.') }));
   const pm = { ...withProdManifests(steps(o, major), o.manifestsPath), members };

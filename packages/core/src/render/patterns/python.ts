@@ -1,13 +1,13 @@
 import { TOOL_VERSIONS } from '../../catalog';
 import type { OptionsFor } from '../../options';
-import { baseContext, healthcheckCommand, splitCommand, type BaseContext } from '../template-data';
+import { baseTemplateData, healthcheckCommand, splitCommand, type BaseTemplateData } from '../template-data';
 
-export interface PythonContext extends BaseContext {
+export interface PythonTemplateData extends BaseTemplateData {
   toolVersion: string | null;
 }
 
-export function pythonContext(o: OptionsFor<'python'>): PythonContext {
-  const base = baseContext(o);
+export function pythonTemplateData(o: OptionsFor<'python'>): PythonTemplateData {
+  const base = baseTemplateData(o);
   const probe = (url: string) => [
     'python',
     '-c',

@@ -1,16 +1,16 @@
 import type { OptionsFor } from '../../options';
 import { OptionsError } from '../../options/errors';
-import { baseContext, healthcheckCommand, splitCommand, type BaseContext } from '../template-data';
+import { baseTemplateData, healthcheckCommand, splitCommand, type BaseTemplateData } from '../template-data';
 
-export interface RustContext extends BaseContext {
+export interface RustTemplateData extends BaseTemplateData {
   bin: string;
   /** cargo --target flag ('' for the host target) and the folder its release binaries land in. */
   targetFlag: string;
   releaseDir: string;
 }
 
-export function rustContext(o: OptionsFor<'rust'>): RustContext {
-  const base = baseContext(o);
+export function rustTemplateData(o: OptionsFor<'rust'>): RustTemplateData {
+  const base = baseTemplateData(o);
   if (!o.entry) {
     throw new OptionsError(['entry: rust needs the binary to ship: the [[bin]] name or the package name from Cargo.toml (got nothing)']);
   }
