@@ -8,7 +8,4 @@ export { generatorConfigSource, PACK_NAME } from './init/generator-config';
 export { initCommand } from './cli/init-command';
 export { listWorkspacePackages, resolveWorkspace, WorkspaceError, type WorkspacePackage } from './workspace/packages';
 export { workspaceTurboVersion } from './workspace/turbo-version';
-
-import { initCommand as init } from './cli/init-command';
-/** Commands this package adds to `docker-ms` (core's CLI finds them here when its own bin is the one linked). */
-export const cliCommands = [init];
+export { cliCommands } from './cli/commands';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import './commands';
-import { loadAdapterCommands } from './adapters';
+import { declaredAdapters, loadAdapterCommand } from './adapters';
+import { closestNames } from '../text';
 import { CliIO, processIO, UsageError } from './io';
 import { commands } from './registry';
 
@@ -41,10 +42,14 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     io.out(version());
     return 0;
   }
-  if (!commands.has(name)) loadAdapterCommands(io.cwd);
+  const adapters = commands.has(name) ? [] : declaredAdapters(io.cwd);
+  if (!commands.has(name)) loadAdapterCommand(name, io.cwd, adapters);
   const command = commands.get(name);
   if (!command) {
-    io.err(`unknown command '${name}'; commands: ${[...commands.keys()].join(', ')} (see docker-ms --help)`);
+    const known = [...new Set([...commands.keys(), ...adapters.flatMap((a) => a.commands)])];
+    const close = closestNames(name, known);
+    const hint = close.length > 0 ? `did you mean ${close.map((n) => `'${n}'`).join(' or ')}? ` : '';
+    io.err(`unknown command '${name}'; ${hint}commands: ${known.join(', ')} (see docker-ms --help)`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

@@ -10,7 +10,7 @@ export interface CliCommand {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
-/** Every command `docker-ms` knows, by name. Adapters add theirs (init, migrate) with registerCommand. */
+/** Every command `docker-ms` knows, by name: core's own (commands/), and an adapter's once adapters.ts loads the ones it declares. */
 export const commands = new Map<string, CliCommand>();
 
 export function registerCommand(command: CliCommand): void {
