@@ -1,5 +1,6 @@
 // Public API of @docker-ms/core. Each area lives in its own folder; this file only re-exports.
 export * from './types';
+export * from './errors';
 export * from './options';
 export * from './catalog';
 export * from './detect';

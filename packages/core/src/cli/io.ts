@@ -1,3 +1,5 @@
+import { DockerMsError } from '../errors';
+
 /** Where a command reads its working folder and writes its output; tests pass a capturing one. */
 export interface CliIO {
   cwd: string;
@@ -14,9 +16,4 @@ export function processIO(): CliIO {
 }
 
 /** Bad command-line input: printed as is, exit code 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export class UsageError extends DockerMsError {}

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import './commands';
 import { declaredAdapters, loadAdapterCommand } from './adapters';
 import { closestNames } from '../text';
+import { DockerMsError } from '../errors';
 import { CliIO, processIO, UsageError } from './io';
 import { commands } from './registry';
 
@@ -63,8 +64,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       io.err(error.message);
       return 2;
     }
-    const problems = (error as { problems?: unknown }).problems;
-    if (Array.isArray(problems)) for (const p of problems) io.err(String(p));
+    if (error instanceof DockerMsError) for (const problem of error.problems) io.err(problem);
     else io.err((error as Error).message ?? String(error));
     return 1;
   }

@@ -1,7 +1,8 @@
+import { DockerMsError } from '../errors';
 import { LANGUAGES, type Language } from '../types';
 
 /** Detection could not pick a language (or could not read the project). The message is one line. */
-export class DetectionError extends Error {
+export class DetectionError extends DockerMsError {
   constructor(
     message: string,
     /** Per language, the files that were looked for. */
@@ -10,7 +11,6 @@ export class DetectionError extends Error {
     readonly candidates: ReadonlyArray<{ language: Language; signals: string[] }> = [],
   ) {
     super(message);
-    this.name = 'DetectionError';
   }
 }
 

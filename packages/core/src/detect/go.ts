@@ -1,5 +1,4 @@
 import type { LanguageDetector, Probe } from './detector';
-import { joinPath } from './file-reader';
 import { toolVersion, type ProjectFiles } from './project-files';
 import { truncateVersion } from './version-range';
 

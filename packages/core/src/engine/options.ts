@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DockerMsError } from '../errors';
 import { validateTag } from './tag';
 
 export const ENGINES = ['auto', 'docker', 'buildx', 'podman', 'buildah'] as const;
@@ -112,12 +113,8 @@ export const buildOptionsSchema = z.preprocess(renameAliases, camelCaseSchema);
 export type BuildOptionsInput = z.input<typeof camelCaseSchema>;
 export type BuildOptions = z.output<typeof camelCaseSchema>;
 
-export class BuildOptionsError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('\n'));
-    this.name = 'BuildOptionsError';
-  }
-}
+/** Build options that are invalid, or that do not fit the Dockerfile or the engine: one line per problem. */
+export class BuildOptionsError extends DockerMsError {}
 
 function describe(issue: z.core.$ZodIssue): string[] {
   const [key, ...rest] = issue.path.map(String);

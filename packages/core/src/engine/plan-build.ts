@@ -27,12 +27,7 @@ export interface BuildPlan {
 }
 
 /** The options are valid but do not fit the files: no Dockerfile, or a stage it does not have. */
-export class BuildPlanError extends BuildOptionsError {
-  constructor(problems: string[]) {
-    super(problems);
-    this.name = 'BuildPlanError';
-  }
-}
+export class BuildPlanError extends BuildOptionsError {}
 
 /** The image name for the default tag: the `name` option, else the Dockerfile's folder name. */
 export function defaultImageName(options: Pick<BuildOptions, 'name' | 'file' | 'context'>, cwd: string): string {

@@ -1,3 +1,4 @@
+import { DockerMsError } from '../errors';
 import type { EngineName } from './options';
 import { findExecutable, run } from './spawn';
 
@@ -32,12 +33,8 @@ export const defaultProbe: EngineProbe = {
   run: (command, args) => run(command, args),
 };
 
-export class EngineError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'EngineError';
-  }
-}
+/** No usable engine, or one that cannot run this Dockerfile: one line naming the fix. */
+export class EngineError extends DockerMsError {}
 
 /** Debian's docker.io client: the one that runs BuildKit without the buildx plugin. */
 export const DEBIAN_DOCKER = '/usr/bin/docker';

@@ -1,3 +1,4 @@
+import { DockerMsError } from '../errors';
 import { parseDockerfile } from '../dockerfile/parse';
 import type { LintFinding, LintRule, Severity } from './types';
 import { copyFromUnknownStage, rootUser, staticBinaryOnScratch } from './rules/seed-rules';
@@ -23,7 +24,7 @@ export interface LintOptions {
   rules?: Record<string, Severity | 'off'>;
 }
 
-export class LintConfigError extends Error {}
+export class LintConfigError extends DockerMsError {}
 
 export function lintDockerfile(text: string, opts: LintOptions = {}): LintFinding[] {
   const overrides = opts.rules ?? {};

@@ -22,10 +22,6 @@ export function findPluginEntry(nxJson: NxJsonConfiguration | null): PluginEntry
   return nxJson?.plugins?.find((entry) => entryName(entry) === PLUGIN_NAME);
 }
 
-export function isPluginRegistered(tree: Tree): boolean {
-  return findPluginEntry(readNxJson(tree)) !== undefined;
-}
-
 /** Target name the inferred plugin uses in this workspace (undefined when not registered). */
 export function registeredBuildTargetName(tree: Tree): string | undefined {
   const entry = findPluginEntry(readNxJson(tree));

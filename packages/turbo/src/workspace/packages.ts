@@ -1,15 +1,11 @@
 // The workspace package a user names for a Turborepo generator; the packages themselves come from core.
 import path from 'node:path';
-import { listWorkspacePackages as listPackages, nodeFileReader, type WorkspacePackage } from '@docker-ms/core';
+import { DockerMsError, listWorkspacePackages as listPackages, nodeFileReader, type WorkspacePackage } from '@docker-ms/core';
 
 export type { WorkspacePackage };
 
-export class WorkspaceError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WorkspaceError';
-  }
-}
+/** A workspace package that cannot be found or used, in one line. */
+export class WorkspaceError extends DockerMsError {}
 
 /** Every folder the workspace globs match (with or without a package.json), sorted by path. */
 export function listWorkspacePackages(root: string): WorkspacePackage[] {

@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { flatOptionsSchema } from '../../options';
+import { flatOptionsSchema, OptionsError } from '../../options';
 import { generateDockerfile } from '../../render';
 import { asFlagProblem, flagSpec, optionHelp, parseFlags } from '../flags';
 import { UsageError } from '../io';
@@ -37,9 +37,8 @@ export const dockerfileCommand: CliCommand = {
     try {
       result = generateDockerfile({ workspaceRoot, projectRoot: dir, options: dockerfileOptions });
     } catch (error) {
-      const problems = (error as { problems?: string[] }).problems;
-      if (!problems) throw error;
-      for (const problem of problems) io.err(asFlagProblem(problem, spec.kinds));
+      if (!(error instanceof OptionsError)) throw error;
+      for (const problem of error.problems) io.err(asFlagProblem(problem, spec.kinds));
       return 2;
     }
     if (!write) {

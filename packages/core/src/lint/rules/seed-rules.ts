@@ -1,7 +1,7 @@
 // The seed's error table: a COPY --from naming no stage, a dynamically linked binary on scratch,
 // and a final stage that runs as root.
 import { Copy, Env, Arg, Instruction, Run } from '../../dockerfile/ast';
-import { DockerfileModel, Stage, findStage, lineOf, stageChain } from '../../dockerfile/parse';
+import { Stage, findStage, lineOf, stageChain } from '../../dockerfile/parse';
 import type { LintRule, RuleHit } from '../types';
 
 function fromFlag(instruction: Instruction): string | null {

@@ -155,4 +155,3 @@ function outputFromEntry(o: OptionsFor<'node'>, entryPath: string): string {
   return joinPath(o.projectRoot, top);
 }
 
-export { dir };
