@@ -9,7 +9,7 @@ export type { ResolvedEngine, EngineKind, EngineProbe, ProbeResult } from './res
 export { buildCommand, formatCommand, dockerfilePath } from './command';
 export type { BuildCommand, Command } from './command';
 export { checkSupport } from './support';
-export { planBuild, resolveStage, defaultTags, defaultImageName, BuildPlanError } from './plan-build';
+export { planBuild, resolveStage, defaultStage, defaultTags, defaultImageName, BuildPlanError } from './plan-build';
 export type { BuildPlan, BuildSetup } from './plan-build';
 export { runBuild, buildImage } from './run-build';
 export type { BuildRuntime, BuildResult } from './run-build';

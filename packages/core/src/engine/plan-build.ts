@@ -55,7 +55,12 @@ export function resolveStage(dockerfile: string | DockerfileModel, stage: string
         : `target: '${stage}' is not a stage of ${file}, which has no named stages; remove target`,
     ]);
   }
-  return names.find((n) => n.toLowerCase() === DEFAULT_STAGE) ?? stages[stages.length - 1]?.name ?? undefined;
+  return defaultStage(stages.map((s) => s.name));
+}
+
+/** The stage built when none is named: `runtime` when the file has it, else the last stage (undefined when unnamed). */
+export function defaultStage(stageNames: ReadonlyArray<string | null>): string | undefined {
+  return stageNames.find((n) => n?.toLowerCase() === DEFAULT_STAGE) ?? stageNames.at(-1) ?? undefined;
 }
 
 /**

@@ -4,7 +4,8 @@ import { createNodesFromFiles, type CreateNodes, type CreateNodesContext, type C
 import { dockerBuildTarget } from '../utils/docker-build-target';
 import { DEFAULT_LINT_TARGET_NAME, dockerLintTarget } from '../utils/docker-lint-target';
 import { DEFAULT_BUILD_TARGET_NAME, type DockerMsPluginOptions } from '../utils/plugin-registration';
-import { contextSources, inferContext, parseDockerfile } from '@docker-ms/core';
+import { inferContext } from '@docker-ms/core';
+import { DockerfileCache } from './dockerfile-cache';
 
 export type { DockerMsPluginOptions };
 
@@ -13,8 +14,19 @@ const DOCKERFILE_GLOB = '**/Dockerfile';
 /** Infers the docker-build target (one configuration per stage) for every project that has a Dockerfile. */
 export const createNodes: CreateNodes<DockerMsPluginOptions> = [
   DOCKERFILE_GLOB,
-  (dockerfiles, options, context) => createNodesFromFiles(createNodesForDockerfile, dockerfiles, options ?? {}, context),
+  async (dockerfiles, options, context) => {
+    cache ??= new DockerfileCache();
+    const known = cache;
+    try {
+      return await createNodesFromFiles((file, opts, ctx) => createNodesForDockerfile(file, opts, ctx, known), dockerfiles, options ?? {}, context);
+    } finally {
+      known.save();
+    }
+  },
 ];
+
+/** One per process: the daemon's plugin worker keeps it across graph computations. */
+let cache: DockerfileCache | undefined;
 
 /** Nx 23 still accepts `createNodesV2`; both names point at the same tuple. */
 export const createNodesV2 = createNodes;
@@ -23,6 +35,7 @@ function createNodesForDockerfile(
   dockerfilePath: string,
   options: DockerMsPluginOptions | undefined,
   context: CreateNodesContext,
+  cache: DockerfileCache,
 ): CreateNodesResult {
   const projectRoot = dirname(dockerfilePath).split('\\').join('/');
   const abs = (path: string) => join(context.workspaceRoot, path);
@@ -32,9 +45,9 @@ function createNodesForDockerfile(
     : existsSync(abs(join(projectRoot, 'project.json'))) || existsSync(abs(join(projectRoot, 'package.json')));
   if (!isProject) return {};
 
-  const dockerfile = parseDockerfile(readFileSync(abs(dockerfilePath), 'utf8'));
+  const dockerfile = cache.facts(readFileSync(abs(dockerfilePath), 'utf8'));
   const exists = (path: string) => existsSync(abs(path));
-  const buildContext = inferContext(contextSources(dockerfile), projectRoot, exists);
+  const buildContext = inferContext(dockerfile.sources, projectRoot, exists);
   const targetName = options?.buildTargetName ?? DEFAULT_BUILD_TARGET_NAME;
   const target = dockerBuildTarget({
     projectRoot,

@@ -1,6 +1,5 @@
 import type { TargetConfiguration } from '@nx/devkit';
-import { listStages, modelOf, resolveStage, parseContextDockerignore, type DockerfileModel, type DockerfileSource } from '@docker-ms/core';
-import { contextSources } from '@docker-ms/core';
+import { contextSources, defaultStage, listStages, modelOf, parseContextDockerignore, type DockerfileSource } from '@docker-ms/core';
 
 export const BUILD_EXECUTOR = 'docker-ms:build';
 
@@ -12,8 +11,8 @@ export function defaultMetadataFile(projectRoot: string): string {
 export interface DockerBuildTargetInput {
   /** Workspace-relative project folder holding the Dockerfile. */
   projectRoot: string;
-  /** Dockerfile text or its parsed model: stages become configurations, COPY sources become inputs. */
-  dockerfile: DockerfileSource;
+  /** Dockerfile text, its parsed model or the facts read from it: stages become configurations, COPY sources inputs. */
+  dockerfile: DockerfileSource | DockerfileFacts;
   /** Workspace-relative build context ('.' = workspace root). */
   context: string;
   /** The app's own build target to run first, when it has one. */
@@ -25,6 +24,21 @@ export interface DockerBuildTargetInput {
   /** Text of `<Dockerfile>.dockerignore`: a docker-ms allowlist narrows a whole-context COPY to the app's closure. */
   dockerignore?: string | null;
 }
+
+/** What a target needs from a Dockerfile, read once (plain data: the plugin caches it by the file's hash). */
+export interface DockerfileFacts {
+  /** Every stage's name in order (null for an unnamed stage). */
+  stages: Array<string | null>;
+  /** The paths COPY/ADD read from the build context. */
+  sources: string[];
+}
+
+export function dockerfileFacts(dockerfile: DockerfileSource): DockerfileFacts {
+  const model = modelOf(dockerfile);
+  return { stages: listStages(model).map((stage) => stage.name), sources: contextSources(model) };
+}
+
+const isFacts = (d: DockerBuildTargetInput['dockerfile']): d is DockerfileFacts => typeof d === 'object' && 'sources' in d;
 
 export interface DockerBuildTargetOptions {
   file: string;
@@ -40,13 +54,13 @@ function join(...parts: string[]): string {
 /** The docker-build target for one Dockerfile, the same whether inferred by the plugin or written by the generator. */
 export function dockerBuildTarget(input: DockerBuildTargetInput): TargetConfiguration<DockerBuildTargetOptions> {
   const { projectRoot, context } = input;
-  const dockerfile = modelOf(input.dockerfile);
+  const facts = isFacts(input.dockerfile) ? input.dockerfile : dockerfileFacts(input.dockerfile);
   const file = join(projectRoot, 'Dockerfile');
-  const stages = listStages(dockerfile).map((stage) => stage.name).filter((name): name is string => !!name);
-  const defaultStage = input.defaultStage && stages.includes(input.defaultStage) ? input.defaultStage : resolveStage(dockerfile, undefined, file);
+  const stages = facts.stages.filter((name): name is string => !!name);
+  const stage = input.defaultStage && stages.includes(input.defaultStage) ? input.defaultStage : defaultStage(facts.stages);
 
   const options: DockerBuildTargetOptions = { file, context, metadataFile: defaultMetadataFile(projectRoot) };
-  if (defaultStage) options.target = defaultStage;
+  if (stage) options.target = stage;
 
   const configurations: Record<string, Partial<DockerBuildTargetOptions>> = {};
   for (const stage of stages) configurations[stage] = { target: stage };
@@ -55,7 +69,7 @@ export function dockerBuildTarget(input: DockerBuildTargetInput): TargetConfigur
     executor: BUILD_EXECUTOR,
     options,
     outputs: ['{options.metadataFile}'],
-    inputs: dockerInputs(input, dockerfile, file),
+    inputs: dockerInputs(input, facts.sources, file),
     metadata: {
       technologies: ['docker'],
       description: `Build the ${file} image (one configuration per stage: ${stages.join(', ') || 'none named'})`,
@@ -70,12 +84,12 @@ export function dockerBuildTarget(input: DockerBuildTargetInput): TargetConfigur
   return target;
 }
 
-function dockerInputs(input: DockerBuildTargetInput, dockerfile: DockerfileModel, file: string): NonNullable<TargetConfiguration['inputs']> {
+function dockerInputs(input: DockerBuildTargetInput, sources: string[], file: string): NonNullable<TargetConfiguration['inputs']> {
   const { context, projectRoot } = input;
   const base = context === '.' ? '{workspaceRoot}' : context === projectRoot ? '{projectRoot}' : `{workspaceRoot}/${context}`;
   const fromProject = (path: string) => (path.startsWith(`${projectRoot}/`) ? `{projectRoot}/${path.slice(projectRoot.length + 1)}` : `{workspaceRoot}/${path}`);
   const globs = new Set<string>([fromProject(file), `${base}/.dockerignore`, fromProject(`${file}.dockerignore`)]);
-  for (const source of contextSources(dockerfile)) {
+  for (const source of sources) {
     const path = source.replace(/\\/g, '/').replace(/^(\.?\/)+/, '').replace(/\/+$/, '') || '.';
     if (path === '.') {
       for (const glob of closureGlobs(input.dockerignore, base) ?? [`${base}/**/*`]) globs.add(glob);
