@@ -1,5 +1,5 @@
 import type { Tree } from '@nx/devkit';
-import type { FileReader } from '@docker-ms/core';
+import { contextSources, inferContext, type DockerfileSource, type FileReader } from '@docker-ms/core';
 
 function normalize(path: string): string {
   const trimmed = path.replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
@@ -23,4 +23,14 @@ export function treeFileReader(tree: Tree): FileReader {
       return tree.exists(p) && tree.isFile(p);
     },
   };
+}
+
+/** Whether a workspace path on the Tree is a file, a folder or missing (a target's input globs differ). */
+export function treePathKind(tree: Tree): (path: string) => 'file' | 'folder' | 'missing' {
+  return (path) => (!tree.exists(path) ? 'missing' : tree.isFile(path) ? 'file' : 'folder');
+}
+
+/** The build context a Dockerfile on the Tree expects, from the paths its COPY sources name. */
+export function treeBuildContext(tree: Tree, dockerfile: DockerfileSource, projectRoot: string): string {
+  return inferContext(contextSources(dockerfile), projectRoot, (path) => tree.exists(path));
 }

@@ -1,7 +1,7 @@
 import { joinPathFragments, logger, readProjectConfiguration, updateProjectConfiguration, type ProjectConfiguration, type Tree } from '@nx/devkit';
-import { contextSources, DetectionError, detectProject, generateDockerfile, inferContext, type Detection, type Language } from '@docker-ms/core';
+import { DetectionError, detectProject, generateDockerfile, type Detection, type Language } from '@docker-ms/core';
 import { BUILD_EXECUTOR, dockerBuildTarget } from '../../utils/docker-build-target';
-import { treeFileReader } from '../../utils/tree-file-reader';
+import { treeBuildContext, treeFileReader, treePathKind } from '../../utils/tree-file-reader';
 import { contextIgnoreFiles, type IgnoreFile } from './ignore-files';
 import { nodeBuildOptions } from './node-build';
 import type { NormalizedGeneratorOptions } from './normalize-options';
@@ -58,7 +58,7 @@ function planDockerfile(tree: Tree, plan: ProjectPlan, options: NormalizedGenera
   if (tree.exists(dockerfilePath) && !options.overwrite) {
     const text = tree.read(dockerfilePath, 'utf-8') ?? '';
     plan.kept.push(dockerfilePath);
-    return { text, buildContext: inferContext(contextSources(text), root, (p) => tree.exists(p)) };
+    return { text, buildContext: treeBuildContext(tree, text, root) };
   }
   const generated = generate(tree, name, root, options, facts);
   plan.writes.push({ path: dockerfilePath, content: generated.dockerfile });
@@ -80,7 +80,7 @@ function planTarget(tree: Tree, plan: ProjectPlan, dockerfile: PlannedDockerfile
     dependsOn: facts.buildTarget,
     defaultStage: dockerfile.defaultStage,
     dockerignore: plan.writes.find((w) => w.path === ignorePath)?.content ?? tree.read(ignorePath, 'utf-8'),
-    kind: (p) => (!tree.exists(p) ? 'missing' : tree.isFile(p) ? 'file' : 'folder'),
+    kind: treePathKind(tree),
   });
 }
 

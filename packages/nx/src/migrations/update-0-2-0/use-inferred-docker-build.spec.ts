@@ -1,6 +1,6 @@
 import { addProjectConfiguration, logger, readNxJson, readProjectConfiguration, updateNxJson, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { contextSources, inferContext } from '@docker-ms/core';
+import { treeBuildContext, treePathKind } from '../../utils/tree-file-reader';
 import { dockerBuildTarget } from '../../utils/docker-build-target';
 import { snapshotFiles } from '../../utils/testing';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,9 +29,9 @@ function generatedTarget(tree: Tree, root: string) {
   return dockerBuildTarget({
     projectRoot: root,
     dockerfile: text,
-    context: inferContext(contextSources(text), root, (p) => tree.exists(p)),
+    context: treeBuildContext(tree, text, root),
     dependsOn: 'build',
-    kind: (p) => (!tree.exists(p) ? 'missing' : tree.isFile(p) ? 'file' : 'folder'),
+    kind: treePathKind(tree),
   });
 }
 

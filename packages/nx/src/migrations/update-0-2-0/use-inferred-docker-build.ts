@@ -3,7 +3,7 @@ import {
   type ProjectConfiguration, type TargetConfiguration, type Tree,
 } from '@nx/devkit';
 import { BUILD_OPTION_RENAMES, renameTargetOptions } from '@docker-ms/core';
-import { contextSources, inferContext } from '@docker-ms/core';
+import { treeBuildContext, treePathKind } from '../../utils/tree-file-reader';
 import { BUILD_EXECUTOR, dockerBuildTarget } from '../../utils/docker-build-target';
 import { DEFAULT_BUILD_TARGET_NAME, PLUGIN_NAME, registeredBuildTargetName } from '../../utils/plugin-registration';
 
@@ -88,9 +88,9 @@ export function inferredFor(tree: Tree, project: ProjectConfiguration, own: Targ
   return dockerBuildTarget({
     projectRoot: root,
     dockerfile: text,
-    context: inferContext(contextSources(text), root, (p) => tree.exists(p)),
+    context: treeBuildContext(tree, text, root),
     dependsOn: 'build',
-    kind: (p) => (!tree.exists(p) ? 'missing' : tree.isFile(p) ? 'file' : 'folder'),
+    kind: treePathKind(tree),
   });
 }
 
