@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { createNodesFromFiles, type CreateNodes, type CreateNodesContext, type CreateNodesResult } from '@nx/devkit';
 import { dockerBuildTarget } from '../utils/docker-build-target';
 import { DEFAULT_LINT_TARGET_NAME, dockerLintTarget } from '../utils/docker-lint-target';
+import { createNodesExports } from '../utils/nx-compat';
 import { DEFAULT_BUILD_TARGET_NAME, type DockerMsPluginOptions } from '../utils/plugin-registration';
 import { inferContext } from '@docker-ms/core';
 import { DockerfileCache } from './dockerfile-cache';
@@ -12,7 +13,7 @@ export type { DockerMsPluginOptions };
 const DOCKERFILE_GLOB = '**/Dockerfile';
 
 /** Infers the docker-build target (one configuration per stage) for every project that has a Dockerfile. */
-export const createNodes: CreateNodes<DockerMsPluginOptions> = [
+export const { createNodes, createNodesV2 } = createNodesExports<CreateNodes<DockerMsPluginOptions>>([
   DOCKERFILE_GLOB,
   async (dockerfiles, options, context) => {
     cache ??= new DockerfileCache();
@@ -23,13 +24,10 @@ export const createNodes: CreateNodes<DockerMsPluginOptions> = [
       known.save();
     }
   },
-];
+]);
 
 /** One per process: the daemon's plugin worker keeps it across graph computations. */
 let cache: DockerfileCache | undefined;
-
-/** Nx 23 still accepts `createNodesV2`; both names point at the same tuple. */
-export const createNodesV2 = createNodes;
 
 function createNodesForDockerfile(
   dockerfilePath: string,

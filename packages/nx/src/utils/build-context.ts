@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectPackageManager, getProjects, type ProjectGraph, type Tree } from '@nx/devkit';
 import { cachedGraph } from '../generators/dockerfile/project-graph';
+import { loadNxJsLockfileApi } from './nx-compat';
 import {
   localDependencyRoots,
   workspaceGlobs,
@@ -72,23 +73,12 @@ export function refreshAllowlist(fs: FileReader, text: string, project: string, 
   return contextDockerignore({ closure, exclude: parsed.exclude, keep: parsed.keep, label: parsed.label ?? project, language: parsed.language });
 }
 
-interface NxJsLockfileApi {
-  createPackageJson(project: string, graph: ProjectGraph, options: { root: string; isProduction: boolean }): Record<string, unknown>;
-  createLockFile(packageJson: Record<string, unknown>, graph: ProjectGraph, packageManager: string): string;
-  getLockFileName(packageManager: string): string;
-}
-
 /**
  * The app's production package.json and lockfile, pruned from the workspace root's by @nx/js's own
  * `createPackageJson` / `createLockFile` (public exports of @nx/js), written to `<root>/<dir>`.
  */
 export function writePrunedManifests(root: string, project: string, graph: ProjectGraph, dir: string): string[] {
-  let nxJs: NxJsLockfileApi;
-  try {
-    nxJs = require(require.resolve('@nx/js', { paths: [root] })) as NxJsLockfileApi;
-  } catch {
-    throw new Error(`the Dockerfile installs from pruned manifests (${dir}); install @nx/js (npm i -D @nx/js), or regenerate the Dockerfile with --manifestsPath unset`);
-  }
+  const nxJs = loadNxJsLockfileApi(root, dir);
   const packageManager = detectPackageManager(root);
   const packageJson = nxJs.createPackageJson(project, graph, { root, isProduction: true });
   const lockFile = nxJs.createLockFile(packageJson, graph, packageManager);

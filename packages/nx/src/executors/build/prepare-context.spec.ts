@@ -66,7 +66,7 @@ describe('prepareContext (before a workspace-root build)', () => {
   it('a Dockerfile that copies the pruned manifests needs @nx/js; without it the line says how to fix that', () => {
     write('apps/api/Dockerfile', 'FROM node:22-bookworm-slim AS runtime\nCOPY dist/docker/apps/api/package.json dist/docker/apps/api/package-lock.json* ./\nUSER 65532\n');
     expect(() => prepareContext(plan({ context: '.', file: 'apps/api/Dockerfile' }), context(graph([])))).toThrow(
-      /installs from pruned manifests \(dist\/docker\/apps\/api\); install @nx\/js \(npm i -D @nx\/js\)/,
+      /installs from pruned manifests \(dist\/docker\/apps\/api\); install @nx\/js for nx \d+\.\d+\.\d+: npm i -D @nx\/js@\^\d+ /,
     );
   });
 });
