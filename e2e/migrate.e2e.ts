@@ -5,11 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isUntouched, readManagedHeader } from '../packages/core/src/managed';
-import { DOCKER_MS_MIGRATION_VERSIONS } from './support/migrate-versions';
+import { DOCKER_MS_MIGRATION_VERSIONS, publishMigrationVersions } from './support/migrate-versions';
 import { REPO_ROOT, describeE2e, log, readState, type E2eState } from './support/env';
 import { GIT_IDENTITY, exec } from './support/exec';
 import { imageExists } from './support/docker';
-import { publishPackages } from './support/verdaccio';
 import { NX_VERSION, nxEnv } from './support/workspace';
 
 const { old: OLD, current: NEW } = DOCKER_MS_MIGRATION_VERSIONS;
@@ -29,10 +28,7 @@ describeE2e(`nx migrate docker-ms ${OLD} → ${NEW}`, () => {
 
   beforeAll(async () => {
     state = readState();
-    const registry = { port: state.registryPort as number, npmrc: state.npmrc as string };
-    const packs = path.join(state.tmpDir as string, 'migrate-packs');
-    await publishPackages(registry, packs, OLD, 'migrate-old');
-    await publishPackages(registry, packs, NEW, 'migrate-new');
+    await publishMigrationVersions(state);
 
     root = path.join(state.tmpDir as string, 'migrate-workspace');
     fs.rmSync(root, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-// A fresh Nx 23 workspace in a temp folder, the way users have one: nx + @nx/js + docker-ms installed
+// A fresh Nx workspace (23 unless told otherwise) in a temp folder, the way users have one: nx + @nx/js + docker-ms installed
 // from the local registry (tarballs, not links), five apps copied from examples/.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -51,9 +51,21 @@ function writeProjectJson(root: string, name: string, extra: Record<string, unkn
   );
 }
 
-export async function createWorkspace(state: E2eState): Promise<Workspace> {
+export interface WorkspaceOptions {
+  /** Folder under the run's temp dir; default `workspace`. */
+  dir?: string;
+  /** Nx packages and versions in devDependencies; default nx and @nx/js at NX_VERSION. */
+  nxPackages?: Record<string, string>;
+  /** docker-ms version to install with them; null: none (added later, e.g. with `nx add`). */
+  dockerMs?: string | null;
+  /** Which of APPS to copy in; default all. */
+  apps?: string[];
+}
+
+export async function createWorkspace(state: E2eState, options: WorkspaceOptions = {}): Promise<Workspace> {
+  const { dir = 'workspace', nxPackages = { nx: NX_VERSION, '@nx/js': NX_VERSION }, dockerMs = E2E_VERSION, apps = APPS.map((a) => a.name) } = options;
   const t0 = Date.now();
-  const root = path.join(state.tmpDir as string, 'workspace');
+  const root = path.join(state.tmpDir as string, dir);
   fs.rmSync(root, { recursive: true, force: true });
   fs.mkdirSync(path.join(root, 'apps'), { recursive: true });
   const examples = path.join(REPO_ROOT, 'examples');
@@ -75,9 +87,8 @@ export async function createWorkspace(state: E2eState): Promise<Workspace> {
       license: 'MIT',
       dependencies: nodeExample.dependencies,
       devDependencies: {
-        nx: NX_VERSION,
-        '@nx/js': NX_VERSION,
-        'docker-ms': E2E_VERSION,
+        ...nxPackages,
+        ...(dockerMs ? { 'docker-ms': dockerMs } : {}),
         ...nodeExample.devDependencies,
       },
     }),
@@ -95,6 +106,24 @@ export async function createWorkspace(state: E2eState): Promise<Workspace> {
     json({ compilerOptions: { target: 'es2022', module: 'commonjs', strict: true, esModuleInterop: true, skipLibCheck: true, types: ['node'] } }),
   );
 
+  if (apps.includes('node-api')) writeNodeApp(root, examples);
+  for (const app of ['python-api', 'go-api', 'rust-api', 'java-api'].filter((a) => apps.includes(a))) {
+    copyApp(path.join(examples, app), path.join(root, 'apps', app));
+    writeProjectJson(path.join(root, 'apps', app), app);
+  }
+
+  const env = nxEnv(state.npmrc);
+  await exec('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, env, timeout: 10 * 60_000 });
+  await commitWorkspace(root, env);
+  log(`workspace ${root} ready in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
+  return {
+    root,
+    env,
+    nx: (args, opts = {}) => exec('npx', ['nx', ...args], { cwd: root, env, timeout: 30 * 60_000, echo: true, ...opts }),
+  };
+}
+
+function writeNodeApp(root: string, examples: string): void {
   // node: an Nx-integrated app (no package.json of its own) with an @nx/js:tsc build target writing dist/apps/node-api
   const nodeRoot = path.join(root, 'apps/node-api');
   fs.mkdirSync(nodeRoot, { recursive: true });
@@ -110,18 +139,4 @@ export async function createWorkspace(state: E2eState): Promise<Workspace> {
       },
     },
   });
-  for (const app of ['python-api', 'go-api', 'rust-api', 'java-api']) {
-    copyApp(path.join(examples, app), path.join(root, 'apps', app));
-    writeProjectJson(path.join(root, 'apps', app), app);
-  }
-
-  const env = nxEnv(state.npmrc);
-  await exec('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, env, timeout: 10 * 60_000 });
-  await commitWorkspace(root, env);
-  log(`workspace ${root} ready in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
-  return {
-    root,
-    env,
-    nx: (args, opts = {}) => exec('npx', ['nx', ...args], { cwd: root, env, timeout: 30 * 60_000, echo: true, ...opts }),
-  };
 }
