@@ -3,6 +3,7 @@
 // what the last green run of e2e/nx-majors.e2e.ts observed (that suite fails when the two differ).
 //   node scripts/docs/nx-compatibility.js --check    the table in the page equals the one rendered from the JSON
 //   node scripts/docs/nx-compatibility.js --update   copy e2e/.results/nx-majors.json to the JSON, re-render the table
+//   node scripts/docs/nx-compatibility.js --render   re-render the table from the JSON as committed
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -38,12 +39,12 @@ function main() {
   if (mode === '--update') {
     if (!fs.existsSync(OBSERVED)) throw new Error(`${path.relative(ROOT, OBSERVED)} is missing: run e2e/nx-majors.e2e.ts first`);
     fs.copyFileSync(OBSERVED, JSON_FILE);
-  } else if (mode !== '--check') {
-    throw new Error('usage: node scripts/docs/nx-compatibility.js --check | --update');
+  } else if (mode !== '--check' && mode !== '--render') {
+    throw new Error('usage: node scripts/docs/nx-compatibility.js --check | --update | --render');
   }
   const page = fs.readFileSync(PAGE, 'utf8');
   const next = withTable(page, render(JSON.parse(fs.readFileSync(JSON_FILE, 'utf8'))));
-  if (mode === '--update') {
+  if (mode !== '--check') {
     fs.writeFileSync(PAGE, next);
     console.log(`${path.relative(ROOT, PAGE)} rendered from ${path.relative(ROOT, JSON_FILE)}`);
   } else if (next !== page) {
