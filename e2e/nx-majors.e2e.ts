@@ -6,7 +6,7 @@
 // is rendered (scripts/docs/nx-compatibility.js). The full language suite runs on Nx 23 only (nx.e2e.ts).
 import fs from 'node:fs';
 import path from 'node:path';
-import { listStages } from '../packages/core/src/lint';
+import { listStages } from '../packages/core/src/dockerfile';
 import { SUPPORTED_NX_MAJORS } from '../packages/nx/src/utils/nx-compat';
 import { REPO_ROOT, RESULTS_DIR, describeE2e, log, readState, type E2eState } from './support/env';
 import { GIT_IDENTITY, exec } from './support/exec';
