@@ -42,6 +42,8 @@ function formatIssue(issue: z.core.$ZodIssue, input: Record<string, unknown>): s
       const scope = name === 'packageManager' || name === 'variant' ? ` for ${language}` : '';
       return [`${name}: must be one of ${allowed}${scope} (got ${got})`];
     }
+    case 'invalid_key':
+      return [`${name}: ${issue.issues[0]?.message ?? issue.message} (got ${describe(issue.path.at(-1))})`];
     case 'invalid_type':
       return [`${name}: expected ${issue.expected} (got ${got})`];
     case 'too_small':

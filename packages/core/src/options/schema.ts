@@ -28,14 +28,31 @@ const IMAGE_REF = /^(?:[a-z0-9.-]+(?::[0-9]+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?
 const MIRROR = /^[a-z0-9.-]+(?::[0-9]+)?(?:\/[a-z0-9._-]+)*\/?$/;
 const VERSION = /^v?\d+(?:\.\d+){0,2}$/;
 
-const oneLine = (s: string) => !/[\r\n]/.test(s);
-const ONE_LINE = { message: 'must be a single line' };
+// Control characters (newlines included) and unicode line breaks would end a Dockerfile line early.
+const CONTROL = /[\u0000-\u001f\u007f\u0085\u2028\u2029]/;
+const singleLine = (s: string) => !CONTROL.test(s);
+const SINGLE_LINE = { message: 'must be a single line without control characters' };
+
+/**
+ * A shell command written into a RUN line. It is the user's shell code by design, but it must stay on its own
+ * line: a trailing "\\" would continue into the next instruction, and a heredoc would swallow the lines after it.
+ */
+const HEREDOC = /<<-?\s*["']?[A-Za-z_]/;
+const shellCommand = z
+  .string()
+  .refine((s) => s.trim() !== '', { message: 'must not be empty' })
+  .refine(singleLine, SINGLE_LINE)
+  .refine((s) => !s.trimEnd().endsWith('\\'), { message: 'must not end with "\\" (it would join the next Dockerfile line)' })
+  .refine((s) => !HEREDOC.test(s), { message: 'must not contain a heredoc ("<<WORD"); put multi-line steps in a script file' });
+
+// Letters (any script), digits and . _ - / @ + = , ~: safe unquoted in COPY lines, shell words and .dockerignore
+const PATH_CHARS = /^[\p{L}\p{N}._@+=,~/\\-]+$/u;
 
 function relativePath() {
   return z
     .string()
     .min(1)
-    .regex(/^[^\s"'`$]+$/, { message: 'must be a path without spaces, quotes or "$"' })
+    .regex(PATH_CHARS, { message: 'must be a path of letters, digits and "._-/@+=,~" (no spaces, quotes, "$" or shell characters)' })
     .refine((p) => !p.startsWith('/') && !p.split(/[\\/]/).includes('..'), {
       message: 'must be a relative path inside the build context (no leading "/" or "..")',
     })
@@ -60,7 +77,13 @@ const userSchema = z.preprocess(
     .refine((u) => Number(u.split(':')[0]) !== 0, { message: 'must not be 0 (root); use a non-root uid such as 10001' }),
 );
 
-const commandSchema = z.union([z.string().min(1).refine(oneLine, ONE_LINE), z.array(z.string().min(1)).min(1)]);
+const commandSchema = z.union([shellCommand, z.array(z.string().min(1)).min(1)]);
+
+// An HTTP path (RFC 3986 path-absolute with an optional query): "/healthz", "/status?full=1"
+const URL_PATH = /^\/(?:[A-Za-z0-9\-._~!&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*$/;
+
+// OCI label keys are reverse-DNS style names
+const LABEL_KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
 
 const common = {
   target: z.string().regex(STAGE_NAME, { message: 'must be a lowercase stage name such as "runtime" or "build"' }).default('runtime').describe("Stage the build stops at (docker build --target); the rendered file always ends with \"runtime\"."),
@@ -71,12 +94,15 @@ const common = {
   cacheMounts: z.boolean().default(true).describe("Use BuildKit cache mounts (RUN --mount=type=cache); false gives a file the legacy builder accepts."),
   healthcheck: z
     .union([
-      z.string().regex(/^\//, { message: 'must be an HTTP path starting with "/" (e.g. "/healthz") or a command array' }),
+      z.string().regex(URL_PATH, { message: 'must be an HTTP path starting with "/" such as "/healthz" (letters, digits, "-._~/?=&" and %XX escapes) or a command array' }),
       z.array(z.string().min(1)).min(1),
     ])
     .optional()
     .describe('HTTP path probed by the runtime itself (node, python; needs port) or an exec-form command array.'),
-  labels: z.record(z.string().min(1), z.string()).default({}).describe("OCI labels added to the final stage."),
+  labels: z.record(
+    z.string().regex(LABEL_KEY, { message: 'label names must be letters, digits and "._/-", e.g. "org.opencontainers.image.source"' }),
+    z.string().refine(singleLine, SINGLE_LINE),
+  ).default({}).describe("OCI labels added to the final stage."),
   registryMirror: z.string().regex(MIRROR, { message: 'must be a registry host with an optional path, e.g. "mirror.example.com/dockerhub"' })
     .transform((m) => m.replace(/\/+$/, ''))
     .optional().describe("Registry prefix for every base image (e.g. \"mirror.example.com/dockerhub\")."),
@@ -84,9 +110,9 @@ const common = {
   runtimeVersion: z.string().regex(VERSION, { message: 'must be a version number such as "22", "3.12" or "1.22.5"' })
     .transform((v) => v.replace(/^v/, ''))
     .optional().describe("Language runtime version; image tags follow it (major, or major.minor for python/go/rust)."),
-  entry: z.string().min(1).regex(/^[^\s"'`$\\]+$/, { message: 'must be a path, module, class or binary name without spaces, quotes or "$"' }).optional().describe("What starts the app: node script (relative to projectRoot, or to outputPath when set), python file or module, go package (./cmd/x or .), rust binary name, java main class (else java -jar)."),
+  entry: z.string().min(1).regex(/^[^\s"'`$\\\u0000-\u001f\u007f\u0085]+$/, { message: 'must be a path, module, class or binary name without spaces, quotes or "$"' }).optional().describe("What starts the app: node script (relative to projectRoot, or to outputPath when set), python file or module, go package (./cmd/x or .), rust binary name, java main class (else java -jar)."),
   startCommand: commandSchema.optional().describe("Exec-form command for the final stage, replacing the one derived from entry."),
-  buildCommand: z.string().min(1).refine(oneLine, ONE_LINE).optional().describe("Shell command that builds the app in the build stage (node: e.g. \"npm run build\")."),
+  buildCommand: shellCommand.optional().describe("Shell command that builds the app in the build stage (node: e.g. \"npm run build\")."),
   outputPath: relativePath().optional().describe("Build output folder relative to the build context (e.g. \"dist/apps/api\"); node copies only it to the runtime, java looks for the jar in it."),
 };
 

@@ -129,7 +129,9 @@ describe('node', () => {
     const hc = lastOf(finalStage(text), 'HEALTHCHECK')!;
     const argv = execForm(hc.args)!;
     expect(argv.slice(0, 2)).toEqual(['/nodejs/bin/node', '-e']);
-    expect(argv[2]).toContain("fetch('http://127.0.0.1:8080/healthz')");
+    // the URL is an argument of the probe (process.argv[1]), never part of its code
+    expect(argv[2]).toContain('fetch(process.argv[1])');
+    expect(argv.slice(3)).toEqual(['http://127.0.0.1:8080/healthz']);
   });
 
   it('seed: node:20-alpine build → distroless nodejs20', () => {
@@ -191,7 +193,8 @@ describe('python', () => {
     const text = renderDockerfile({ language: 'python', port: 8000, healthcheck: '/health' });
     const argv = execForm(lastOf(finalStage(text), 'HEALTHCHECK')!.args)!;
     expect(argv.slice(0, 2)).toEqual(['python', '-c']);
-    expect(argv[2]).toContain('http://127.0.0.1:8000/health');
+    expect(argv[2]).toContain('urlopen(sys.argv[1]');
+    expect(argv.slice(3)).toEqual(['http://127.0.0.1:8000/health']);
   });
 
   it('seed: python:3.12-slim venv copy → python:3.12-slim with USER nobody (65534)', () => {
@@ -369,7 +372,48 @@ describe('options that shape every file', () => {
   it('refuses text that would break the file', () => {
     expect(() => renderDockerfile({ language: 'node', buildCommand: 'npm run build\nUSER root' })).toThrow('buildCommand: must be a single line');
     expect(() => renderDockerfile({ language: 'go', entry: './cmd/$(id)' })).toThrow(/^entry: /);
-    expect(() => renderDockerfile({ language: 'go', projectRoot: 'my app' })).toThrow(/^projectRoot: must be a path without spaces/);
+    expect(() => renderDockerfile({ language: 'go', projectRoot: 'my app' })).toThrow(/^projectRoot: must be a path of letters, digits/);
+  });
+
+  it('keeps a build command on its own RUN line', () => {
+    const swallow = { language: 'node', buildCommand: 'npm run build \\' } as const;
+    expect(() => renderDockerfile(swallow)).toThrow('buildCommand: must not end with "\\" (it would join the next Dockerfile line) (got "npm run build \\\\")');
+    expect(() => renderDockerfile({ language: 'node', buildCommand: 'npm run build \\   ' })).toThrow(/^buildCommand: must not end with/);
+    expect(() => renderDockerfile({ language: 'node', buildCommand: 'npm run build\r' })).toThrow(/^buildCommand: must be a single line/);
+    expect(() => renderDockerfile({ language: 'node', buildCommand: 'npm run build\u2028USER root' })).toThrow(/^buildCommand: must be a single line/);
+    expect(() => renderDockerfile({ language: 'node', buildCommand: 'cat <<EOF > x' })).toThrow(/^buildCommand: must not contain a heredoc/);
+    expect(() => renderDockerfile({ language: 'java', buildCommand: '   ' })).toThrow(/^buildCommand: must not be empty/);
+    expect(() => renderDockerfile({ language: 'go', startCommand: '/app \\' })).toThrow(/^startCommand: must not end with/);
+    expect(() => renderDockerfile({ language: 'go', startCommand: '/app\n--debug' })).toThrow(/^startCommand: must be a single line/);
+  });
+
+  it('writes label names and values literally: no variable expansion, no doubled backslashes', () => {
+    const value = 'cost $5 ${PATH} C:\\dir "quoted" \\$HOME é';
+    const text = renderDockerfile({ language: 'go', labels: { 'com.example.note': value } });
+    const line = text.split('\n').find((l) => l.startsWith('LABEL '))!;
+    expect(line).toBe('LABEL "com.example.note"="cost \\$5 \\${PATH} C:\\\\dir \\"quoted\\" \\\\\\$HOME é"');
+    expect(() => renderDockerfile({ language: 'go', labels: { note: 'a\nUSER root' } })).toThrow(/^labels\.note: must be a single line/);
+    expect(() => renderDockerfile({ language: 'go', labels: { 'a b': 'x' } })).toThrow(/^labels(\.a b)?: label names must be/);
+  });
+
+  it('validates healthcheck paths as URL paths', () => {
+    for (const bad of ['/a b', '/$(id)', '/a\nb', '/%zz', 'healthz']) {
+      expect(() => renderDockerfile({ language: 'node', port: 8080, healthcheck: bad })).toThrow(/^healthcheck: must be an HTTP path starting with "\/"/);
+    }
+    // quotes and parentheses are URL characters: they reach the probe as its argument, the probe's code stays the same
+    for (const language of ['node', 'python'] as const) {
+      const probe = (healthcheck: string) => execForm(lastOf(finalStage(renderDockerfile({ language, port: 8000, healthcheck })), 'HEALTHCHECK')!.args)!;
+      const hostile = "/x');require('child_process').execSync('id');('";
+      expect(probe(hostile).slice(0, -1)).toEqual(probe('/healthz').slice(0, -1));
+      expect(probe(hostile).at(-1)).toBe(`http://127.0.0.1:8000${hostile}`);
+    }
+  });
+
+  it('passes paths to RUN lines as single shell words', () => {
+    for (const bad of ['dist;id', 'dist|x', 'a&b', 'out$(id)', 'a`b`', 'a*', "it's"]) {
+      expect(() => renderDockerfile({ language: 'java', outputPath: bad })).toThrow(/^outputPath: must be a path of letters, digits/);
+    }
+    expect(renderDockerfile({ language: 'java', projectRoot: 'apps/ünï', outputPath: 'apps/ünï/out+1' })).toContain('find out+1 -maxdepth 1');
   });
 
   it('target must name a stage of the file', () => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { imagesFor, type CatalogImage } from '../catalog';
 import type { DockerfileOptions } from '../options';
 import { OptionsError } from '../options/errors';
+import { dockerfileQuote, shellQuote } from '../text/quote';
 
 /** Values every template sees. Language patterns add their own fields next to these. */
 export interface BaseTemplateData {
@@ -18,7 +19,10 @@ export interface BaseTemplateData {
   json: (argv: string[]) => string;
   /** A folder as a COPY source: "." or "path/". */
   dir: (p: string) => string;
-  labels: Array<[string, string]>;
+  /** `"name"="value"` pairs of the LABEL line, escaped so docker reads them literally. */
+  labels: string[];
+  /** A value as one shell word in a RUN line. */
+  sh: (word: string) => string;
   /** Exec-form healthcheck command, or null. */
   healthcheck: string[] | null;
   /** Command of the final stage: rendered as ENTRYPOINT (entrypoint) and/or CMD (cmd). */
@@ -42,7 +46,8 @@ export function baseTemplateData(o: DockerfileOptions): Omit<BaseTemplateData, '
     src: (p = '.') => joinPath(o.projectRoot, p),
     json: (argv) => JSON.stringify(argv),
     dir,
-    labels: Object.entries(o.labels),
+    labels: Object.entries(o.labels).map(([k, v]) => `${dockerfileQuote(k)}=${dockerfileQuote(v)}`),
+    sh: shellQuote,
   };
 }
 
@@ -67,10 +72,11 @@ export function splitCommand(command: string | string[]): string[] {
 }
 
 /**
- * The healthcheck as an exec-form command. An HTTP path needs a runtime that can probe it itself
- * (`probe`); a command array is used as given.
+ * The healthcheck as an exec-form command. An HTTP path needs a runtime that can probe it itself: `probe` is
+ * the argv that fetches the URL given as its last argument (data, never spliced into the probe's code); a
+ * command array is used as given.
  */
-export function healthcheckCommand(o: DockerfileOptions, probe: ((url: string) => string[]) | null): string[] | null {
+export function healthcheckCommand(o: DockerfileOptions, probe: string[] | null): string[] | null {
   if (o.healthcheck === undefined) return null;
   if (Array.isArray(o.healthcheck)) return o.healthcheck;
   if (o.port === undefined) {
@@ -81,5 +87,5 @@ export function healthcheckCommand(o: DockerfileOptions, probe: ((url: string) =
       `healthcheck: ${o.language} runtime images cannot probe an HTTP path without extra tools; give a command array instead, e.g. ["/usr/local/bin/app","healthcheck"] (got "${o.healthcheck}")`,
     ]);
   }
-  return probe(`http://127.0.0.1:${o.port}${o.healthcheck}`);
+  return [...probe, `http://127.0.0.1:${o.port}${o.healthcheck}`];
 }

@@ -1,1 +1,2 @@
 export { closestNames } from './closest-names';
+export { dockerfileQuote, shellQuote } from './quote';

@@ -111,11 +111,8 @@ export function nodeTemplateData(o: OptionsFor<'node'>): NodeTemplateData {
   const distroless = base.runtime.flavor === 'distroless';
   // distroless node images have node at /nodejs/bin/node as their ENTRYPOINT, and no PATH entry for it
   const nodeBin = distroless ? '/nodejs/bin/node' : 'node';
-  const probe = (url: string) => [
-    nodeBin,
-    '-e',
-    `fetch('${url}').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`,
-  ];
+  // node -e <code> <url>: the URL arrives as process.argv[1]
+  const probe = [nodeBin, '-e', 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))'];
   let entrypoint: string[] | null = null;
   let cmd: string[] | null;
   if (o.startCommand) {

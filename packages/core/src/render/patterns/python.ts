@@ -8,11 +8,8 @@ export interface PythonTemplateData extends BaseTemplateData {
 
 export function pythonTemplateData(o: OptionsFor<'python'>): PythonTemplateData {
   const base = baseTemplateData(o);
-  const probe = (url: string) => [
-    'python',
-    '-c',
-    `import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('${url}', timeout=4).status < 400 else 1)`,
-  ];
+  // python -c <code> <url>: the URL arrives as sys.argv[1]
+  const probe = ['python', '-c', 'import sys, urllib.request; sys.exit(0 if urllib.request.urlopen(sys.argv[1], timeout=4).status < 400 else 1)'];
   const entry = o.entry ?? 'main.py';
   let entrypoint: string[] | null = null;
   let cmd: string[] | null = null;

@@ -1,5 +1,5 @@
 import { joinPathFragments, type Tree } from '@nx/devkit';
-import { NODE_LOCKFILE_NAMES } from '@docker-ms/core';
+import { NODE_LOCKFILE_NAMES, shellQuote } from '@docker-ms/core';
 import { generatorGraph, prunedManifestsDir, workspaceMemberManifests } from '../../utils/build-context';
 import { treeFileReader } from '../../utils/tree-file-reader';
 import type { NxProjectFacts } from './nx-metadata';
@@ -18,7 +18,7 @@ export function nodeBuildOptions(tree: Tree, name: string, root: string, facts: 
   return {
     projectRoot: root,
     ...(members.length > 0 ? { workspaceManifests: members } : usesNxJs(tree) ? { manifestsPath: prunedManifestsDir(root) } : {}),
-    ...(facts.buildTarget ? { buildCommand: `NX_DAEMON=false NX_NO_CLOUD=true npx nx run ${name}:${facts.buildTarget}` } : {}),
+    ...(facts.buildTarget ? { buildCommand: `NX_DAEMON=false NX_NO_CLOUD=true npx nx run ${shellQuote(`${name}:${facts.buildTarget}`)}` } : {}),
     ...(facts.outputPath ? { outputPath: facts.outputPath } : {}),
     ...(facts.outputPath && facts.entry ? { entry: facts.entry } : {}),
   };
