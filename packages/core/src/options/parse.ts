@@ -34,7 +34,8 @@ function formatIssue(issue: z.core.$ZodIssue, input: Record<string, unknown>): s
       return `${key}: unknown option${hint ? ` (did you mean "${hint}"?)` : ''}`;
     });
   }
-  const name = issue.path.length > 0 ? issue.path.map(String).join('.') : 'options';
+  // a record key (a label name) is user text: quoted when it is not a plain word, so the line stays one line
+  const name = issue.path.length > 0 ? issue.path.map((k) => (/^[\w.-]+$/.test(String(k)) ? String(k) : JSON.stringify(String(k)))).join('.') : 'options';
   const got = describe(valueAt(input, issue.path));
   switch (issue.code) {
     case 'invalid_value': {

@@ -42,6 +42,7 @@ const shellCommand = z
   .string()
   .refine((s) => s.trim() !== '', { message: 'must not be empty' })
   .refine(singleLine, SINGLE_LINE)
+  .refine((s) => !s.trimStart().startsWith('#'), { message: 'must not start with "#" (docker would read the line as a comment)' })
   .refine((s) => !s.trimEnd().endsWith('\\'), { message: 'must not end with "\\" (it would join the next Dockerfile line)' })
   .refine((s) => !HEREDOC.test(s), { message: 'must not contain a heredoc ("<<WORD"); put multi-line steps in a script file' });
 

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
+import type { Label } from 'dockerfile-ast';
 import { lintDockerfile } from '../lint';
-import { PACKAGE_MANAGERS, VARIANTS, type DockerfileOptionsInput } from '../options';
+import { parseDockerfile } from '../lint/model';
+import { PACKAGE_MANAGERS, parseOptions, VARIANTS, type DockerfileOptions, type DockerfileOptionsInput } from '../options';
+import { OptionsError } from '../options/errors';
 import { LANGUAGES, type Language } from '../types';
 import { renderDockerfile, renderDockerignore } from './index';
 import { execForm, finalStage, lastOf, structure } from './__fixtures__/structure';
@@ -130,5 +133,137 @@ describe('property: every valid option set renders a correct Dockerfile', () => 
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Hostile values in every free-text option: rejected with one line naming the option, or written literally.
+
+const FRAGMENTS = [
+  '$', '${PATH}', '$5', '$(id -u>&2)', '`id`', '\\', '\\\\', '"', "'", ';', '&&', '|', '>', '<', '*', '#', ' ', '\t',
+  '\n', '\r', '\r\n', '\\\n', '\u2028', '\u0085', '\u0000', '\u001b[31m', '<<EOF', 'é', 'ß', '中', '😀', '\u200b',
+  '\nUSER root', '\nFROM scratch', ' \\', '--mount=type=secret,id=x', 'RUN id', ']', '[', ',', '=', '/', '..', '%2e',
+];
+const hostileText = fc
+  .array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...FRAGMENTS) }, fc.string({ maxLength: 4 }), fc.string({ unit: 'binary', maxLength: 3 })), {
+    minLength: 1,
+    maxLength: 5,
+  })
+  .map((parts) => parts.join(''));
+/** Benign words around hostile ones, so that accepted values (no control characters) are common. */
+const mixed = (benign: string) => fc.oneof(hostileText, hostileText.map((h) => `${benign}${h}`), hostileText.map((h) => `${h}${benign}`));
+const hostileArgv = fc.array(mixed('arg'), { minLength: 1, maxLength: 3 });
+
+const BENIGN_ENTRY: Record<Language, string> = { node: 'index.js', python: 'main.py', go: './cmd/api', rust: 'app', java: 'com.example.App' };
+
+/** Every free-text option, each usually benign and sometimes hostile, so one or two hostile values meet in one set. */
+function hostileOptionsFor(language: Language): fc.Arbitrary<Record<string, unknown>> {
+  const field = <T>(benign: T, hostile: fc.Arbitrary<unknown>) => fc.oneof({ weight: 4, arbitrary: fc.constant(benign) }, { weight: 1, arbitrary: hostile });
+  const fields: Record<string, fc.Arbitrary<unknown>> = {
+    labels: field({ team: 'payments' }, fc.array(fc.tuple(fc.oneof(fc.constantFrom('org.opencontainers.image.title', 'team'), mixed('k')), mixed('v')), { minLength: 1, maxLength: 3 })
+      .map((pairs) => Object.fromEntries(pairs))),
+    startCommand: field('/bin/app --port 8080', fc.oneof(mixed('/bin/app --flag'), hostileArgv)),
+    healthcheck: field(language === 'node' || language === 'python' ? '/healthz' : ['/bin/app', 'health'], fc.oneof(mixed('/healthz').map((h) => (h.startsWith('/') ? h : `/${h}`)), hostileArgv)),
+    buildCommand: field('npm run build', mixed('npm run build')),
+    entry: field(BENIGN_ENTRY[language], mixed(BENIGN_ENTRY[language])),
+    projectRoot: field('apps/api', mixed('apps/api')),
+    registryMirror: field('mirror.example.com', mixed('mirror.example.com')),
+    baseBuild: field(BUILDERS[language][0], mixed(BUILDERS[language][0])),
+    user: field('10001', mixed('10001')),
+    target: field('runtime', mixed('runtime')),
+    runtimeVersion: field(VERSIONS[language][0], mixed(VERSIONS[language][0])),
+  };
+  if (language === 'node') {
+    Object.assign(fields, {
+      outputPath: field('dist', mixed('dist')),
+      manifestsPath: field('dist/docker', mixed('dist/docker')),
+      workspaceManifests: field(['libs/a/package.json'], fc.array(mixed('libs/a/package.json'), { minLength: 1, maxLength: 2 })),
+      pruneScope: field('web', mixed('web')),
+    });
+  }
+  return fc
+    .record(fields, { requiredKeys: [] })
+    .map((o) => ({ language, port: 8080, ...(language === 'rust' && o.entry === undefined ? { entry: 'app' } : {}), ...(o.pruneScope !== undefined ? { pruneWith: 'turbo' } : {}), ...o }));
+}
+
+/** The same option set with every free-text value replaced by a benign one of the same shape. */
+function benignTwin(o: DockerfileOptions): DockerfileOptions {
+  const twin: Record<string, unknown> = { ...o };
+  const word = (v: unknown, benign: string) => (Array.isArray(v) ? v.map(() => benign) : benign);
+  if (o.startCommand !== undefined) twin.startCommand = word(o.startCommand, '/bin/x');
+  if (o.healthcheck !== undefined) twin.healthcheck = Array.isArray(o.healthcheck) ? word(o.healthcheck, 'x') : '/h';
+  if (o.buildCommand !== undefined) twin.buildCommand = 'true';
+  twin.labels = Object.fromEntries(Object.keys(o.labels).map((_, i) => [`k${i}`, 'v']));
+  return twin as DockerfileOptions;
+}
+
+/** Per stage: its name, image and the keywords of its instructions, read with the project's parser. */
+function shape(text: string): string[] {
+  return parseDockerfile(text).stages.map((s) => [s.name, s.image, ...s.instructions.map((i) => i.getKeyword())].join(' '));
+}
+
+// option name, then map keys or array indexes (quoted when they are not plain words), then the problem
+const PROBLEM_LINE = /^([A-Za-z]+)(?:\.(?:[\w.-]+|"(?:[^"\\\n\r]|\\.)*"))*: [^\n\r]+$/;
+
+describe('property: hostile values are rejected with one line each, or written literally', () => {
+  it.each(LANGUAGES)('%s', (language) => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(hostileOptionsFor(language), (input) => {
+        let o: DockerfileOptions;
+        let text: string;
+        try {
+          o = parseOptions(input);
+          text = renderDockerfile(o);
+        } catch (error) {
+          expect(error).toBeInstanceOf(OptionsError);
+          const problems = (error as OptionsError).problems;
+          expect(problems.length).toBeGreaterThan(0);
+          for (const line of problems) {
+            const m = PROBLEM_LINE.exec(line);
+            expect(m).not.toBeNull();
+            expect(Object.keys(input)).toContain(m![1]);
+          }
+          return;
+        }
+        accepted++;
+        // the same stages and instructions as with benign values: nothing added, nothing swallowed
+        expect(shape(text)).toEqual(shape(renderDockerfile(benignTwin(o))));
+        expect(lintDockerfile(text)).toEqual([]);
+
+        const model = parseDockerfile(text);
+        const final = model.stages[model.stages.length - 1].instructions;
+        const label = final.find((i) => i.getKeyword() === 'LABEL') as Label | undefined;
+        const entries = Object.entries(o.labels);
+        if (entries.length === 0) expect(label).toBeUndefined();
+        else {
+          // dockerfile-ast leaves "\$" to variable resolution; docker reads it as "$"
+          const read = label!.getProperties().map((p) => [p.getName(), (p.getValue() ?? '').replace(/\\\$/g, '$')]);
+          expect(read).toEqual(entries.map(([k, v]) => [k, v]));
+          expect(label!.getVariables()).toEqual([]);
+        }
+        const args = (keyword: string) => final.filter((i) => i.getKeyword() === keyword).map((i) => JSON.parse(i.getArgumentsContent() ?? '') as string[]);
+        if (o.startCommand !== undefined) {
+          const argv = Array.isArray(o.startCommand) ? o.startCommand : o.startCommand.trim().split(/\s+/);
+          const [entrypoint] = args('ENTRYPOINT');
+          expect(entrypoint.slice(1)).toEqual(argv.slice(1));
+          expect(entrypoint[0] === argv[0] || (argv[0] === 'node' && entrypoint[0].endsWith('node'))).toBe(true);
+        }
+        if (o.healthcheck !== undefined) {
+          const hc = final.find((i) => i.getKeyword() === 'HEALTHCHECK')!;
+          const argv = JSON.parse((hc.getArgumentsContent() ?? '').replace(/^.*?CMD\s+/, '')) as string[];
+          if (Array.isArray(o.healthcheck)) expect(argv).toEqual(o.healthcheck);
+          else expect(argv[argv.length - 1]).toBe(`http://127.0.0.1:${o.port}${o.healthcheck}`);
+        }
+        if (o.buildCommand !== undefined && (language === 'node' || language === 'java')) {
+          // one RUN is the command as written (its --mount flags aside), nothing before or after it
+          const runs = model.instructions.filter((i) => i.getKeyword() === 'RUN').map((i) => (i.getArgumentsContent() ?? '').trim());
+          expect(runs).toContain(o.buildCommand.trim());
+        }
+      }),
+      { numRuns: 400 },
+    );
+    // the generator must reach the accepting branch too, or the test proves nothing about literal output
+    expect(accepted).toBeGreaterThan(20);
   });
 });

@@ -291,11 +291,12 @@ describe('java', () => {
     expect(stageNames(text)).toEqual(['build', 'runtime']);
     expect(images(text)).toEqual(['maven:3.9-eclipse-temurin-21', 'gcr.io/distroless/java21-debian12:nonroot']);
     const [build, runtime] = structure(text).stages;
-    const run = lastOf(build, 'RUN')!;
-    expect(run.args).toMatch(/\.\/mvnw -B -DskipTests package; else mvn -B -DskipTests package/);
+    const [run, collect] = build.instructions.filter((i) => i.keyword === 'RUN');
+    expect(run.args).toMatch(/\.\/mvnw -B -DskipTests package; else mvn -B -DskipTests package; fi$/);
     expect(run.args).not.toMatch(/-Dmaven\.repo\.local|\s-o\s|go-offline/);
-    expect(run.args).toMatch(/find target -maxdepth 1 -name '\*\.jar'.*\/out\/app\.jar/s);
     expect(run.flags).toEqual(['--mount=type=cache,target=/root/.m2']);
+    // the jar is collected by a RUN of its own, so the build command (user text) cannot swallow it
+    expect(collect.args).toMatch(/^mkdir -p \/out .*find target -maxdepth 1 -name '\*\.jar'.*\/out\/app\.jar$/s);
     expect(copies(runtime)).toEqual(['--from=build /out/app.jar /app/app.jar']);
     expect(lastOf(runtime, 'USER')?.args).toBe('65532');
     expect(command(runtime).entrypoint).toEqual(['java', '-XX:MaxRAMPercentage=75', '-jar', '/app/app.jar']);
@@ -304,9 +305,9 @@ describe('java', () => {
   it('gradle: assembles without tests and skips the plain jar', () => {
     const text = renderDockerfile({ language: 'java', packageManager: 'gradle' });
     expect(images(text)[0]).toBe('gradle:8.10-jdk21');
-    const run = lastOf(structure(text).stages[0], 'RUN')!;
+    const [run, collect] = structure(text).stages[0].instructions.filter((i) => i.keyword === 'RUN');
     expect(run.args).toMatch(/\.\/gradlew --no-daemon assemble -x test/);
-    expect(run.args).toMatch(/find build\/libs .*! -name '\*-plain\.jar'/);
+    expect(collect.args).toMatch(/find build\/libs .*! -name '\*-plain\.jar'/);
   });
 
   it('a main class entry runs with -cp', () => {
@@ -383,6 +384,7 @@ describe('options that shape every file', () => {
     expect(() => renderDockerfile({ language: 'node', buildCommand: 'npm run build\u2028USER root' })).toThrow(/^buildCommand: must be a single line/);
     expect(() => renderDockerfile({ language: 'node', buildCommand: 'cat <<EOF > x' })).toThrow(/^buildCommand: must not contain a heredoc/);
     expect(() => renderDockerfile({ language: 'java', buildCommand: '   ' })).toThrow(/^buildCommand: must not be empty/);
+    expect(() => renderDockerfile({ language: 'java', buildCommand: ' # mvn package' })).toThrow(/^buildCommand: must not start with "#"/);
     expect(() => renderDockerfile({ language: 'go', startCommand: '/app \\' })).toThrow(/^startCommand: must not end with/);
     expect(() => renderDockerfile({ language: 'go', startCommand: '/app\n--debug' })).toThrow(/^startCommand: must be a single line/);
   });
@@ -393,7 +395,7 @@ describe('options that shape every file', () => {
     const line = text.split('\n').find((l) => l.startsWith('LABEL '))!;
     expect(line).toBe('LABEL "com.example.note"="cost \\$5 \\${PATH} C:\\\\dir \\"quoted\\" \\\\\\$HOME é"');
     expect(() => renderDockerfile({ language: 'go', labels: { note: 'a\nUSER root' } })).toThrow(/^labels\.note: must be a single line/);
-    expect(() => renderDockerfile({ language: 'go', labels: { 'a b': 'x' } })).toThrow(/^labels(\.a b)?: label names must be/);
+    expect(() => renderDockerfile({ language: 'go', labels: { 'a b': 'x' } })).toThrow('labels."a b": label names must be letters, digits and "._/-", e.g. "org.opencontainers.image.source" (got "a b")');
   });
 
   it('validates healthcheck paths as URL paths', () => {
