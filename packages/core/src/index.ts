@@ -13,3 +13,4 @@ export * from './migrate';
 export * from './context';
 export * from './cli';
 export * from './text';
+export * from './files';

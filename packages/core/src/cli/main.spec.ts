@@ -88,10 +88,10 @@ describe('docker-ms CLI', () => {
       expect(out).toMatch(/^evidence:$/m);
     });
 
-    it('an undetectable folder exits 1 with the hint to pass --language', async () => {
+    it('an undetectable folder exits 2 (an input problem) with the hint to pass --language', async () => {
       const root = workspace({ 'empty/README.md': '# nothing\n' });
       const r = await cli(['detect', 'empty'], root);
-      expect(r.code).toBe(1);
+      expect(r.code).toBe(2);
       expect(r.err).toContain('--language');
       expect((await cli(['detect', 'empty', '--language', 'cobol'], root)).err).toBe('--language: must be one of node, python, go, rust, java (got "cobol")');
     });
@@ -127,7 +127,7 @@ describe('docker-ms CLI', () => {
       expect(listStages(written).pop()?.name).toBe('runtime');
 
       const again = await cli(['dockerfile', 'apps/api', '--write', '--port', '9000'], root);
-      expect(again).toMatchObject({ code: 1, err: 'apps/api/Dockerfile exists; pass --overwrite to replace it (nothing written)' });
+      expect(again).toMatchObject({ code: 2, err: 'apps/api/Dockerfile exists; pass --overwrite to replace it (nothing written)' });
       expect(readFileSync(join(root, 'apps/api/Dockerfile'), 'utf8')).toBe(written);
 
       const forced = await cli(['dockerfile', 'apps/api', '--write', '--overwrite', '--port', '9000'], root);

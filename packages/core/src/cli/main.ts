@@ -4,7 +4,7 @@ import './commands';
 import { declaredAdapters, loadAdapterCommand } from './adapters';
 import { closestNames } from '../text';
 import { DockerMsError } from '../errors';
-import { CliIO, processIO, UsageError } from './io';
+import { CliIO, exitCodeOf, processIO } from './io';
 import { commands } from './registry';
 
 function version(): string {
@@ -27,7 +27,7 @@ function topHelp(): string {
   ].join('\n');
 }
 
-/** The `docker-ms` CLI. Returns the exit code: 0 ok, 1 failed, 2 bad usage. */
+/** The `docker-ms` CLI. Returns the exit code: 0 ok, 1 a runtime failure, 2 bad usage or input (see exitCodeOf). */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
@@ -60,12 +60,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(error.message);
-      return 2;
-    }
     if (error instanceof DockerMsError) for (const problem of error.problems) io.err(problem);
     else io.err((error as Error).message ?? String(error));
-    return 1;
+    return exitCodeOf(error);
   }
 }

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { detectProject } from '../../detect';
 import { LANGUAGES, type Language } from '../../types';
@@ -21,6 +22,20 @@ export function oneDir(positionals: string[], command: string): string {
   return positionals[0] ?? '.';
 }
 
+/** The one folder argument, absolute; "<dir>: no such folder" when it does not exist. */
+export function projectFolder(positionals: string[], command: string, cwd: string): string {
+  const given = oneDir(positionals, command);
+  const dir = resolve(cwd, given);
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new UsageError(`${given}: no such folder`);
+  }
+  if (!isDir) throw new UsageError(`${given}: not a folder (docker-ms ${command} takes the app's folder)`);
+  return dir;
+}
+
 export const detectCommand: CliCommand = {
   name: 'detect',
   summary: 'show the language, package manager, runtime version and entry of an app',
@@ -35,7 +50,7 @@ export const detectCommand: CliCommand = {
   ].join('\n'),
   async run(args, io) {
     const { options, positionals } = parseFlags(args, spec, 'detect');
-    const dir = resolve(io.cwd, oneDir(positionals, 'detect'));
+    const dir = projectFolder(positionals, 'detect', io.cwd);
     const workspaceRoot = options.workspaceRoot ? resolve(io.cwd, String(options.workspaceRoot)) : findWorkspaceRoot(dir);
     const detection = detectProject(dir, { workspaceRoot, language: languageFlag(options.language) });
     if (options.json) {

@@ -1,12 +1,12 @@
-import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { flatOptionsSchema, OptionsError } from '../../options';
+import { assertWritableFile, lstatOrNull, writeFileAtomic } from '../../files';
 import { generateDockerfile } from '../../render';
 import { asFlagProblem, flagSpec, optionHelp, parseFlags } from '../flags';
 import { UsageError } from '../io';
 import type { CliCommand } from '../registry';
 import { findWorkspaceRoot } from '../workspace-root';
-import { languageFlag, oneDir } from './detect';
+import { languageFlag, projectFolder } from './detect';
 
 const OWN = { print: 'boolean', write: 'boolean', overwrite: 'boolean', workspaceRoot: 'string' } as const;
 const spec = flagSpec(flatOptionsSchema.shape, { own: { ...OWN }, aliases: { label: 'labels' } });
@@ -31,7 +31,7 @@ export const dockerfileCommand: CliCommand = {
     const { print, write, overwrite, workspaceRoot: rootFlag, ...dockerfileOptions } = options;
     if (print && write) throw new UsageError('pass either --print or --write, not both');
     languageFlag(dockerfileOptions.language);
-    const dir = resolve(io.cwd, oneDir(positionals, 'dockerfile'));
+    const dir = projectFolder(positionals, 'dockerfile', io.cwd);
     const workspaceRoot = rootFlag ? resolve(io.cwd, String(rootFlag)) : findWorkspaceRoot(dir);
     let result: ReturnType<typeof generateDockerfile>;
     try {
@@ -51,17 +51,21 @@ export const dockerfileCommand: CliCommand = {
     const dockerfilePath = join(dir, 'Dockerfile');
     const ignorePath = join(dir, '.dockerignore');
     const shown = (p: string) => relative(io.cwd, p) || p;
-    if (existsSync(dockerfilePath) && !overwrite) {
-      io.err(`${shown(dockerfilePath)} exists; pass --overwrite to replace it (nothing written)`);
-      return 1;
+    // lstat: a dangling link "exists" too, and is refused below rather than written through
+    if (lstatOrNull(dockerfilePath) && !overwrite) {
+      throw new UsageError(`${shown(dockerfilePath)} exists; pass --overwrite to replace it (nothing written)`);
     }
-    writeFileSync(dockerfilePath, result.dockerfile);
+    const writeIgnore = overwrite || !lstatOrNull(ignorePath);
+    // both targets are checked before either is written
+    assertWritableFile(dockerfilePath, shown(dockerfilePath));
+    if (writeIgnore) assertWritableFile(ignorePath, shown(ignorePath));
+    writeFileAtomic(dockerfilePath, result.dockerfile);
     io.out(`wrote ${shown(dockerfilePath)} (${result.detection.language}, ${result.options.packageManager})`);
-    if (existsSync(ignorePath) && !overwrite) {
-      io.out(`kept ${shown(ignorePath)} (pass --overwrite to replace it)`);
-    } else {
-      writeFileSync(ignorePath, result.dockerignore);
+    if (writeIgnore) {
+      writeFileAtomic(ignorePath, result.dockerignore);
       io.out(`wrote ${shown(ignorePath)}`);
+    } else {
+      io.out(`kept ${shown(ignorePath)} (pass --overwrite to replace it)`);
     }
     return 0;
   },

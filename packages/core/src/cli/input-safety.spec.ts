@@ -1,0 +1,76 @@
+import fs, { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from './main';
+
+function workspace(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'docker-ms-safety-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+const GO_APP = { 'apps/svc/go.mod': 'module example.com/svc\n\ngo 1.22\n', 'apps/svc/main.go': 'package main\n\nfunc main() {}\n', '.git/HEAD': 'ref: x\n' };
+
+async function cli(argv: string[], cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { cwd, out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('docker-ms dockerfile --write never writes through a link, and writes all or nothing', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('refuses a Dockerfile that is a (dangling) symbolic link: one line naming it, exit 2, nothing created', async () => {
+    const root = workspace(GO_APP);
+    const outside = join(mkdtempSync(join(tmpdir(), 'docker-ms-outside-')), 'pwned');
+    symlinkSync(outside, join(root, 'apps/svc/Dockerfile'));
+    const r = await cli(['dockerfile', 'apps/svc', '--write', '--overwrite'], root);
+    expect(r).toMatchObject({ code: 2, out: '' });
+    expect(r.err).toBe('apps/svc/Dockerfile: is a symbolic link; docker-ms does not write through links, remove it or write elsewhere (nothing written)');
+    expect(existsSync(outside)).toBe(false);
+    expect(existsSync(join(root, 'apps/svc/.dockerignore'))).toBe(false);
+  });
+
+  it('refuses a .dockerignore link before writing the Dockerfile', async () => {
+    const root = workspace(GO_APP);
+    const outside = join(mkdtempSync(join(tmpdir(), 'docker-ms-outside-')), 'ignore');
+    writeFileSync(outside, 'theirs\n');
+    symlinkSync(outside, join(root, 'apps/svc/.dockerignore'));
+    const r = await cli(['dockerfile', 'apps/svc', '--write', '--overwrite'], root);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^apps\/svc\/\.dockerignore: is a symbolic link; /);
+    expect(readFileSync(outside, 'utf8')).toBe('theirs\n');
+    expect(existsSync(join(root, 'apps/svc/Dockerfile'))).toBe(false);
+  });
+
+  it('a full disk leaves no partial file and no "wrote" line', async () => {
+    const root = workspace(GO_APP);
+    writeFileSync(join(root, 'apps/svc/Dockerfile'), 'FROM old\n');
+    const enospc = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    jest.spyOn(fs, 'writeSync').mockImplementation(() => {
+      throw enospc;
+    });
+    const r = await cli(['dockerfile', 'apps/svc', '--write', '--overwrite'], root);
+    expect(r.code).toBe(1);
+    expect(r.out).not.toContain('wrote');
+    expect(r.err).toContain('ENOSPC');
+    expect(readFileSync(join(root, 'apps/svc/Dockerfile'), 'utf8')).toBe('FROM old\n');
+    expect(existsSync(join(root, 'apps/svc/.dockerignore'))).toBe(false);
+    // no temporary file left behind
+    expect(readdirSync(join(root, 'apps/svc')).sort()).toEqual(['Dockerfile', 'go.mod', 'main.go']);
+  });
+});
+
+describe('docker-ms folders and exit codes', () => {
+  it('a missing folder is named: "<path>: no such folder", exit 2', async () => {
+    const root = workspace(GO_APP);
+    for (const command of ['detect', 'dockerfile']) {
+      expect(await cli([command, 'apps/nope'], root)).toMatchObject({ code: 2, err: 'apps/nope: no such folder' });
+    }
+    expect(await cli(['dockerfile', 'apps/svc/go.mod'], root)).toMatchObject({ code: 2, err: expect.stringMatching(/^apps\/svc\/go\.mod: not a folder/) });
+  });
+});
