@@ -1,6 +1,7 @@
 import { joinPathFragments, logger, readProjectConfiguration, updateProjectConfiguration, type ProjectConfiguration, type Tree } from '@nx/devkit';
 import { DetectionError, detectProject, generateDockerfile, type Detection, type Language } from '@docker-ms/core';
 import { BUILD_EXECUTOR, dockerBuildTarget } from '../../utils/docker-build-target';
+import { unsafeTreeWrites } from '../../utils/safe-tree-writes';
 import { treeBuildContext, treeFileReader, treePathKind } from '../../utils/tree-file-reader';
 import { contextIgnoreFiles, type IgnoreFile } from './ignore-files';
 import { nodeBuildOptions } from './node-build';
@@ -34,6 +35,8 @@ export function planProject(
   const plan: ProjectPlan = { name, root: config.root, writes: [], kept: [] };
   const facts = nxProjectFacts(project);
   const dockerfile = planDockerfile(tree, plan, options, facts);
+  const unsafe = unsafeTreeWrites(tree, plan.writes.map((w) => w.path));
+  if (unsafe.length > 0) throw new Error(unsafe.join('\n'));
   // With the plugin registered under this name the target is inferred from the Dockerfile; otherwise it is written.
   if (pluginTarget !== targetName && (!existingTarget || options.overwrite)) {
     plan.target = { name: targetName, config: planTarget(tree, plan, dockerfile, facts) };
