@@ -215,8 +215,8 @@ describe('docker-ms CLI', () => {
       expect((await cli(['build', 'apps/api', '--dry-run', '--cache-from', 'api:cache', '--no-git-labels'], root)).out).toContain('--cache-from api:cache');
       expect(await cli(['build', 'apps/api', '-t', 'a;rm -rf /'], root)).toMatchObject({ code: 2, err: '--tags: tag "a;rm -rf /" contains whitespace; image references cannot' });
       const stage = await cli(['build', 'apps/api', '--target', 'prod'], root);
-      expect(stage.code).toBe(1);
-      expect(stage.out).toMatch(/target: 'prod' is not a stage of .*apps\/api\/Dockerfile; stages: build, runtime$/);
+      expect(stage.code).toBe(2);
+      expect(stage.err).toMatch(/target: 'prod' is not a stage of .*apps\/api\/Dockerfile; stages: build, runtime$/);
     });
   });
 });

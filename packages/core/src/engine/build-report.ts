@@ -1,6 +1,7 @@
 // What a build tells the user: the one line for a failure, the summary line, the metadata file.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeFileAtomic } from '../files';
 import { buildxMetadataPath, Command } from './command';
 import { LEGACY_FIX, ResolvedEngine } from './resolve';
 import { RunResult } from './spawn';
@@ -63,5 +64,6 @@ export interface ImageMetadata {
 
 export function writeMetadata(file: string, metadata: ImageMetadata): void {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(metadata, null, 2) + '\n');
+  // a temporary file beside it, renamed: a failed write (full disk) leaves no partial file
+  writeFileAtomic(file, JSON.stringify(metadata, null, 2) + '\n');
 }

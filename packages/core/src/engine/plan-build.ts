@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { parseDockerfile, type DockerfileModel } from '../dockerfile/parse';
 import { listStages } from '../dockerfile/stages';
-import { dockerfilePath } from './command';
+import { buildxMetadataPath, dockerfilePath } from './command';
+import { checkMetadataFile } from './metadata-file';
 import { BuildOptions, BuildOptionsError, DEFAULT_STAGE, parseBuildOptions } from './options';
 import { sanitizeImageName } from './tag';
 
@@ -81,6 +82,14 @@ export function planBuild(input: unknown, setup: BuildSetup): BuildPlan {
     tags = [`${defaultImageName(given, cwd)}:${target}`];
   }
   const options: BuildOptions = { ...given, file, target, tags };
-  if (options.metadataFile) options.metadataFile = resolve(cwd, options.metadataFile);
+  if (options.metadataFile) {
+    options.metadataFile = resolve(cwd, options.metadataFile);
+    // before anything runs: never a link, never a file docker-ms did not write (--metadata-file Dockerfile)
+    try {
+      checkMetadataFile(options.metadataFile, options.push ? [buildxMetadataPath(options.metadataFile)] : []);
+    } catch (error) {
+      throw new BuildPlanError([(error as Error).message]);
+    }
+  }
   return { cwd, options, dockerfile, stages };
 }

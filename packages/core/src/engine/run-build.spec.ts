@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, existsSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildImage } from './run-build';
@@ -180,11 +180,34 @@ describe('buildImage (planBuild + runBuild)', () => {
   it('build failure: one line with the exit code, and no stale metadata left', async () => {
     machine({ clients: THIS_MACHINE, git: false, build: { code: 2, stdout: '', stderr: 'RUN npm ci: exit 1\n' } });
     const cwd = workspace();
-    writeFileSync(join(cwd, 'old.json'), '{"imageId":"sha256:old"}');
+    writeFileSync(join(cwd, 'old.json'), '{"imageId":"sha256:old","tags":["api:latest"],"engine":"docker"}');
     const result = await buildImage({ file: 'apps/api/Dockerfile', metadataFile: 'old.json' }, { cwd, log });
     expect(existsSync(join(cwd, 'old.json'))).toBe(false);
     expect(result.error).toMatch(/^build failed \(exit 2\) with \/usr\/bin\/docker 20\.10\.24\+dfsg1 .*; see the output above$/);
     expect(lines).toContain('RUN npm ci: exit 1');
+  });
+
+  it('refuses a metadata file that docker-ms did not write, or a link, before building; deletes nothing', async () => {
+    machine({ clients: THIS_MACHINE, git: false });
+    const cwd = workspace();
+    const result = await buildImage({ file: 'apps/api/Dockerfile', metadataFile: 'apps/api/Dockerfile' }, { cwd, log });
+    expect(result).toMatchObject({ success: false });
+    expect(result.error).toBe(`metadataFile ${join(cwd, 'apps/api/Dockerfile')}: exists and is not a docker-ms metadata file; name a new path (nothing was deleted)`);
+    expect(readFileSync(join(cwd, 'apps/api/Dockerfile'), 'utf8')).toBe(DOCKERFILE);
+    expect(calls.filter((c) => c[1] === 'build')).toEqual([]);
+
+    const outside = join(mkdtempSync(join(tmpdir(), 'docker-ms-outside-')), 'meta.json');
+    symlinkSync(outside, join(cwd, 'link.json'));
+    const linked = await buildImage({ file: 'apps/api/Dockerfile', metadataFile: 'link.json' }, { cwd, log });
+    expect(linked.error).toBe(`metadataFile ${join(cwd, 'link.json')}: is a symbolic link; docker-ms does not write through links, remove it or write elsewhere (nothing written)`);
+    expect(existsSync(outside)).toBe(false);
+  });
+
+  it('writes the metadata through a temporary file: nothing else is left in its folder', async () => {
+    machine({ clients: THIS_MACHINE, git: false });
+    const cwd = workspace();
+    await buildImage({ file: 'apps/api/Dockerfile', metadataFile: 'out/meta.json' }, { cwd, log });
+    expect(readdirSync(join(cwd, 'out'))).toEqual(['meta.json']);
   });
 
   it('no engine at all: one line', async () => {

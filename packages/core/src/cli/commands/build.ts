@@ -31,9 +31,10 @@ export const buildCommand: CliCommand = {
     try {
       plan = planBuild(input, { cwd: io.cwd });
     } catch (error) {
+      // the options do not fit the files (no Dockerfile, unknown stage, a metadata path it will not write): input, exit 2
       if (error instanceof BuildPlanError) {
-        for (const problem of error.problems) io.out(problem);
-        return 1;
+        for (const problem of error.problems) io.err(problem);
+        return 2;
       }
       if (!(error instanceof BuildOptionsError)) throw error;
       for (const problem of error.problems) io.err(asFlagProblem(problem, spec.kinds));
