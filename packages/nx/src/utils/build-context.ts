@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectPackageManager, getProjects, type ProjectGraph, type Tree } from '@nx/devkit';
 import { cachedGraph } from '../generators/dockerfile/project-graph';
@@ -14,6 +14,8 @@ import {
   type FileReader,
   type Language,
   type ProjectGraphLike,
+  assertWritableFile,
+  writeFileAtomic,
 } from '@docker-ms/core';
 
 /** Where the build executor writes an app's pruned package.json and lockfile (beside its image metadata). */
@@ -83,9 +85,11 @@ export function writePrunedManifests(root: string, project: string, graph: Proje
   const packageJson = nxJs.createPackageJson(project, graph, { root, isProduction: true });
   const lockFile = nxJs.createLockFile(packageJson, graph, packageManager);
   const lockName = nxJs.getLockFileName(packageManager);
+  const targets = { 'package.json': JSON.stringify(packageJson, null, 2) + '\n', [lockName]: lockFile };
+  // both refused before either is written: a link here would send the pruned files outside the workspace
+  for (const name of Object.keys(targets)) assertWritableFile(join(root, dir, name), `${dir}/${name}`, root);
   mkdirSync(join(root, dir), { recursive: true });
-  writeFileSync(join(root, dir, 'package.json'), JSON.stringify(packageJson, null, 2) + '\n');
-  writeFileSync(join(root, dir, lockName), lockFile);
+  for (const [name, text] of Object.entries(targets)) writeFileAtomic(join(root, dir, name), text);
   return [`${dir}/package.json`, `${dir}/${lockName}`].filter((p) => existsSync(join(root, p)));
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ExecutorContext, ProjectGraph } from '@nx/devkit';
@@ -68,5 +68,25 @@ describe('prepareContext (before a workspace-root build)', () => {
     expect(() => prepareContext(plan({ context: '.', file: 'apps/api/Dockerfile' }), context(graph([])))).toThrow(
       /installs from pruned manifests \(dist\/docker\/apps\/api\); install @nx\/js for nx \d+\.\d+\.\d+: npm i -D @nx\/js@\^\d+ /,
     );
+  });
+
+  it('never writes the allowlist or the pruned manifests through a link', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'docker-ms-outside-'));
+    writeFileSync(join(outside, 'ignore'), ALLOWLIST_BEFORE);
+    rmSync(join(root, 'apps/api/Dockerfile.dockerignore'));
+    symlinkSync(join(outside, 'ignore'), join(root, 'apps/api/Dockerfile.dockerignore'));
+    expect(() => prepareContext({ context: '.', file: 'apps/api/Dockerfile' }, context(graph(['shared'])))).toThrow(/Dockerfile\.dockerignore: is a symbolic link; docker-ms does not write through links/);
+    expect(readFileSync(join(outside, 'ignore'), 'utf8')).toBe(ALLOWLIST_BEFORE);
+
+    rmSync(join(root, 'apps/api/Dockerfile.dockerignore'));
+    symlinkSync(join(__dirname, '../../../../../node_modules'), join(root, 'node_modules'));
+    write('apps/api/Dockerfile', 'FROM node:22-bookworm-slim AS runtime\nCOPY dist/docker/apps/api/package.json dist/docker/apps/api/package-lock.json* ./\nUSER 65532\n');
+    write('package-lock.json', '{"name":"ws","lockfileVersion":3,"packages":{"":{"name":"ws"}}}');
+    mkdirSync(join(root, 'dist/docker/apps/api'), { recursive: true });
+    symlinkSync(join(outside, 'package.json'), join(root, 'dist/docker/apps/api/package.json'));
+    expect(() => prepareContext({ context: '.', file: 'apps/api/Dockerfile' }, context(graph([])))).toThrow(
+      'dist/docker/apps/api/package.json: is a symbolic link; docker-ms does not write through links, remove it or write elsewhere (nothing written)',
+    );
+    expect(existsSync(join(outside, 'package.json'))).toBe(false);
   });
 });

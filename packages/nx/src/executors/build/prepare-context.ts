@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { contextSources, nodeFileReader, type BuildPlan } from '@docker-ms/core';
+import { existsSync, readFileSync } from 'node:fs';
+import { assertWritableFile, contextSources, nodeFileReader, writeFileAtomic, type BuildPlan } from '@docker-ms/core';
 import type { ExecutorContext } from '@nx/devkit';
 import { prunedManifestsDir, refreshAllowlist, writePrunedManifests } from '../../utils/build-context';
 
@@ -23,7 +23,8 @@ export function prepareContext(plan: BuildPlan, context: ExecutorContext): strin
     const text = readFileSync(ignoreFile, 'utf8');
     const next = refreshAllowlist(nodeFileReader(context.root), text, project, projectRoot, graph);
     if (next !== null && next !== text) {
-      writeFileSync(ignoreFile, next);
+      assertWritableFile(ignoreFile, ignoreFile, context.root);
+      writeFileAtomic(ignoreFile, next);
       done.push(`updated the build context allowlist ${ignoreFile} from the project graph`);
     }
   }
