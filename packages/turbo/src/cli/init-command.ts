@@ -28,11 +28,12 @@ export const initCommand: CliCommand = {
     } catch (error) {
       if (error instanceof WorkspaceError) {
         io.err(error.message);
-        return 1;
+        return 2;
       }
       throw error;
     }
     for (const change of changes) io.out(formatChange(change));
-    return changes.some((c) => c.status === 'skipped' && c.note?.startsWith('could not parse')) ? 1 : 0;
+    // a file docker-ms could not parse is an input problem: exit 2, like every other command
+    return changes.some((c) => c.status === 'skipped' && c.note?.startsWith('could not parse')) ? 2 : 0;
   },
 };

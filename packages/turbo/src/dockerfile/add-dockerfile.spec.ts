@@ -96,3 +96,18 @@ describe('workspaceTurboVersion', () => {
     expect(workspaceTurboVersion(root)).toBeNull();
   });
 });
+
+describe('addDockerfile never writes through a link', () => {
+  it.each(['apps/web/Dockerfile', '.dockerignore'])('refuses %s when it is a dangling link; nothing is written', (link) => {
+    const root = turboFixture();
+    const before = snapshotFiles(root);
+    const outside = path.join(fs.mkdtempSync(path.join(root, '..', 'docker-ms-outside-')), 'pwned');
+    fs.symlinkSync(outside, path.join(root, link));
+    expect(() => addDockerfile({ root, workspace: 'web', overwrite: true })).toThrow(
+      `${link}: is a symbolic link; docker-ms does not write through links, remove it or write elsewhere (nothing written)`,
+    );
+    expect(fs.existsSync(outside)).toBe(false);
+    fs.unlinkSync(path.join(root, link));
+    expect(snapshotFiles(root)).toEqual(before);
+  });
+});

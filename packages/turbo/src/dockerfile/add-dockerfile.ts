@@ -5,6 +5,7 @@ import { resolveWorkspace, WorkspaceError, type WorkspacePackage } from '../work
 import { workspaceTurboVersion } from '../workspace/turbo-version';
 import { addDockerBuildScript, dockerBuildScript } from './build-script';
 import type { FileChange } from './changes';
+import { assertWritable, writeWorkspaceFile } from '../workspace/write-file';
 
 export interface AddDockerfileInput {
   /** Absolute workspace (repo) root. */
@@ -42,11 +43,10 @@ function writeFile(root: string, rel: string, text: string, replace: boolean, wh
     const old = fs.readFileSync(file, 'utf8');
     if (old === text) return { path: rel, status: 'unchanged' };
     if (!replace) return { path: rel, status: 'skipped', note: why };
-    fs.writeFileSync(file, text);
+    writeWorkspaceFile(root, rel, text);
     return { path: rel, status: 'updated' };
   }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
+  writeWorkspaceFile(root, rel, text);
   return { path: rel, status: 'created' };
 }
 
@@ -115,6 +115,12 @@ export function addDockerfile(input: AddDockerfileInput): AddDockerfileResult {
     generated = generateDockerfile({ workspaceRoot: root, projectRoot: pkg.root, detection: detected, options: user as Partial<DockerfileOptionsInput> });
   }
 
+  // every file this writes is checked before the first is written: a link anywhere means nothing is written
+  const ignoreRel = pruned ? '.dockerignore' : `${pkg.dir}/.dockerignore`;
+  const replaceIgnore = !pruned && !!input.overwrite;
+  for (const rel of [dockerfileRel, `${pkg.dir}/package.json`, ...(replaceIgnore || !fs.existsSync(path.join(root, ignoreRel)) ? [ignoreRel] : [])]) {
+    assertWritable(root, rel);
+  }
   changes.push(writeFile(root, dockerfileRel, generated.dockerfile, true, overwriteHint));
   if (pruned) {
     const ignore = writeFile(root, '.dockerignore', generated.dockerignore, false, '');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FileChange } from './changes';
+import { writeWorkspaceFile } from '../workspace/write-file';
 
 export const DOCKER_BUILD_SCRIPT = 'docker-build';
 
@@ -31,7 +32,7 @@ export function addDockerBuildScript(root: string, dir: string, script: string):
   const file = path.join(root, dir, 'package.json');
   if (!fs.existsSync(file)) {
     const wrapper = { name: path.posix.basename(dir), private: true, scripts: { [DOCKER_BUILD_SCRIPT]: script } };
-    fs.writeFileSync(file, JSON.stringify(wrapper, null, 2) + '\n');
+    writeWorkspaceFile(root, rel, JSON.stringify(wrapper, null, 2) + '\n');
     return { path: rel, status: 'created', note: `wrapper with script ${DOCKER_BUILD_SCRIPT}` };
   }
   const text = fs.readFileSync(file, 'utf8');
@@ -49,6 +50,6 @@ export function addDockerBuildScript(root: string, dir: string, script: string):
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   let out = JSON.stringify(pkg, null, indentOf(text));
   if (eol !== '\n') out = out.replace(/\n/g, eol);
-  fs.writeFileSync(file, out + (text.endsWith('\n') ? eol : ''));
+  writeWorkspaceFile(root, rel, out + (text.endsWith('\n') ? eol : ''));
   return { path: rel, status: 'updated', note: `script ${DOCKER_BUILD_SCRIPT}: ${script}` };
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FileChange } from '../dockerfile/changes';
+import { writeWorkspaceFile } from '../workspace/write-file';
 
 export const PACK_NAME = '@docker-ms/turbo';
 /** Where turbo gen looks for the root generators config, in its order (then plopfile.*). */
@@ -37,7 +38,6 @@ export function ensureGeneratorConfig(root: string): FileChange {
     return { path: existing, status: 'skipped', note: `yours; add \`await plop.load("${PACK_NAME}")\` to its generator function` };
   }
   const rel = CONFIG_NAMES[1];
-  fs.mkdirSync(path.join(root, path.dirname(rel)), { recursive: true });
-  fs.writeFileSync(path.join(root, rel), generatorConfigSource(isEsmPackage(root)));
+  writeWorkspaceFile(root, rel, generatorConfigSource(isEsmPackage(root)));
   return { path: rel, status: 'created' };
 }

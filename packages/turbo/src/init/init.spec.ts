@@ -107,7 +107,7 @@ describe('docker-ms init (CLI command)', () => {
     const root = turboFixture();
     fs.rmSync(path.join(root, 'turbo.json'));
     const run = io(root);
-    expect(await initCommand.run([root], run.io)).toBe(1);
+    expect(await initCommand.run([root], run.io)).toBe(2);
     expect(run.err).toEqual([`${root}: no turbo.json; run docker-ms init at the root of a Turborepo workspace (or pass its folder)`]);
     await expect(initCommand.run(['--force'], run.io)).rejects.toThrow(/unknown option --force for docker-ms init/);
   });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { applyEdits, modify, parse, type ParseError } from 'jsonc-parser';
 import type { FileChange } from '../dockerfile/changes';
+import { writeWorkspaceFile } from '../workspace/write-file';
 
 export const DOCKER_BUILD_TASK = 'docker-build';
 
@@ -59,6 +60,6 @@ export function ensureDockerBuildTask(root: string, name: string): FileChange {
     return same ? { path: name, status: 'unchanged' } : { path: name, status: 'skipped', note: `keeps its own "${DOCKER_BUILD_TASK}" task` };
   }
   const edits = modify(text, [key, DOCKER_BUILD_TASK], dockerBuildTask, { formattingOptions: { ...indentation(text), eol: text.includes('\r\n') ? '\r\n' : '\n' } });
-  fs.writeFileSync(file, applyEdits(text, edits));
+  writeWorkspaceFile(root, name, applyEdits(text, edits));
   return { path: name, status: 'updated', note: `task ${DOCKER_BUILD_TASK}` };
 }
