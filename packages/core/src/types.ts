@@ -7,7 +7,7 @@ export type Language = (typeof LANGUAGES)[number];
 export interface FileReader {
   exists(path: string): boolean;
   read(path: string): string | null;
-  /** Entries (file and folder names) directly under a folder; [] when absent. */
+  /** Entries (file and folder names) directly under a folder; [] when absent. Links to folders are left out, so walks never loop. */
   list(dir: string): string[];
   isFile(path: string): boolean;
 }

@@ -51,12 +51,25 @@ export function nodeFileReader(workspaceRoot: string): FileReader {
       if (abs === null || !fs.statSync(abs).isFile()) return null;
       return fs.readFileSync(abs, 'utf8');
     },
+    // links to folders are left out: a walk over list() must not follow them (a `self -> .` link would never end)
     list: (dir) => {
       const abs = inside(dir);
       if (abs === null || !fs.statSync(abs).isDirectory()) return [];
-      return fs.readdirSync(abs).sort();
+      return fs
+        .readdirSync(abs, { withFileTypes: true })
+        .filter((e) => !(e.isSymbolicLink() && isDirectory(path.join(abs, e.name))))
+        .map((e) => e.name)
+        .sort();
     },
   };
+}
+
+function isDirectory(abs: string): boolean {
+  try {
+    return fs.statSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { FsTree } from 'nx/src/generators/tree';
 import { treeFileReader } from './tree-file-reader';
 
 describe('treeFileReader', () => {
@@ -28,5 +32,17 @@ describe('treeFileReader', () => {
     expect(fs.list('apps/api/package.json')).toEqual([]);
     expect(fs.list('apps/none')).toEqual([]);
     expect(fs.list('.')).toEqual(expect.arrayContaining(['nx.json', 'apps']));
+  });
+});
+
+describe('treeFileReader over a workspace on disk', () => {
+  it('leaves links to folders out of list(), so walks end', () => {
+    const root = mkdtempSync(join(tmpdir(), 'docker-ms-tree-links-'));
+    mkdirSync(join(root, 'apps/api'), { recursive: true });
+    writeFileSync(join(root, 'apps/api/main.go'), 'package main\n');
+    symlinkSync('..', join(root, 'apps/api/up'));
+    symlinkSync('main.go', join(root, 'apps/api/link.go'));
+    const fs = treeFileReader(new FsTree(root, false));
+    expect([...fs.list('apps/api')].sort()).toEqual(['link.go', 'main.go']);
   });
 });

@@ -1,5 +1,6 @@
+import { join } from 'node:path';
 import type { Tree } from '@nx/devkit';
-import { contextSources, inferContext, type DockerfileSource, type FileReader } from '@docker-ms/core';
+import { contextSources, inferContext, lstatOrNull, type DockerfileSource, type FileReader } from '@docker-ms/core';
 
 function normalize(path: string): string {
   const trimmed = path.replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
@@ -16,7 +17,8 @@ export function treeFileReader(tree: Tree): FileReader {
     },
     list: (dir) => {
       const d = normalize(dir);
-      return tree.exists(d) && !tree.isFile(d) ? tree.children(d) : d === '.' ? tree.children('') : [];
+      const children = tree.exists(d) && !tree.isFile(d) ? tree.children(d) : d === '.' ? tree.children('') : [];
+      return children.filter((child) => !isFolderLink(tree, d === '.' ? child : `${d}/${child}`));
     },
     isFile: (path) => {
       const p = normalize(path);
@@ -33,4 +35,9 @@ export function treePathKind(tree: Tree): (path: string) => 'file' | 'folder' | 
 /** The build context a Dockerfile on the Tree expects, from the paths its COPY sources name. */
 export function treeBuildContext(tree: Tree, dockerfile: DockerfileSource, projectRoot: string): string {
   return inferContext(contextSources(dockerfile), projectRoot, (path) => tree.exists(path));
+}
+
+/** A link to a folder on disk under tree.root: the Tree follows it, and a walk through it may never end. */
+export function isFolderLink(tree: Tree, path: string): boolean {
+  return (lstatOrNull(join(tree.root, path))?.isSymbolicLink() ?? false) && tree.exists(path) && !tree.isFile(path);
 }

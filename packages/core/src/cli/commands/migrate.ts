@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { assertWritableFile, writeFileAtomic } from '../../files';
 import { coreVersion } from '../../managed';
 import { isDockerfilePath, migrateDockerfiles } from '../../migrate';
 import { flagSpec, parseFlags } from '../flags';
@@ -11,7 +12,7 @@ const spec = flagSpec({}, { own: { dryRun: 'boolean', from: 'string', workspaceR
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'target', 'vendor', 'coverage', 'tmp']);
 const RELEASE = /^\d+\.\d+\.\d+(-[\w.]+)?$/;
 
-/** Workspace-relative Dockerfiles, skipping dependency, output and dot folders. */
+/** Workspace-relative Dockerfiles, skipping dependency, output and dot folders; links (files or folders) are not followed. */
 function findDockerfiles(root: string, dir = ''): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
@@ -57,11 +58,13 @@ export const migrateCommand: CliCommand = {
       }
     });
     const dryRun = options.dryRun === true;
+    // links are refused before any file is rewritten (the walk above never follows them; named files might be links)
+    if (!dryRun) for (const { path } of files) assertWritableFile(join(root, path), path, root);
     const counts = { changed: 0, skipped: 0, unchanged: 0 };
     for (const result of migrateDockerfiles(files, { from, to: coreVersion() })) {
       counts[result.status]++;
       if (result.status === 'changed') {
-        if (!dryRun) writeFileSync(join(root, result.path), result.text);
+        if (!dryRun) writeFileAtomic(join(root, result.path), result.text);
         io.out(`${dryRun ? 'would update' : 'updated'} ${result.path}: ${result.reason}`);
       } else if (result.status === 'skipped') {
         io.out(`skipped ${result.path}: ${result.reason}`);

@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { logger, type Tree } from '@nx/devkit';
+import { FsTree } from 'nx/src/generators/tree';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { addManagedHeader, isUntouched, readManagedHeader } from '@docker-ms/core';
 import { snapshotFiles } from '../../utils/testing';
@@ -79,5 +83,25 @@ describe('update-base-images (0.2.0)', () => {
     const nextSteps = await updateBaseImages(tree);
     expect(Array.isArray(nextSteps)).toBe(true);
     expect(snapshotFiles(tree)).toEqual(before);
+  });
+
+  it('does not follow links on disk: a self -> . loop ends, a linked Dockerfile or folder outside is left alone', () => {
+    const root = mkdtempSync(join(tmpdir(), 'docker-ms-migrate-links-'));
+    const outside = mkdtempSync(join(tmpdir(), 'docker-ms-outside-'));
+    const managed = addManagedHeader(body, '0.1.0');
+    mkdirSync(join(root, 'apps/api'), { recursive: true });
+    writeFileSync(join(root, 'nx.json'), '{}');
+    writeFileSync(join(root, 'apps/api/Dockerfile'), managed);
+    writeFileSync(join(outside, 'Dockerfile'), managed);
+    symlinkSync('.', join(root, 'self'));
+    symlinkSync('..', join(root, 'apps/up'));
+    symlinkSync(outside, join(root, 'apps/elsewhere'));
+    symlinkSync(join(outside, 'Dockerfile'), join(root, 'apps/Dockerfile'));
+
+    const fsTree = new FsTree(root, false);
+    const report = moveBaseImages(fsTree, moves, '0.2.0');
+    expect(report.changed.map((c) => c.split(':')[0])).toEqual(['apps/api/Dockerfile']);
+    expect(fsTree.listChanges().map((c) => c.path)).toEqual(['apps/api/Dockerfile']);
+    expect(readFileSync(join(outside, 'Dockerfile'), 'utf8')).toBe(managed);
   });
 });
