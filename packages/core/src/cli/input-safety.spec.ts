@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs, { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,5 +73,30 @@ describe('docker-ms folders and exit codes', () => {
       expect(await cli([command, 'apps/nope'], root)).toMatchObject({ code: 2, err: 'apps/nope: no such folder' });
     }
     expect(await cli(['dockerfile', 'apps/svc/go.mod'], root)).toMatchObject({ code: 2, err: expect.stringMatching(/^apps\/svc\/go\.mod: not a folder/) });
+  });
+});
+
+describe('bad manifests: file, position, parse error; exit 2; nothing written', () => {
+  it.each([
+    ['apps/api/package.json', '{"name": "api", "main": "server.js",}', 'apps/api/package.json:1:37: expected a property name in double quotes but found "}"'],
+    ['apps/api/go.mod', 'module x\ngo 1.22\nrequire github.com/a/b v1 (\n', 'apps/api/go.mod:3:1: block is not closed (missing ")")'],
+    ['apps/api/Cargo.toml', '[package]\nname = "api"\nedition = 2021"\n', 'apps/api/Cargo.toml:3:'],
+  ])('%s', async (file, text, message) => {
+    const root = workspace({ '.git/HEAD': 'ref: x\n', [file]: text });
+    for (const argv of [['detect', 'apps/api'], ['dockerfile', 'apps/api', '--write']]) {
+      const r = await cli(argv, root);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(message);
+      expect(r.err.split('\n')).toHaveLength(1);
+    }
+    expect(existsSync(join(root, 'apps/api/Dockerfile'))).toBe(false);
+    expect(existsSync(join(root, 'apps/api/.dockerignore'))).toBe(false);
+  });
+
+  it('a FIFO named package.json neither hangs the workspace-root search nor detection', async () => {
+    const root = workspace({ '.git/HEAD': 'ref: x\n', 'apps/api/main.go': 'package main\n' });
+    execFileSync('mkfifo', [join(root, 'apps/api/package.json')]);
+    const r = await cli(['dockerfile', 'apps/api'], root);
+    expect(r).toMatchObject({ code: 2, err: 'apps/api/package.json: not a regular file (a FIFO, socket or device); refusing to read it' });
   });
 });

@@ -75,10 +75,10 @@ describe('java: maven', () => {
     expect(d.evidence).toContain('pom.xml: packaging pom — an aggregator, not an application; no entry');
   });
 
-  it('a broken pom.xml is reported, not thrown', () => {
-    const d = detect({ [`${APP}/pom.xml`]: '<project><artifactId>x</artifactId' });
-    expect(d.language).toBe('java');
-    expect(d.runtimeVersion).toBeNull();
+  it('a broken pom.xml stops detection with the file, the position and the parse error', () => {
+    expect(() => detect({ [`${APP}/pom.xml`]: '<project>\n  <artifactId>x</artifactId\n</project>\n' })).toThrow(
+      `${APP}/pom.xml:2:16: Closing tag 'artifactId' can't have attributes or invalid starting.`,
+    );
   });
 });
 

@@ -90,10 +90,8 @@ describe('python: runtime version', () => {
     expect(d.evidence).toContain('src/api/__main__.py: found → entry api (python -m api) (also: tool)');
   });
 
-  it('a broken pyproject.toml is reported, not thrown', () => {
-    const d = detect({ [`${APP}/pyproject.toml`]: '[project\nname = ' });
-    expect(d.language).toBe('python');
-    expect(d.evidence.some((e) => e.startsWith('pyproject.toml: could not parse'))).toBe(true);
+  it('a broken pyproject.toml stops detection with the file, the position and the parse error', () => {
+    expect(() => detect({ [`${APP}/pyproject.toml`]: '[project]\nname = \n' })).toThrow(`${APP}/pyproject.toml:2:8: invalid value`);
   });
 });
 

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileReader } from '../types';
+import { checkReadable } from './manifest-error';
 
 /** 'a/./b/' or '/a/b' → 'a/b'; '' is the workspace root. Returns null for paths that climb out ('..'). */
 export function normalizePath(p: string): string | null {
@@ -46,9 +47,13 @@ export function nodeFileReader(workspaceRoot: string): FileReader {
   return {
     exists: (p) => stat(p) !== null,
     isFile: (p) => stat(p)?.isFile() ?? false,
+    // a FIFO or device would block or never end, a huge file would exhaust memory: refused before reading
     read: (p) => {
       const abs = inside(p);
-      if (abs === null || !fs.statSync(abs).isFile()) return null;
+      if (abs === null) return null;
+      const stat = fs.statSync(abs);
+      if (stat.isDirectory()) return null;
+      checkReadable(normalizePath(p) ?? p, { isFile: stat.isFile(), size: stat.size });
       return fs.readFileSync(abs, 'utf8');
     },
     // links to folders are left out: a walk over list() must not follow them (a `self -> .` link would never end)

@@ -1,6 +1,8 @@
 import type { LanguageDetector, Probe } from './detector';
 import { toolVersion, type ProjectFiles } from './project-files';
 import { truncateVersion } from './version-range';
+import { goModError } from './go-mod-syntax';
+import { ManifestError } from './manifest-error';
 
 function goSources(files: ProjectFiles): string[] {
   return files.list().filter((f) => f.endsWith('.go') && files.has(f));
@@ -35,7 +37,10 @@ function runtimeVersion(files: ProjectFiles, evidence: string[]): string | null 
   const found = files.findUp(['go.mod']) ?? files.findUp(['go.work']);
   if (found) {
     const label = files.label(found.path);
-    const d = directives(files.fs.read(found.path) ?? '');
+    const text = files.fs.read(found.path) ?? '';
+    const problem = goModError(text);
+    if (problem) throw new ManifestError(`${found.path}:${problem}`);
+    const d = directives(text);
     if (d.module) evidence.push(`${label}: module ${d.module}`);
     const toolchain = d.toolchain && d.toolchain !== 'default' ? truncateVersion(d.toolchain, 2) : null;
     if (toolchain) {

@@ -1,8 +1,9 @@
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { LanguageDetector, Probe } from './detector';
 import { joinPath } from './file-reader';
 import { dig, firstLine, isRecord, str, toolVersion, type ProjectFiles } from './project-files';
 import { javaMajor } from './version-range';
+import { ManifestError } from './manifest-error';
 
 const GRADLE_FILES = ['build.gradle.kts', 'build.gradle'];
 const SETTINGS_FILES = ['settings.gradle.kts', 'settings.gradle'];
@@ -19,6 +20,8 @@ const xml = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimVa
 function readPom(files: ProjectFiles, path: string, evidence: string[]): Pom | null {
   const text = files.fs.read(path);
   if (text === null) return null;
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) throw new ManifestError(`${path}:${valid.err.line}:${valid.err.col}: ${valid.err.msg}`);
   try {
     const project = dig(xml.parse(text), 'project');
     if (isRecord(project)) return project;

@@ -1,6 +1,8 @@
 import { parse as parseToml } from 'smol-toml';
 import type { FileReader } from '../types';
 import { joinPath } from './file-reader';
+import { jsonError } from './json-error';
+import { isManifest, lineColumn, ManifestError } from './manifest-error';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -77,13 +79,21 @@ export class ProjectFiles {
   readJson(wsPath: string): Parsed<Record<string, unknown>> | null {
     const text = this.fs.read(wsPath);
     if (text === null) return null;
+    let value: unknown;
     try {
-      const value: unknown = JSON.parse(text);
-      if (!isRecord(value)) return { ok: false, error: 'not a JSON object' };
-      return { ok: true, value };
+      value = JSON.parse(text);
     } catch (e) {
-      return { ok: false, error: firstLine(e) };
+      const where = jsonError(text);
+      const error = where ? `${lineColumn(text, where.offset)}: ${where.message}` : firstLine(e);
+      // a broken manifest stops detection: reading it as "no settings" would build the wrong image
+      if (isManifest(wsPath)) throw new ManifestError(`${wsPath}:${error}`);
+      return { ok: false, error };
     }
+    if (!isRecord(value)) {
+      if (isManifest(wsPath)) throw new ManifestError(`${wsPath}:1:1: must be a JSON object`);
+      return { ok: false, error: 'not a JSON object' };
+    }
+    return { ok: true, value };
   }
 
   readToml(wsPath: string): Parsed<Record<string, unknown>> | null {
@@ -92,7 +102,10 @@ export class ProjectFiles {
     try {
       return { ok: true, value: parseToml(text) as Record<string, unknown> };
     } catch (e) {
-      return { ok: false, error: firstLine(e) };
+      const { line, column } = e as { line?: number; column?: number };
+      const error = `${line ?? 1}:${column ?? 1}: ${firstLine(e).replace(/^Invalid TOML document: /, '')}`;
+      if (isManifest(wsPath)) throw new ManifestError(`${wsPath}:${error}`);
+      return { ok: false, error };
     }
   }
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Tree } from '@nx/devkit';
-import { contextSources, inferContext, lstatOrNull, type DockerfileSource, type FileReader } from '@docker-ms/core';
+import { checkReadable, contextSources, inferContext, lstatOrNull, type DockerfileSource, type FileReader } from '@docker-ms/core';
 
 function normalize(path: string): string {
   const trimmed = path.replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
@@ -13,7 +13,11 @@ export function treeFileReader(tree: Tree): FileReader {
     exists: (path) => tree.exists(normalize(path)),
     read: (path) => {
       const p = normalize(path);
-      return tree.exists(p) && tree.isFile(p) ? tree.read(p, 'utf-8') : null;
+      if (!tree.exists(p) || !tree.isFile(p)) return null;
+      // the Tree reads unchanged files from disk: a huge one is refused before it is read
+      const onDisk = lstatOrNull(join(tree.root, p));
+      if (onDisk?.isFile()) checkReadable(p, { isFile: true, size: onDisk.size });
+      return tree.read(p, 'utf-8');
     },
     list: (dir) => {
       const d = normalize(dir);

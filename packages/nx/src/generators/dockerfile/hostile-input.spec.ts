@@ -83,3 +83,22 @@ describe('dockerfile generator: never writes through a link', () => {
     expect(readdirSync(elsewhere)).toEqual(['go.mod']);
   });
 });
+
+describe('dockerfile generator: bad manifests', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it.each([
+    ['package.json', '{\n  "name": "web"\n  "main": "server.js"\n}\n', 'apps/web/package.json:3:3: expected "," or "}" but found "\\""'],
+    ['go.mod', 'module x\ngo 1.22\nrequre a v1\n', 'apps/web/go.mod:3:1: unknown directive: requre'],
+    ['pom.xml', '<project><artifactId>x</artifactId></projec>', 'apps/web/pom.xml:1:'],
+  ])('%s: the file, the position and the parse error; nothing written', async (name, text, message) => {
+    jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+    const tree = createTreeWithEmptyWorkspace({ formatter: 'none' });
+    addProjectConfiguration(tree, 'web', { root: 'apps/web', projectType: 'application' });
+    tree.write(`apps/web/${name}`, text);
+    const before = tree.listChanges().length;
+    await expect(dockerfileGenerator(tree, { project: 'web' })).rejects.toThrow(message);
+    expect(tree.listChanges()).toHaveLength(before);
+    expect(tree.exists('apps/web/Dockerfile')).toBe(false);
+  });
+});
