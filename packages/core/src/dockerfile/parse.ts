@@ -1,4 +1,5 @@
 import { DockerfileParser, Dockerfile, From, Instruction } from 'dockerfile-ast';
+import { boundLines } from './bounded-lines';
 
 /** Dockerfile text, or the model parsed from it (pass the model on when it is already parsed). */
 export type DockerfileSource = string | DockerfileModel;
@@ -30,6 +31,8 @@ export interface DockerfileModel {
   /** Instructions before the first FROM (global ARGs). */
   preamble: Instruction[];
   stages: Stage[];
+  /** Lines too long to parse whole: only their start was parsed (see bounded-lines.ts). */
+  cutLines: Array<{ line: number; length: number }>;
 }
 
 export function lineOf(instruction: Instruction): number {
@@ -37,7 +40,8 @@ export function lineOf(instruction: Instruction): number {
 }
 
 export function parseDockerfile(text: string): DockerfileModel {
-  const dockerfile = DockerfileParser.parse(text);
+  const bounded = boundLines(text);
+  const dockerfile = DockerfileParser.parse(bounded.text);
   const instructions = dockerfile.getInstructions();
   const preamble: Instruction[] = [];
   const stages: Stage[] = [];
@@ -63,7 +67,7 @@ export function parseDockerfile(text: string): DockerfileModel {
       stages[stages.length - 1].instructions.push(instruction);
     }
   }
-  return { text, lines: text.split(/\r?\n/), dockerfile, instructions, preamble, stages };
+  return { text, lines: text.split(/\r?\n/), dockerfile, instructions, preamble, stages, cutLines: bounded.cut };
 }
 
 /** The parsed model of a Dockerfile, parsing only when given text. */

@@ -1,4 +1,4 @@
-import { detectProject, DetectionError, nodeFileReader } from '../detect';
+import { detectProject, DetectionError, ManifestError, nodeFileReader } from '../detect';
 import type { FileReader, Language } from '../types';
 import { DRIFT_RULE, driftFindings } from './drift';
 import { lintDockerfile, LintConfigError, type LintOptions } from './lint';
@@ -33,8 +33,8 @@ export function lintDockerfileFile(path: string, opts: LintFileOptions): FileLin
       const drift = driftFindings(text, detection, path);
       findings.push(...drift.map((f) => (driftSetting ? { ...f, severity: driftSetting } : f)));
     } catch (e) {
-      // No recognisable project next to the Dockerfile: there is no version file to drift from.
-      if (!(e instanceof DetectionError)) throw e;
+      // No recognisable (or readable) project next to the Dockerfile: there is no version file to drift from.
+      if (!(e instanceof DetectionError) && !(e instanceof ManifestError)) throw e;
     }
   }
   return { path, findings: findings.sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule)) };

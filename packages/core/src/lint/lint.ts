@@ -2,7 +2,7 @@ import { DockerMsError } from '../errors';
 import { parseDockerfile } from '../dockerfile/parse';
 import type { LintFinding, LintRule, Severity } from './types';
 import { copyFromUnknownStage, rootUser, staticBinaryOnScratch } from './rules/seed-rules';
-import { noBuildStage, syntaxDirective, unknownInstruction } from './rules/structure-rules';
+import { longLine, noBuildStage, syntaxDirective, unknownInstruction } from './rules/structure-rules';
 import {
   duplicateStageName, fromAsCasing, fromLatest, fromNotLiteral, reservedStageName, stageNameCasing, undefinedArgInFrom,
 } from './rules/from-rules';
@@ -12,7 +12,7 @@ import {
 } from './rules/instruction-rules';
 
 export const LINT_RULES: readonly LintRule[] = [
-  noBuildStage, unknownInstruction, syntaxDirective,
+  noBuildStage, unknownInstruction, syntaxDirective, longLine,
   copyFromUnknownStage, staticBinaryOnScratch, rootUser,
   fromLatest, fromNotLiteral, fromAsCasing, stageNameCasing, duplicateStageName, reservedStageName, undefinedArgInFrom,
   jsonArgsRecommended, maintainerDeprecated, legacyKeyValueFormat, noEmptyContinuation, consistentInstructionCasing,

@@ -46,3 +46,15 @@ export const syntaxDirective: LintRule = {
       }));
   },
 };
+
+export const longLine: LintRule = {
+  name: 'LongLine',
+  severity: 'warning',
+  description: 'Lines over 64 KB are checked only up to there (a generated or corrupted file, usually)',
+  check(model) {
+    return model.cutLines.map(({ line, length }) => ({
+      line,
+      message: `line is ${Math.round(length / 1024)} KB long; only its first 64 KB were checked`,
+    }));
+  },
+};
