@@ -325,7 +325,7 @@ async function cliPage() {
     '',
     'Installed with `@docker-ms/core` (and re-exposed by `docker-ms` and `@docker-ms/turbo`). Run it with `npx docker-ms`.',
     'The overview below is what `npx docker-ms --help` prints where `@docker-ms/turbo` is installed.',
-    'Exit codes: 0 ok, 1 failed (or lint errors), 2 bad usage.',
+    'Every command follows the exit codes listed at the end of the overview.',
     '',
     '```text',
     await capture(['--help']),

@@ -100,3 +100,18 @@ describe('bad manifests: file, position, parse error; exit 2; nothing written', 
     expect(r).toMatchObject({ code: 2, err: 'apps/api/package.json: not a regular file (a FIFO, socket or device); refusing to read it' });
   });
 });
+
+describe('flags that name folders', () => {
+  it('--workspace-root that does not exist is named', async () => {
+    const root = workspace(GO_APP);
+    for (const argv of [['detect', 'apps/svc'], ['dockerfile', 'apps/svc'], ['migrate']]) {
+      expect(await cli([...argv, '--workspace-root', 'nope'], root)).toMatchObject({ code: 2, err: '--workspace-root nope: no such folder' });
+    }
+    expect(await cli(['build', 'apps/nope'], root)).toMatchObject({ code: 2, err: 'apps/nope: no such folder' });
+  });
+
+  it('--help lists the exit codes', async () => {
+    const r = await cli(['--help'], workspace(GO_APP));
+    expect(r.out).toMatch(/^Exit codes:\n {2}0 {2}done\n {2}1 {2}a runtime failure.*\n {2}2 {2}bad usage or input/m);
+  });
+});

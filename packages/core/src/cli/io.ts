@@ -18,6 +18,16 @@ export function processIO(): CliIO {
 /** Bad command-line input: printed as is, exit code 2. */
 export class UsageError extends DockerMsError {}
 
+/** The exit-code convention every command follows, as `docker-ms --help` prints it. */
+export const EXIT_CODES_HELP = [
+  'Exit codes:',
+  '  0  done',
+  '  1  a runtime failure: the build or a push failed, no container engine, lint found errors',
+  '  2  bad usage or input: an unknown flag or option value, a missing folder or file, a manifest that does',
+  '     not parse, a path docker-ms will not write (a symbolic link, a file it did not write)',
+  'Every error line names the flag or the path at fault.',
+];
+
 /**
  * Errors about what the user gave (flags, options, project files, paths): exit code 2. Everything else (a build
  * that failed, no engine on the machine, an unexpected crash) is a runtime failure: exit code 1.

@@ -4,7 +4,7 @@ import './commands';
 import { declaredAdapters, loadAdapterCommand } from './adapters';
 import { closestNames } from '../text';
 import { DockerMsError } from '../errors';
-import { CliIO, exitCodeOf, processIO } from './io';
+import { CliIO, EXIT_CODES_HELP, exitCodeOf, processIO } from './io';
 import { commands } from './registry';
 
 function version(): string {
@@ -24,6 +24,8 @@ function topHelp(): string {
     ...[...commands.values()].map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'docker-ms <command> --help shows a command\'s options.',
+    '',
+    ...EXIT_CODES_HELP,
   ].join('\n');
 }
 

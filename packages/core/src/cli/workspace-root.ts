@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { MANIFEST_MAX_BYTES } from '../detect/manifest-error';
+import { UsageError } from './io';
 
 const MARKERS = ['nx.json', 'turbo.json', 'pnpm-workspace.yaml', 'lerna.json', 'go.work'];
 
@@ -23,4 +24,18 @@ export function findWorkspaceRoot(dir: string): string {
     if (isWorkspaceRoot(current) || existsSync(join(current, '.git'))) return current;
     if (dirname(current) === current) return start;
   }
+}
+
+/** The --workspace-root flag (absolute), or the detected root above `start` when the flag is not given. */
+export function workspaceRootFor(flag: unknown, cwd: string, start: string): string {
+  if (flag === undefined) return findWorkspaceRoot(start);
+  const root = resolve(cwd, String(flag));
+  let isDir = false;
+  try {
+    isDir = statSync(root).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!isDir) throw new UsageError(`--workspace-root ${String(flag)}: no such folder`);
+  return root;
 }

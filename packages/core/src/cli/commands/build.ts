@@ -3,7 +3,7 @@ import { BuildPlanError, planBuild, runBuild, type BuildPlan } from '../../engin
 import { BuildOptionsError, buildOptionsShape } from '../../engine/options';
 import { asFlagProblem, flagSpec, optionHelp, parseFlags } from '../flags';
 import type { CliCommand } from '../registry';
-import { oneDir } from './detect';
+import { oneDir, projectFolder } from './detect';
 
 const spec = flagSpec(buildOptionsShape, {
   aliases: { tag: 'tags', label: 'labels', 'build-arg': 'buildArgs', secret: 'secrets', platform: 'platforms' },
@@ -25,6 +25,7 @@ export const buildCommand: CliCommand = {
   async run(args, io) {
     const { options, positionals } = parseFlags(args, spec, 'build');
     const dir = oneDir(positionals, 'build');
+    projectFolder(positionals, 'build', io.cwd);
     const input = { context: dir, file: options.file ?? join(dir, 'Dockerfile'), name: undefined as string | undefined, ...options };
     if (!options.name) input.name = resolve(io.cwd, dir).split(/[\\/]/).pop() || undefined;
     let plan: BuildPlan;

@@ -5,7 +5,7 @@ import { LANGUAGES, type Language } from '../../types';
 import { flagSpec, parseFlags } from '../flags';
 import { UsageError } from '../io';
 import type { CliCommand } from '../registry';
-import { findWorkspaceRoot } from '../workspace-root';
+import { workspaceRootFor } from '../workspace-root';
 
 const spec = flagSpec({}, { own: { json: 'boolean', language: 'string', workspaceRoot: 'string' } });
 
@@ -51,7 +51,7 @@ export const detectCommand: CliCommand = {
   async run(args, io) {
     const { options, positionals } = parseFlags(args, spec, 'detect');
     const dir = projectFolder(positionals, 'detect', io.cwd);
-    const workspaceRoot = options.workspaceRoot ? resolve(io.cwd, String(options.workspaceRoot)) : findWorkspaceRoot(dir);
+    const workspaceRoot = workspaceRootFor(options.workspaceRoot, io.cwd, dir);
     const detection = detectProject(dir, { workspaceRoot, language: languageFlag(options.language) });
     if (options.json) {
       io.out(JSON.stringify(detection, null, 2));

@@ -1,11 +1,16 @@
+<<<<<<< HEAD
 import { join, relative, resolve } from 'node:path';
 import { flatOptionsSchema, OptionsError } from '../../options';
+=======
+import { join, relative } from 'node:path';
+import { flatOptionsSchema } from '../../options';
+>>>>>>> b5c423c (cli: one exit-code convention printed by --help (0 done, 1 runtime failure, 2 usage/input); --workspace-root and build folders named when missing)
 import { assertWritableFile, lstatOrNull, writeFileAtomic } from '../../files';
 import { generateDockerfile } from '../../render';
 import { asFlagProblem, flagSpec, optionHelp, parseFlags } from '../flags';
 import { UsageError } from '../io';
 import type { CliCommand } from '../registry';
-import { findWorkspaceRoot } from '../workspace-root';
+import { workspaceRootFor } from '../workspace-root';
 import { languageFlag, projectFolder } from './detect';
 
 const OWN = { print: 'boolean', write: 'boolean', overwrite: 'boolean', workspaceRoot: 'string' } as const;
@@ -32,7 +37,7 @@ export const dockerfileCommand: CliCommand = {
     if (print && write) throw new UsageError('pass either --print or --write, not both');
     languageFlag(dockerfileOptions.language);
     const dir = projectFolder(positionals, 'dockerfile', io.cwd);
-    const workspaceRoot = rootFlag ? resolve(io.cwd, String(rootFlag)) : findWorkspaceRoot(dir);
+    const workspaceRoot = workspaceRootFor(rootFlag, io.cwd, dir);
     let result: ReturnType<typeof generateDockerfile>;
     try {
       result = generateDockerfile({ workspaceRoot, projectRoot: dir, options: dockerfileOptions });

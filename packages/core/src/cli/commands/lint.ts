@@ -4,7 +4,7 @@ import { formatLintResults, lintDockerfileFile, lintExitCode, type FileLintResul
 import { flagSpec, parseFlags } from '../flags';
 import { UsageError } from '../io';
 import type { CliCommand } from '../registry';
-import { findWorkspaceRoot } from '../workspace-root';
+import { workspaceRootFor } from '../workspace-root';
 
 const spec = flagSpec({}, { own: { format: 'string', workspaceRoot: 'string' } });
 
@@ -25,7 +25,7 @@ export const lintCommand: CliCommand = {
     const results: FileLintResult[] = positionals.map((file) => {
       const absolute = resolve(io.cwd, file);
       if (!existsSync(absolute)) throw new UsageError(`${file}: no such file`);
-      const workspaceRoot = options.workspaceRoot ? resolve(io.cwd, String(options.workspaceRoot)) : findWorkspaceRoot(dirname(absolute));
+      const workspaceRoot = workspaceRootFor(options.workspaceRoot, io.cwd, dirname(absolute));
       const inWorkspace = relative(workspaceRoot, absolute).split(/[\\/]/).join('/');
       return { ...lintDockerfileFile(inWorkspace, { workspaceRoot }), path: file };
     });

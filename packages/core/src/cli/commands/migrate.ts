@@ -6,7 +6,7 @@ import { isDockerfilePath, migrateDockerfiles } from '../../migrate';
 import { flagSpec, parseFlags } from '../flags';
 import { UsageError } from '../io';
 import type { CliCommand } from '../registry';
-import { findWorkspaceRoot } from '../workspace-root';
+import { workspaceRootFor } from '../workspace-root';
 
 const spec = flagSpec({}, { own: { dryRun: 'boolean', from: 'string', workspaceRoot: 'string' } });
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'target', 'vendor', 'coverage', 'tmp']);
@@ -45,7 +45,7 @@ export const migrateCommand: CliCommand = {
     const { options, positionals } = parseFlags(args, spec, 'migrate');
     const from = options.from === undefined ? undefined : String(options.from);
     if (from !== undefined && !RELEASE.test(from)) throw new UsageError(`--from: must be a release like 0.1.0 (got ${JSON.stringify(from)})`);
-    const root = options.workspaceRoot ? resolve(io.cwd, String(options.workspaceRoot)) : findWorkspaceRoot(io.cwd);
+    const root = workspaceRootFor(options.workspaceRoot, io.cwd, io.cwd);
     const paths = positionals.length
       ? positionals.map((p) => relative(root, resolve(io.cwd, p)).split(/[\\/]/).join('/'))
       : findDockerfiles(root);
