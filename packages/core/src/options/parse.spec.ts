@@ -86,7 +86,7 @@ describe('parseOptions errors: one line per problem naming the option and allowe
       expect.arrayContaining([
         'port: must be <=65535 (got number 70000)',
         'user: must not be 0 (root); use a non-root uid such as 10001 (got "0")',
-        'baseRuntime: must be pinned to a tag other than "latest" (got "node:latest")',
+        'baseRuntime: must be pinned to a tag other than "latest" (or a digest), e.g. "node:22-bookworm-slim" (got "node:latest")',
         'projectRoot: must be a relative path inside the build context (no leading "/" or "..") (got "../elsewhere")',
         'cacheMounts: expected boolean (got "yes")',
         'labels.version: expected string (got number 2)',
@@ -107,6 +107,9 @@ describe('parseOptions errors: one line per problem naming the option and allowe
   it('rejects a user name and a malformed image reference', () => {
     expect(problems({ language: 'go', user: 'app' })[0]).toMatch(/^user: must be a numeric uid/);
     expect(problems({ language: 'go', baseBuild: 'Not An Image' })[0]).toMatch(/^baseBuild: must be an image reference/);
+    // no tag means :latest, which our own lint refuses
+    expect(problems({ language: 'go', baseBuild: 'golang' })[0]).toMatch(/^baseBuild: must be pinned to a tag other than "latest"/);
+    expect(parseOptions({ language: 'go', baseBuild: `golang@sha256:${'a'.repeat(64)}` }).baseBuild).toMatch(/@sha256:/);
     expect(problems({ language: 'go', runtimeVersion: 'latest' })[0]).toMatch(/^runtimeVersion: must be a version number/);
   });
 });

@@ -42,6 +42,7 @@ const shellCommand = z
   .string()
   .refine((s) => s.trim() !== '', { message: 'must not be empty' })
   .refine(singleLine, SINGLE_LINE)
+  .refine((s) => !s.trimStart().startsWith('-'), { message: 'must not start with "-" (docker would read it as a flag of RUN)' })
   .refine((s) => !s.trimStart().startsWith('#'), { message: 'must not start with "#" (docker would read the line as a comment)' })
   .refine((s) => !s.trimEnd().endsWith('\\'), { message: 'must not end with "\\" (it would join the next Dockerfile line)' })
   .refine((s) => !HEREDOC.test(s), { message: 'must not contain a heredoc ("<<WORD"); put multi-line steps in a script file' });
@@ -54,6 +55,7 @@ function relativePath() {
     .string()
     .min(1)
     .regex(PATH_CHARS, { message: 'must be a path of letters, digits and "._-/@+=,~" (no spaces, quotes, "$" or shell characters)' })
+    .refine((p) => !p.startsWith('-'), { message: 'must not start with "-" (docker would read it as a flag of COPY)' })
     .refine((p) => !p.startsWith('/') && !p.split(/[\\/]/).includes('..'), {
       message: 'must be a relative path inside the build context (no leading "/" or "..")',
     })
@@ -65,7 +67,7 @@ function relativePath() {
 
 const imageRef = z.string().regex(IMAGE_REF, {
   message: 'must be an image reference such as "node:22-bookworm-slim" or "registry.example.com/team/base:1.2"',
-}).refine((ref) => !/:latest$/.test(ref), { message: 'must be pinned to a tag other than "latest"' });
+}).refine((ref) => ref === 'scratch' || (/:[^/]+$|@sha256:/.test(ref) && !/:latest$/.test(ref)), { message: 'must be pinned to a tag other than "latest" (or a digest), e.g. "node:22-bookworm-slim"' });
 
 const portSchema = z.preprocess(
   (v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v),

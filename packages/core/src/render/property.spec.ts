@@ -142,7 +142,7 @@ describe('property: every valid option set renders a correct Dockerfile', () => 
 const FRAGMENTS = [
   '$', '${PATH}', '$5', '$(id -u>&2)', '`id`', '\\', '\\\\', '"', "'", ';', '&&', '|', '>', '<', '*', '#', ' ', '\t',
   '\n', '\r', '\r\n', '\\\n', '\u2028', '\u0085', '\u0000', '\u001b[31m', '<<EOF', 'é', 'ß', '中', '😀', '\u200b',
-  '\nUSER root', '\nFROM scratch', ' \\', '--mount=type=secret,id=x', 'RUN id', ']', '[', ',', '=', '/', '..', '%2e',
+  '\nUSER root', '\nFROM scratch', ' \\', '--mount=type=secret,id=x', '--chown=0', '-', 'RUN id', ']', '[', ',', '=', '/', '..', '%2e',
 ];
 const hostileText = fc
   .array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...FRAGMENTS) }, fc.string({ maxLength: 4 }), fc.string({ unit: 'binary', maxLength: 3 })), {
@@ -197,9 +197,10 @@ function benignTwin(o: DockerfileOptions): DockerfileOptions {
   return twin as DockerfileOptions;
 }
 
-/** Per stage: its name, image and the keywords of its instructions, read with the project's parser. */
+/** Per stage: its name, image and the keywords of its instructions with their flag names, read with the project's parser. */
 function shape(text: string): string[] {
-  return parseDockerfile(text).stages.map((s) => [s.name, s.image, ...s.instructions.map((i) => i.getKeyword())].join(' '));
+  const flags = (i: object) => ('getFlags' in i ? (i as { getFlags(): Array<{ getName(): string }> }).getFlags().map((f) => `--${f.getName()}`) : []);
+  return parseDockerfile(text).stages.map((s) => [s.name, s.image, ...s.instructions.map((i) => [i.getKeyword(), ...flags(i)].join(' '))].join(' | '));
 }
 
 // option name, then map keys or array indexes (quoted when they are not plain words), then the problem
@@ -242,7 +243,9 @@ describe('property: hostile values are rejected with one line each, or written l
           expect(read).toEqual(entries.map(([k, v]) => [k, v]));
           expect(label!.getVariables()).toEqual([]);
         }
-        const args = (keyword: string) => final.filter((i) => i.getKeyword() === keyword).map((i) => JSON.parse(i.getArgumentsContent() ?? '') as string[]);
+        // exec forms read from the source line as docker does (dockerfile-ast's argument list drops whitespace inside JSON strings)
+        const execArgv = (i: (typeof final)[number]) => JSON.parse(model.lines[i.getRange().start.line].replace(/^\s*\w+\s+(?:--\S+\s+)*(?:CMD\s+)?/, '')) as string[];
+        const args = (keyword: string) => final.filter((i) => i.getKeyword() === keyword).map(execArgv);
         if (o.startCommand !== undefined) {
           const argv = Array.isArray(o.startCommand) ? o.startCommand : o.startCommand.trim().split(/\s+/);
           const [entrypoint] = args('ENTRYPOINT');
@@ -250,8 +253,7 @@ describe('property: hostile values are rejected with one line each, or written l
           expect(entrypoint[0] === argv[0] || (argv[0] === 'node' && entrypoint[0].endsWith('node'))).toBe(true);
         }
         if (o.healthcheck !== undefined) {
-          const hc = final.find((i) => i.getKeyword() === 'HEALTHCHECK')!;
-          const argv = JSON.parse((hc.getArgumentsContent() ?? '').replace(/^.*?CMD\s+/, '')) as string[];
+          const [argv] = args('HEALTHCHECK');
           if (Array.isArray(o.healthcheck)) expect(argv).toEqual(o.healthcheck);
           else expect(argv[argv.length - 1]).toBe(`http://127.0.0.1:${o.port}${o.healthcheck}`);
         }
