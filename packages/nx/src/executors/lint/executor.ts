@@ -1,7 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { logger, type ExecutorContext } from '@nx/devkit';
-import { formatLintResults, LintConfigError, lintDockerfileFile, lintExitCode } from '@docker-ms/core';
+import { assertWritableFile, formatLintResults, LintConfigError, lintDockerfileFile, lintExitCode, writeFileAtomic } from '@docker-ms/core';
 import type { LintExecutorSchema } from './schema';
 
 const FORMATS = ['text', 'json'];
@@ -31,8 +31,9 @@ export default async function lintExecutor(options: LintExecutorSchema, context:
   }
   if (options.outputFile) {
     const out = join(context.root, options.outputFile);
+    assertWritableFile(out, `--outputFile ${options.outputFile}`, context.root);
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, report + '\n');
+    writeFileAtomic(out, report + '\n');
   }
   // stdout in both formats, so `--format json` can be piped to a CI tool.
   logger.info(report);
