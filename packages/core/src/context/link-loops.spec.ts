@@ -33,7 +33,7 @@ describe('walks do not follow links to folders', () => {
     const root = loopingWorkspace();
     const fs = nodeFileReader(root);
     expect(contextFiles(fs, '')).toEqual(['package.json', 'packages/a/index.js', 'packages/a/package.json']);
-    expect(workspacePackages(fs)).toEqual([{ name: 'a', root: 'packages/a' }]);
+    expect(workspacePackages(fs)).toEqual([{ name: 'a', root: 'packages/a', hasManifest: true }]);
     expect(detectProject('packages/a', { workspaceRoot: root }).language).toBe('node');
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import type { Label } from 'dockerfile-ast';
+import type { PropertyInstruction } from '../dockerfile/ast';
 import { lintDockerfile } from '../lint';
-import { parseDockerfile } from '../lint/model';
+import { parseDockerfile } from '../dockerfile/parse';
 import { PACKAGE_MANAGERS, parseOptions, VARIANTS, type DockerfileOptions, type DockerfileOptionsInput } from '../options';
 import { OptionsError } from '../options/errors';
 import { LANGUAGES, type Language } from '../types';
@@ -234,7 +234,7 @@ describe('property: hostile values are rejected with one line each, or written l
 
         const model = parseDockerfile(text);
         const final = model.stages[model.stages.length - 1].instructions;
-        const label = final.find((i) => i.getKeyword() === 'LABEL') as Label | undefined;
+        const label = final.find((i) => i.getKeyword() === 'LABEL') as PropertyInstruction | undefined;
         const entries = Object.entries(o.labels);
         if (entries.length === 0) expect(label).toBeUndefined();
         else {

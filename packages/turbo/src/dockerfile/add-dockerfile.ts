@@ -116,9 +116,9 @@ export function addDockerfile(input: AddDockerfileInput): AddDockerfileResult {
   }
 
   // every file this writes is checked before the first is written: a link anywhere means nothing is written
-  const ignoreRel = pruned ? '.dockerignore' : `${pkg.dir}/.dockerignore`;
+  const ignoreRel = pruned ? '.dockerignore' : `${pkg.root}/.dockerignore`;
   const replaceIgnore = !pruned && !!input.overwrite;
-  for (const rel of [dockerfileRel, `${pkg.dir}/package.json`, ...(replaceIgnore || !fs.existsSync(path.join(root, ignoreRel)) ? [ignoreRel] : [])]) {
+  for (const rel of [dockerfileRel, `${pkg.root}/package.json`, ...(replaceIgnore || !fs.existsSync(path.join(root, ignoreRel)) ? [ignoreRel] : [])]) {
     assertWritable(root, rel);
   }
   changes.push(writeFile(root, dockerfileRel, generated.dockerfile, true, overwriteHint));

@@ -75,7 +75,7 @@ describe('prepareContext (before a workspace-root build)', () => {
     writeFileSync(join(outside, 'ignore'), ALLOWLIST_BEFORE);
     rmSync(join(root, 'apps/api/Dockerfile.dockerignore'));
     symlinkSync(join(outside, 'ignore'), join(root, 'apps/api/Dockerfile.dockerignore'));
-    expect(() => prepareContext({ context: '.', file: 'apps/api/Dockerfile' }, context(graph(['shared'])))).toThrow(/Dockerfile\.dockerignore: is a symbolic link; docker-ms does not write through links/);
+    expect(() => prepareContext(plan({ context: '.', file: 'apps/api/Dockerfile' }), context(graph(['shared'])))).toThrow(/Dockerfile\.dockerignore: is a symbolic link; docker-ms does not write through links/);
     expect(readFileSync(join(outside, 'ignore'), 'utf8')).toBe(ALLOWLIST_BEFORE);
 
     rmSync(join(root, 'apps/api/Dockerfile.dockerignore'));
@@ -84,7 +84,7 @@ describe('prepareContext (before a workspace-root build)', () => {
     write('package-lock.json', '{"name":"ws","lockfileVersion":3,"packages":{"":{"name":"ws"}}}');
     mkdirSync(join(root, 'dist/docker/apps/api'), { recursive: true });
     symlinkSync(join(outside, 'package.json'), join(root, 'dist/docker/apps/api/package.json'));
-    expect(() => prepareContext({ context: '.', file: 'apps/api/Dockerfile' }, context(graph([])))).toThrow(
+    expect(() => prepareContext(plan({ context: '.', file: 'apps/api/Dockerfile' }), context(graph([])))).toThrow(
       'dist/docker/apps/api/package.json: is a symbolic link; docker-ms does not write through links, remove it or write elsewhere (nothing written)',
     );
     expect(existsSync(join(outside, 'package.json'))).toBe(false);

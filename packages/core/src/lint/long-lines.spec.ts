@@ -1,6 +1,6 @@
-import { boundLines } from './bounded-lines';
+import { boundLines } from '../dockerfile/bounded-lines';
 import { lintDockerfile } from './lint';
-import { parseDockerfile } from './model';
+import { parseDockerfile } from '../dockerfile/parse';
 
 describe('lint stays linear on huge lines', () => {
   it.each([
