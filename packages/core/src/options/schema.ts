@@ -33,18 +33,22 @@ const CONTROL = /[\u0000-\u001f\u007f\u0085\u2028\u2029]/;
 const singleLine = (s: string) => !CONTROL.test(s);
 const SINGLE_LINE = { message: 'must be a single line without control characters' };
 
-/**
- * A shell command written into a RUN line. It is the user's shell code by design, but it must stay on its own
- * line: a trailing "\\" would continue into the next instruction, and a heredoc would swallow the lines after it.
- */
-const HEREDOC = /<<-?\s*["']?[A-Za-z_]/;
-const shellCommand = z
+/** One command line (start or build): nothing that would end it early or join it to the next Dockerfile line. */
+const commandLine = z
   .string()
   .refine((s) => s.trim() !== '', { message: 'must not be empty' })
   .refine(singleLine, SINGLE_LINE)
+  .refine((s) => !s.trimEnd().endsWith('\\'), { message: 'must not end with "\\" (it would join the next Dockerfile line)' });
+
+/**
+ * A shell command written into a RUN line. It is the user's shell code by design, but it must stay the RUN's own
+ * command: a leading "-" would be read as a RUN flag, a leading "#" as a comment, and a heredoc would swallow the
+ * lines after it.
+ */
+const HEREDOC = /<<-?\s*["']?[A-Za-z_]/;
+const shellCommand = commandLine
   .refine((s) => !s.trimStart().startsWith('-'), { message: 'must not start with "-" (docker would read it as a flag of RUN)' })
   .refine((s) => !s.trimStart().startsWith('#'), { message: 'must not start with "#" (docker would read the line as a comment)' })
-  .refine((s) => !s.trimEnd().endsWith('\\'), { message: 'must not end with "\\" (it would join the next Dockerfile line)' })
   .refine((s) => !HEREDOC.test(s), { message: 'must not contain a heredoc ("<<WORD"); put multi-line steps in a script file' });
 
 // Letters (any script), digits and . _ - / @ + = , ~: safe unquoted in COPY lines, shell words and .dockerignore
@@ -80,7 +84,7 @@ const userSchema = z.preprocess(
     .refine((u) => Number(u.split(':')[0]) !== 0, { message: 'must not be 0 (root); use a non-root uid such as 10001' }),
 );
 
-const commandSchema = z.union([shellCommand, z.array(z.string().min(1)).min(1)]);
+const commandSchema = z.union([commandLine, z.array(z.string().min(1)).min(1)]);
 
 // An HTTP path (RFC 3986 path-absolute with an optional query): "/healthz", "/status?full=1"
 const URL_PATH = /^\/(?:[A-Za-z0-9\-._~!&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*$/;
