@@ -1,10 +1,7 @@
+import { DockerMsError } from '../errors';
+
 /** A project file docker-ms cannot use: unparseable (with its position), too big, or not a regular file. One line. */
-export class ManifestError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ManifestError';
-  }
-}
+export class ManifestError extends DockerMsError {}
 
 /** Manifests detection relies on: a broken one stops detection instead of being read as "no settings". */
 export const MANIFEST_NAMES = new Set(['package.json', 'pyproject.toml', 'Cargo.toml', 'pom.xml', 'go.mod', 'go.work']);

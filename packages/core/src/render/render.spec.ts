@@ -400,6 +400,12 @@ describe('options that shape every file', () => {
     expect(() => renderDockerfile({ language: 'go', labels: { 'a b': 'x' } })).toThrow('labels."a b": label names must be letters, digits and "._/-", e.g. "org.opencontainers.image.source" (got "a b")');
   });
 
+  it('escapes unicode line separators in exec forms, so no tool reads them as line breaks', () => {
+    const text = renderDockerfile({ language: 'go', startCommand: ['/app', 'a\u2028b\u0085c'] });
+    expect(text).toContain('ENTRYPOINT ["/app","a\\u2028b\\u0085c"]');
+    expect(text).not.toMatch(/[\u0085\u2028\u2029]/);
+  });
+
   it('validates healthcheck paths as URL paths', () => {
     for (const bad of ['/a b', '/$(id)', '/a\nb', '/%zz', 'healthz']) {
       expect(() => renderDockerfile({ language: 'node', port: 8080, healthcheck: bad })).toThrow(/^healthcheck: must be an HTTP path starting with "\/"/);

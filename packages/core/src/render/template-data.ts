@@ -44,11 +44,19 @@ export function baseTemplateData(o: DockerfileOptions): Omit<BaseTemplateData, '
     mount: (...targets) =>
       o.cacheMounts ? targets.map((t) => `--mount=type=cache,${t.includes('=') ? t : `target=${t}`} \\\n    `).join('') : '',
     src: (p = '.') => joinPath(o.projectRoot, p),
-    json: (argv) => JSON.stringify(argv),
+    json: execForm,
     dir,
     labels: Object.entries(o.labels).map(([k, v]) => `${dockerfileQuote(k)}=${dockerfileQuote(v)}`),
     sh: shellQuote,
   };
+}
+
+/**
+ * An exec-form JSON array. JSON leaves U+0085, U+2028 and U+2029 raw; escaped, they cannot be taken for line breaks
+ * by editors and parsers, and docker still reads the same strings.
+ */
+export function execForm(argv: string[]): string {
+  return JSON.stringify(argv).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** distroless ":nonroot" images define uid 65532; "nobody" (65534) exists in Debian and Alpine, and scratch needs no passwd entry. */

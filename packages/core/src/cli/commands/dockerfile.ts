@@ -1,10 +1,5 @@
-<<<<<<< HEAD
-import { join, relative, resolve } from 'node:path';
-import { flatOptionsSchema, OptionsError } from '../../options';
-=======
 import { join, relative } from 'node:path';
-import { flatOptionsSchema } from '../../options';
->>>>>>> b5c423c (cli: one exit-code convention printed by --help (0 done, 1 runtime failure, 2 usage/input); --workspace-root and build folders named when missing)
+import { flatOptionsSchema, OptionsError } from '../../options';
 import { assertWritableFile, lstatOrNull, writeFileAtomic } from '../../files';
 import { generateDockerfile } from '../../render';
 import { asFlagProblem, flagSpec, optionHelp, parseFlags } from '../flags';

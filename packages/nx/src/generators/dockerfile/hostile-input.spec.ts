@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { addProjectConfiguration, logger, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { FsTree } from 'nx/src/generators/tree';
-import { DockerfileParser } from 'dockerfile-ast';
+import { parseDockerfile } from '@docker-ms/core';
 import { dockerfileGenerator } from './generator';
 
 function nodeApp(tree: Tree, name: string, root: string): void {
@@ -30,7 +30,7 @@ describe('dockerfile generator: hostile project names', () => {
     nodeApp(tree, "inj$(id -u>&2)'x", 'apps/inj');
     await dockerfileGenerator(tree, { project: "inj$(id -u>&2)'x" });
     const dockerfile = tree.read('apps/inj/Dockerfile', 'utf-8')!;
-    const runs = DockerfileParser.parse(dockerfile).getInstructions().filter((i) => i.getKeyword() === 'RUN').map((i) => i.getArgumentsContent());
+    const runs = parseDockerfile(dockerfile).instructions.filter((i) => i.getKeyword() === 'RUN').map((i) => i.getArgumentsContent());
     expect(runs).toContain(`NX_DAEMON=false NX_NO_CLOUD=true npx nx run 'inj$(id -u>&2)'\\''x:build'`);
   });
 });
