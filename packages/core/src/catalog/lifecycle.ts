@@ -64,7 +64,8 @@ export const LIFECYCLE: Record<Language, RuntimeLine[]> = {
 
 /** Default line per language: the newest LTS (node, java) or stable line whose images exist today. */
 export const DEFAULT_VERSIONS: Record<Language, string> = {
-  node: '24',
+  // 26 is the Active LTS since 2026-10-20 (24 moved to maintenance then); Node ≥ 25 ships no corepack
+  node: '26',
   python: '3.14',
   // 1.27 is supported too; 1.26 is the newest line the e2e stand-ins can run at its own version
   // (the machines have Go 1.26), and it stays supported until February 2027.

@@ -4,14 +4,14 @@ const lines = (...l: string[]) => l.join('\n') + '\n';
 
 /** A well-formed multi-stage file: the baseline every rule must pass. */
 const GOOD = lines(
-  'FROM golang:1.22-bookworm AS build',
+  'FROM golang:1.26-trixie AS build',
   'WORKDIR /src',
   'COPY go.mod go.sum ./',
   'RUN go mod download',
   'COPY . .',
   'RUN CGO_ENABLED=0 go build -o /out/app ./cmd/app',
   '',
-  'FROM gcr.io/distroless/static-debian12:nonroot AS runtime',
+  'FROM gcr.io/distroless/static-debian13:nonroot AS runtime',
   'COPY --from=build /out/app /app',
   'EXPOSE 8080/tcp',
   'ENV PORT=8080',
@@ -30,7 +30,7 @@ describe('lintDockerfile', () => {
   });
 
   it('formats findings as line: rule: message', () => {
-    const [finding] = lintDockerfile(lines('FROM node:20 AS runtime', 'MAINTAINER me', 'USER 1000'));
+    const [finding] = lintDockerfile(lines('FROM node:26 AS runtime', 'MAINTAINER me', 'USER 1000'));
     expect(formatFinding(finding)).toBe('2: MaintainerDeprecated: MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors=…');
   });
 
@@ -68,7 +68,7 @@ describe('lintDockerfile', () => {
   });
 
   describe('StaticBinaryOnScratch', () => {
-    const scratch = (build: string[], stage = 'FROM golang:1.22-bookworm AS build') =>
+    const scratch = (build: string[], stage = 'FROM golang:1.26-trixie AS build') =>
       lines(stage, ...build, 'FROM scratch AS runtime', 'COPY --from=build /out/app /app', 'USER 65534', 'ENTRYPOINT ["/app"]');
     it('flags go build without CGO_ENABLED=0', () => {
       const [f] = hits(scratch(['RUN go build -o /out/app .']), 'StaticBinaryOnScratch');
@@ -76,7 +76,7 @@ describe('lintDockerfile', () => {
       expect(f.message).toBe('copies a dynamically linked binary onto scratch (no libc): stage build runs go build without CGO_ENABLED=0');
     });
     it('flags cargo build without a musl target on a glibc builder', () => {
-      const text = scratch(['RUN cargo build --release'], 'FROM rust:1.83-slim-bookworm AS build');
+      const text = scratch(['RUN cargo build --release'], 'FROM rust:1-slim-trixie AS build');
       expect(hits(text, 'StaticBinaryOnScratch')[0].message).toMatch(/cargo build without a musl target/);
     });
     it('accepts CGO_ENABLED=0 in RUN or ENV (also of a parent stage), musl targets and alpine rust', () => {
@@ -119,6 +119,22 @@ describe('lintDockerfile', () => {
     });
     it('does not trust image tags such as :nonroot (generated files always set USER)', () => {
       expect(hits(lines('FROM gcr.io/distroless/static-debian12:nonroot'), 'RootUser')).toHaveLength(1);
+    });
+  });
+
+  describe('EndOfLifeBaseImage', () => {
+    it('warns on a runtime line or distroless Debian 12 image past its end of life and names the replacement', () => {
+      const text = lines(
+        'FROM node:18-bookworm-slim AS a', 'FROM mirror.example.com/golang:1.22-alpine AS b', 'FROM rust:1.83-slim-bookworm AS c',
+        'FROM gcr.io/distroless/nodejs20-debian12:nonroot AS d', 'FROM gradle:8.10-jdk21 AS e', 'FROM node:26-trixie-slim AS f',
+        'FROM rust:1-slim-trixie AS g', 'FROM gcr.io/distroless/static-debian13:nonroot AS h', 'FROM scratch AS i', 'FROM f AS j', 'USER 1',
+      );
+      expect(hits(text, 'EndOfLifeBaseImage').map((f) => `${f.line} ${f.severity} ${f.message}`)).toEqual([
+        '1 warning node:18-bookworm-slim: node 18 reached end of life on 2025-04-30; use node:26-trixie-slim',
+        '2 warning mirror.example.com/golang:1.22-alpine: go 1.22 reached end of life on 2025-02-11; use golang:1.26-alpine',
+        '3 warning rust:1.83-slim-bookworm: rust 1.83 reached end of life on 2025-01-09; use rust:1-slim-trixie',
+        '4 warning gcr.io/distroless/nodejs20-debian12:nonroot reached end of life on 2026-01-31 (distroless Debian 12); use gcr.io/distroless/nodejs26-debian13:nonroot',
+      ]);
     });
   });
 
@@ -332,7 +348,7 @@ describe('lintDockerfile', () => {
   it('has a test above for every registered rule', () => {
     const tested = [
       'NoBuildStage', 'UnknownInstruction', 'SyntaxDirective',
-      'CopyFromUnknownStage', 'StaticBinaryOnScratch', 'RootUser', 'FromLatest', 'FromNotLiteral', 'FromAsCasing',
+      'CopyFromUnknownStage', 'StaticBinaryOnScratch', 'RootUser', 'FromLatest', 'EndOfLifeBaseImage', 'FromNotLiteral', 'FromAsCasing',
       'StageNameCasing', 'DuplicateStageName', 'ReservedStageName', 'UndefinedArgInFrom', 'JSONArgsRecommended',
       'MaintainerDeprecated', 'LegacyKeyValueFormat', 'NoEmptyContinuation', 'ConsistentInstructionCasing',
       'MultipleInstructionsDisallowed', 'WorkdirRelativePath', 'ExposeProtoCasing', 'ExposeInvalidFormat', 'UndefinedVar',

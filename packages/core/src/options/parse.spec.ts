@@ -62,7 +62,7 @@ describe('parseOptions errors: one line per problem naming the option and allowe
   it('lists per-language allowed package managers and variants', () => {
     expect(problems({ language: 'python', packageManager: 'pnpm', variant: 'alpine' })).toEqual([
       'packageManager: must be one of pip, poetry, uv for python (got "pnpm")',
-      'variant: must be one of bookworm, slim for python (got "alpine")',
+      'variant: must be one of trixie, slim, bookworm for python (got "alpine")',
     ]);
     expect(problems({ language: 'java', packageManager: 'ant' })).toEqual([
       'packageManager: must be one of maven, gradle for java (got "ant")',
