@@ -88,7 +88,7 @@ export function recipeFor(img: CatalogImage): Recipe | { skip: string } {
         return {
           key: `distroless-nodejs${v}`,
           node: { major: v },
-          dockerfile: distroless('nodejs', ['/nodejs/bin/node'], ['FROM base AS collect', apt('libatomic1'), 'COPY usr-local/bin/node /usr/local/bin/node']),
+          dockerfile: distroless('nodejs', ['/nodejs/bin/node'], ['FROM base AS collect', apt('libatomic1', 'tzdata'), 'COPY usr-local/bin/node /usr/local/bin/node']),
         };
       }
       return { key: `node${v}`, node: { major: v }, dockerfile: nodeImage(v), note: alpine.trim() || undefined };
@@ -157,7 +157,7 @@ export function recipeFor(img: CatalogImage): Recipe | { skip: string } {
       if (img.flavor === 'distroless') {
         return {
           key: `distroless-java${v}`,
-          dockerfile: distroless('java', ['/usr/bin/java', '-jar'], ['FROM base AS collect', 'RUN mkdir -p /usr/share/man/man1', apt(`openjdk-${v}-jre-headless`)], ' JAVA_VERSION=' + v + ' LANG=C.UTF-8'),
+          dockerfile: distroless('java', ['/usr/bin/java', '-jar'], ['FROM base AS collect', 'RUN mkdir -p /usr/share/man/man1', apt(`openjdk-${v}-jre-headless`, 'tzdata')], ' JAVA_VERSION=' + v + ' LANG=C.UTF-8'),
           note: `Debian 13 OpenJDK ${v} JRE (distroless java${v}-debian13 ships the same Debian package)`,
         };
       }
@@ -170,8 +170,8 @@ export function recipeFor(img: CatalogImage): Recipe | { skip: string } {
     case 'none':
       if (img.flavor !== 'distroless') return { skip: `no recipe for ${img.ref}` };
       return img.ref.includes('/cc-')
-        ? { key: 'distroless-cc', dockerfile: distroless('cc', undefined, ['FROM base AS collect']) }
-        : { key: 'distroless-static', dockerfile: distroless('static', undefined, ['FROM base AS collect']) };
+        ? { key: 'distroless-cc', dockerfile: distroless('cc', undefined, ['FROM base AS collect', apt('tzdata')]) }
+        : { key: 'distroless-static', dockerfile: distroless('static', undefined, ['FROM base AS collect', apt('tzdata')]) };
   }
 }
 
