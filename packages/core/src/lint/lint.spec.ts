@@ -122,6 +122,29 @@ describe('lintDockerfile', () => {
     });
   });
 
+  describe('RedundantTargetPlatform and FromPlatformFlagConstDisallowed (BuildKit semantics and messages)', () => {
+    it('flags --platform=$TARGETPLATFORM in both spellings, not other variables', () => {
+      const text = lines(
+        'FROM --platform=$TARGETPLATFORM node:26 AS a', 'FROM --platform=${TARGETPLATFORM} node:26 AS b',
+        'FROM --platform=$BUILDPLATFORM node:26 AS c', 'FROM --platform=${TARGETOS}/${TARGETARCH} node:26 AS d', 'USER 1',
+      );
+      expect(hits(text, 'RedundantTargetPlatform').map((f) => `${f.line} ${f.message}`)).toEqual([
+        '1 Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior',
+        '2 Setting platform to predefined ${TARGETPLATFORM} in FROM is redundant as this is the default behavior',
+      ]);
+      expect(hits(text, 'FromPlatformFlagConstDisallowed')).toEqual([]);
+    });
+    it('flags a constant --platform unless the stage name mentions its os or architecture', () => {
+      const text = lines(
+        'FROM --platform=linux/amd64 node:26 AS build', 'FROM --platform=linux/arm64 node:26 AS build-arm64',
+        'FROM --platform=linux/amd64 node:26 AS linux-build', 'FROM --platform=not/a/valid/one node:26 AS x', 'USER 1',
+      );
+      expect(hits(text, 'FromPlatformFlagConstDisallowed').map((f) => `${f.line} ${f.message}`)).toEqual([
+        '1 FROM --platform flag should not use constant value "linux/amd64"',
+      ]);
+    });
+  });
+
   describe('EndOfLifeBaseImage', () => {
     it('warns on a runtime line or distroless Debian 12 image past its end of life and names the replacement', () => {
       const text = lines(
@@ -348,7 +371,7 @@ describe('lintDockerfile', () => {
   it('has a test above for every registered rule', () => {
     const tested = [
       'NoBuildStage', 'UnknownInstruction', 'SyntaxDirective',
-      'CopyFromUnknownStage', 'StaticBinaryOnScratch', 'RootUser', 'FromLatest', 'EndOfLifeBaseImage', 'FromNotLiteral', 'FromAsCasing',
+      'CopyFromUnknownStage', 'StaticBinaryOnScratch', 'RootUser', 'FromLatest', 'EndOfLifeBaseImage', 'RedundantTargetPlatform', 'FromPlatformFlagConstDisallowed', 'FromNotLiteral', 'FromAsCasing',
       'StageNameCasing', 'DuplicateStageName', 'ReservedStageName', 'UndefinedArgInFrom', 'JSONArgsRecommended',
       'MaintainerDeprecated', 'LegacyKeyValueFormat', 'NoEmptyContinuation', 'ConsistentInstructionCasing',
       'MultipleInstructionsDisallowed', 'WorkdirRelativePath', 'ExposeProtoCasing', 'ExposeInvalidFormat', 'UndefinedVar',
