@@ -325,6 +325,13 @@ describe('lintDockerfile', () => {
     it('flags undeclared variables on scratch', () => {
       expect(hits(lines('FROM scratch', 'COPY app /$DIR/app', 'USER 1'), 'UndefinedVar')).toHaveLength(1);
     });
+    it('counts ${NAME:-default} forms as uses and suggests a close declared name, as BuildKit does', () => {
+      const text = lines('FROM scratch', 'ARG APP_DIR=/srv', 'COPY app ${APP_DIRR:-/srv}/app', 'USER 1');
+      expect(hits(text, 'UndefinedVar')).toMatchObject([{ line: 3, message: '$APP_DIRR is not declared in this stage; add ARG APP_DIRR or ENV APP_DIRR=… before it (did you mean $APP_DIR?)' }]);
+      expect(hits(lines('ARG NODE_VERSION=26', 'FROM node:${NODE_VERSON}', 'USER 1'), 'UndefinedArgInFrom')).toMatchObject([
+        { line: 2, message: 'FROM uses $NODE_VERSON, which no ARG before the first FROM declares (did you mean $NODE_VERSION?)' },
+      ]);
+    });
     it('accepts declared, inherited, defaulted and base-image variables', () => {
       const text = lines(
         'ARG APP=api', 'FROM node:22 AS base', 'ENV HOME_DIR=/srv', 'FROM base', 'ARG APP', 'COPY dist/$APP $HOME_DIR/',
