@@ -1,7 +1,7 @@
 // BuildKit's FROM --platform checks, with its semantics (moby/buildkit dockerfile2llb/validations.go
 // reportRedundantTargetPlatform / reportConstPlatformDisallowed) and its messages (linter/ruleset.go).
 import type { LintRule, RuleHit } from '../types';
-import type { Stage } from '../model';
+import type { Stage } from '../../dockerfile/parse';
 
 function platformFlag(stage: Stage): string | null {
   const flag = stage.from.getFlags().find((f) => f.getName().toLowerCase() === 'platform');
