@@ -142,6 +142,8 @@ export function recipeFor(img: CatalogImage): Recipe | { skip: string } {
         host: { temurin: HOST.temurin25 },
         dockerfile: [
           TEMURIN,
+          // Debian's maven package pulls in Debian's default JRE, whose postinst needs the man folder the slim rootfs drops
+          'RUN mkdir -p /usr/share/man/man1',
           apt('maven'),
           // maven:* images: MAVEN_HOME, and MAVEN_CONFIG=/root/.m2 (old mvnw scripts pass it on as a goal)
           'ENV MAVEN_HOME=/usr/share/maven MAVEN_CONFIG=/root/.m2',
