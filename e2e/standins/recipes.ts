@@ -147,7 +147,8 @@ export function recipeFor(img: CatalogImage): Recipe | { skip: string } {
           apt('maven'),
           // maven:* images: MAVEN_HOME, and MAVEN_CONFIG=/root/.m2 (old mvnw scripts pass it on as a goal)
           'ENV MAVEN_HOME=/usr/share/maven MAVEN_CONFIG=/root/.m2',
-          'RUN mvn --version',
+          // Temurin's cacerts is the machine's link to /etc/ssl/certs/java/cacerts: Debian's ca-certificates-java fills it (with the host CA)
+          'RUN test -s /etc/ssl/certs/java/cacerts && mvn --version',
           'CMD ["mvn"]',
         ].join('\n'),
         note: `Temurin 25 JDK + Debian 13 Maven 3.9.9 (Maven Central) under the ${v} tag${alpine}`,
