@@ -1,4 +1,6 @@
-// Which image tags exist upstream (published-tags.json, written by scripts/catalog/published-tags.js).
+// Which image tags exist upstream (published-tags.json, written by scripts/catalog/published-tags.js from
+// the newest official-images and distroless snapshots reachable on 2026-12-01: both dated 2026-08-21, so
+// tags published after that, such as rust 1.99+, are unknown; re-run the script to refresh).
 import published from './published-tags.json';
 
 const REPOS: Record<string, { current: string[]; frozen: string[] }> = published.images;
