@@ -136,8 +136,8 @@ export async function measureNx(state: E2eState, workDir: string, opts: { runs: 
   const anchorFrom = /^FROM (\S+)/m.exec(fs.readFileSync(path.join(anchor.root, `apps/${APP}/Dockerfile`), 'utf8'))?.[1] as string;
   if (execSync(DOCKER, ['image', 'inspect', anchorFrom], { allowFailure: true }).code !== 0) {
     // no registry here: the anchor's base is our node stand-in under its name
-    execSync(DOCKER, ['tag', 'node:22-bookworm-slim', anchorFrom]);
-    notes.push(`The anchor's base image \`${anchorFrom}\` is not pullable here; it is the node 22 stand-in tagged with that name.`);
+    execSync(DOCKER, ['tag', 'node:26-trixie-slim', anchorFrom]);
+    notes.push(`The anchor's base image \`${anchorFrom}\` is not pullable here; it is the node 26 stand-in tagged with that name.`);
   }
   await anchor.nx(['run', `${APP}:build`]);
   forgetContexts();

@@ -1,10 +1,12 @@
-// `nx migrate` end to end: docker-ms published twice to the local registry (0.1.0 and 0.2.0), a
+// `nx migrate` end to end: docker-ms published twice to the local registry (0.1.0 and 0.3.0), a
 // workspace set up with 0.1.0 the way 0.1.0 users have one (explicit docker-ms:build target,
-// nx-container option names), then `nx migrate docker-ms@0.2.0` + `nx migrate --run-migrations`.
-// Both releases are packed from this checkout: the 0.2.0 migrations run against what 0.1.0 wrote.
+// nx-container option names, the Debian 12 base images 0.1.0's catalog wrote), then
+// `nx migrate docker-ms@0.3.0` + `nx migrate --run-migrations` (the 0.2.0 and 0.3.0 migrations).
+// Both releases are packed from this checkout, so the setup puts 0.1.0's FROM lines back and
+// re-stamps the header: the file is byte for byte what 0.1.0 wrote for this app.
 import fs from 'node:fs';
 import path from 'node:path';
-import { isUntouched, readManagedHeader } from '../packages/core/src/managed';
+import { addManagedHeader, isUntouched, readManagedHeader, stripManagedHeader } from '../packages/core/src/managed';
 import { DOCKER_MS_MIGRATION_VERSIONS, publishMigrationVersions } from './support/migrate-versions';
 import { REPO_ROOT, describeE2e, log, readState, type E2eState } from './support/env';
 import { GIT_IDENTITY, exec } from './support/exec';
@@ -13,6 +15,9 @@ import { NX_VERSION, nxEnv } from './support/workspace';
 
 const { old: OLD, current: NEW } = DOCKER_MS_MIGRATION_VERSIONS;
 const APP = 'go-api';
+// The base images 0.1.0's catalog wrote for a Go app, and what the 0.3.0 migration moves them to.
+const OLD_FROM = { build: 'golang:1.22-bookworm', runtime: 'gcr.io/distroless/static-debian12:nonroot' };
+const NEW_FROM = { build: 'golang:1.26-trixie', runtime: 'gcr.io/distroless/static-debian13:nonroot' };
 
 describeE2e(`nx migrate docker-ms ${OLD} → ${NEW}`, () => {
   let state: E2eState;
@@ -50,7 +55,12 @@ describeE2e(`nx migrate docker-ms ${OLD} → ${NEW}`, () => {
     expect(readJson('node_modules/docker-ms/package.json').version).toBe(OLD);
     // Without the plugin registered, 0.1.0's generator writes an explicit docker-ms:build target.
     await nx(['g', 'docker-ms:dockerfile', APP, '--no-interactive']);
+    const written = fs.readFileSync(file(`apps/${APP}/Dockerfile`), 'utf8');
+    expect(written).toContain(`FROM ${NEW_FROM.build} AS deps`);
+    const asOld = stripManagedHeader(written).replace(`FROM ${NEW_FROM.build} `, `FROM ${OLD_FROM.build} `).replace(`FROM ${NEW_FROM.runtime} `, `FROM ${OLD_FROM.runtime} `);
+    fs.writeFileSync(file(`apps/${APP}/Dockerfile`), addManagedHeader(asOld, OLD));
     const dockerfile = fs.readFileSync(file(`apps/${APP}/Dockerfile`), 'utf8');
+    expect(dockerfile).toContain(`FROM ${OLD_FROM.runtime} AS runtime`);
     expect(readManagedHeader(dockerfile)?.version).toBe(OLD);
     expect(isUntouched(dockerfile)).toBe(true);
 
@@ -75,6 +85,7 @@ describeE2e(`nx migrate docker-ms ${OLD} → ${NEW}`, () => {
         'docker-ms:update-0-2-0-rename-build-options',
         'docker-ms:update-0-2-0-use-inferred-docker-build',
         'docker-ms:update-0-2-0-update-base-images',
+        'docker-ms:update-0-3-0-update-base-images',
       ]),
     );
   });
@@ -91,9 +102,11 @@ describeE2e(`nx migrate docker-ms ${OLD} → ${NEW}`, () => {
     expect(nxJson.targetDefaults['docker-ms:build']).toEqual({ options: { noCache: true } });
     // Only what differs from the inferred target is left, under the new name.
     expect(readJson(`apps/${APP}/project.json`).targets).toEqual({ 'docker-build': { options: { buildArgs: { APP_FLAVOR: 'migrated' } } } });
-    // Base images did not move in 0.2.0: the managed Dockerfile is left as 0.1.0 wrote it.
+    // 0.3.0 moved the base images to Debian 13 (go 1.22 is past end of life): re-stamped, still managed.
     const dockerfile = fs.readFileSync(file(`apps/${APP}/Dockerfile`), 'utf8');
-    expect(readManagedHeader(dockerfile)?.version).toBe(OLD);
+    expect(dockerfile).toContain(`FROM ${NEW_FROM.build} AS deps`);
+    expect(dockerfile).toContain(`FROM ${NEW_FROM.runtime} AS runtime`);
+    expect(readManagedHeader(dockerfile)?.version).toBe(NEW);
     expect(isUntouched(dockerfile)).toBe(true);
   });
 

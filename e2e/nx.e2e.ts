@@ -153,9 +153,9 @@ describeE2e('docker-ms in a fresh Nx 23 workspace', () => {
   // The seed's patterns through `variant` (rust musl is left out: Debian ships no musl Rust target, see e2e/README.md).
   describe.each([
     { language: 'go', variant: 'scratch', runtime: 'scratch' },
-    { language: 'python', variant: 'slim', runtime: 'python:3.12-slim' },
-    { language: 'java', variant: 'alpine', runtime: 'eclipse-temurin:17-jre-alpine' },
-    { language: 'node', variant: 'alpine', runtime: 'gcr.io/distroless/nodejs22-debian12:nonroot' },
+    { language: 'python', variant: 'slim', runtime: 'python:3.14-slim' },
+    { language: 'java', variant: 'alpine', runtime: 'eclipse-temurin:25-jre-alpine' },
+    { language: 'node', variant: 'alpine', runtime: 'node:26-alpine' },
   ])('seed variant $language $variant', ({ language, variant, runtime }) => {
     it(`generates, builds on ${runtime} and answers as non-root`, async () => {
       const app = APPS.find((a) => a.language === language) as AppSpec;

@@ -68,7 +68,7 @@ async function createTurboWorkspace(state: E2eState): Promise<TurboWorkspace> {
   const npmVersion = execSync('npm', ['--version']).stdout.trim();
   write(root, {
     '.npmrc': `registry=${registry}\n`,
-    '.nvmrc': '22\n',
+    '.nvmrc': '26\n',
     '.gitignore': 'node_modules/\ndist/\n.turbo/\n',
     'package.json': json({
       name: 'turbo-e2e',
@@ -89,7 +89,7 @@ async function createTurboWorkspace(state: E2eState): Promise<TurboWorkspace> {
     'apps/admin/server.js': nodeServer('admin'),
     // a Go app the way Turborepo users add one: a package.json wrapper with a name and scripts only
     'apps/goapi/package.json': json({ name: 'goapi', private: true, scripts: { dev: 'go run .' } }),
-    'apps/goapi/go.mod': 'module example.com/goapi\n\ngo 1.22\n',
+    'apps/goapi/go.mod': 'module example.com/goapi\n\ngo 1.26\n',
     'apps/goapi/main.go': [
       'package main',
       '',

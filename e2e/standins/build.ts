@@ -5,13 +5,18 @@
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describeImage, imagesFor, knownImages, generateDockerfile, VARIANTS, type CatalogImage } from '../../packages/core/src';
 import { dockerfileText, LABEL, recipeFor, type Recipe } from './recipes';
 
 export const DOCKER = '/usr/bin/docker'; // Debian's client: BuildKit without the buildx plugin
 const REPO_ROOT = path.resolve(__dirname, '../..');
-const WORK = process.env.DOCKER_MS_STANDINS_DIR ?? '/tmp/docker-ms-standins';
+// Per-run work folder: two runs on one machine (a demo and a test run) never share files.
+const WORK_ROOT = process.env.DOCKER_MS_STANDINS_DIR ?? os.tmpdir();
+let WORK = '';
+// One builder at a time per machine: the second run waits, then finds the images cached.
+const LOCK = path.join(os.tmpdir(), 'docker-ms-standins.lock');
 const HOST_CA = '/etc/ssl/certs/ca-certificates.crt';
 const HOST_LOCAL_CA = '/usr/local/share/ca-certificates';
 const MMDEBSTRAP_ARGS = [
@@ -21,7 +26,7 @@ const MMDEBSTRAP_ARGS = [
   '--dpkgopt=path-include=/usr/share/doc/*/copyright',
   '--dpkgopt=path-include=/usr/share/locale/locale.alias',
   '--aptopt=APT::Install-Recommends "false"',
-  'bookworm',
+  'trixie',
 ];
 
 interface Row {
@@ -92,11 +97,11 @@ export function neededImages(extra: string[] = [], examplesOnly = false): Catalo
 }
 
 function baseImage(): string {
-  const tag = `docker-ms-standin/bookworm-slim:${sha(...MMDEBSTRAP_ARGS)}`;
+  const tag = `docker-ms-standin/trixie-slim:${sha(...MMDEBSTRAP_ARGS)}`;
   if (imageLabel(tag) !== null) return tag;
-  const tar = path.join(WORK, 'bookworm-slim.tar');
+  const tar = path.join(WORK, 'trixie-slim.tar');
   const t0 = Date.now();
-  console.log(`stand-ins: mmdebstrap bookworm slim rootfs → ${tag}`);
+  console.log(`stand-ins: mmdebstrap trixie slim rootfs → ${tag}`);
   fs.mkdirSync(WORK, { recursive: true });
   must('mmdebstrap', ['--quiet', ...MMDEBSTRAP_ARGS, tar], { quiet: true, timeout: 15 * 60_000 });
   must(DOCKER, ['import', '--change', 'CMD ["bash"]', '--change', 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', tar, tag], { quiet: true });
@@ -129,14 +134,17 @@ function stageNode(major: string, ctx: string) {
   const modules = path.join(usrLocal, 'lib/node_modules');
   // npm 10 is what Node 18–22 bundle; corepack at the catalog's pinned version; yarn 1 like the official image
   npmPackage(Number(major) >= 24 ? 'npm@11' : 'npm@10', path.join(modules, 'npm'));
-  npmPackage('corepack@0.36.0', path.join(modules, 'corepack'));
-  npmPackage('yarn@1.22.22', path.join(modules, 'yarn'));
   const links: Record<string, string> = {
     npm: '../lib/node_modules/npm/bin/npm-cli.js',
     npx: '../lib/node_modules/npm/bin/npx-cli.js',
-    corepack: '../lib/node_modules/corepack/dist/corepack.js',
-    yarn: '../lib/node_modules/yarn/bin/yarn.js',
   };
+  // node:<25 images ship corepack and yarn 1; node:25+ ship neither
+  if (Number(major) < 25) {
+    npmPackage('corepack@0.36.0', path.join(modules, 'corepack'));
+    npmPackage('yarn@1.22.22', path.join(modules, 'yarn'));
+    links.corepack = '../lib/node_modules/corepack/dist/corepack.js';
+    links.yarn = '../lib/node_modules/yarn/bin/yarn.js';
+  }
   for (const [name, target] of Object.entries(links)) {
     fs.chmodSync(path.join(usrLocal, 'bin', target), 0o755);
     fs.symlinkSync(target, path.join(usrLocal, 'bin', name));
@@ -154,6 +162,12 @@ function buildRecipe(recipe: Recipe, refs: string[], baseTag: string, hash: stri
   }
   fs.copyFileSync(path.join(__dirname, 'collect-distroless.sh'), path.join(ctx, 'collect-distroless.sh'));
   if (recipe.node) stageNode(recipe.node.major, ctx);
+  for (const [name, from] of Object.entries(recipe.host ?? {})) {
+    if (!fs.existsSync(from)) throw new Error(`stand-ins: ${recipe.key} needs ${from} on this machine (see e2e/README.md)`);
+    // the toolchain's own files, without its HTML docs (share/doc: ~800 MB for rust)
+    must('cp', ['-a', `${fs.realpathSync(from)}/.`, path.join(ctx, name)]);
+    fs.rmSync(path.join(ctx, name, 'share', 'doc'), { recursive: true, force: true });
+  }
   fs.writeFileSync(path.join(ctx, 'Dockerfile'), dockerfileText(recipe, baseTag));
   const tags = refs.flatMap((r) => ['-t', r]);
   const r = run(DOCKER, ['build', '-q', '--label', `${LABEL}=${hash}`, ...tags, ctx], {
@@ -172,8 +186,44 @@ function registryReachable(ref: string): boolean {
   return r.ok;
 }
 
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** A machine-wide lock (an atomic mkdir holding the owner's pid); a lock whose owner died is taken over. */
+function withLock<T>(fn: () => T): T {
+  const deadline = Date.now() + 60 * 60_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(LOCK);
+      fs.writeFileSync(path.join(LOCK, 'pid'), String(process.pid));
+      break;
+    } catch {
+      const owner = Number(fs.readFileSync(path.join(LOCK, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
+      let alive = false;
+      try {
+        alive = owner > 0 && process.kill(owner, 0);
+      } catch {
+        alive = false;
+      }
+      if (!alive && owner > 0) fs.rmSync(LOCK, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`stand-ins: ${LOCK} held by pid ${owner} for an hour`);
+      else sleep(2000);
+    }
+  }
+  WORK = fs.mkdtempSync(path.join(WORK_ROOT, 'docker-ms-standins-'));
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(WORK, { recursive: true, force: true });
+    fs.rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
 /** extra: more catalog refs; examplesOnly: just what the bundled examples need (npm run demo). */
 export function buildStandins(extra: string[] = [], examplesOnly = false): Row[] {
+  return withLock(() => buildAll(extra, examplesOnly));
+}
+
+function buildAll(extra: string[], examplesOnly: boolean): Row[] {
   const t0 = Date.now();
   if (!run(DOCKER, ['info'], { quiet: true, timeout: 20_000 }).ok) {
     throw new Error('stand-ins: no Docker engine answers /usr/bin/docker info; run `bash scripts/services.sh up`');
@@ -198,7 +248,8 @@ export function buildStandins(extra: string[] = [], examplesOnly = false): Row[]
   let baseTag: string | undefined;
   let pullWorks: boolean | undefined;
   for (const { recipe, refs, notes } of groups.values()) {
-    const hash = sha(recipe.dockerfile, String(recipe.node?.major ?? ''), caHash, collectHash, MMDEBSTRAP_ARGS.join(' '));
+    const hostIds = Object.values(recipe.host ?? {}).map((p) => (fs.existsSync(p) ? `${fs.realpathSync(p)}@${fs.statSync(fs.realpathSync(p)).mtimeMs}` : p));
+    const hash = sha(recipe.dockerfile, String(recipe.node?.major ?? ''), caHash, collectHash, MMDEBSTRAP_ARGS.join(' '), ...hostIds);
     const labels = refs.map(imageLabel);
     const realPresent = labels.every((l) => l === undefined);
     if (labels.every((l) => l === hash) || realPresent) {

@@ -50,6 +50,8 @@ EOF
 printf 'hosts: files dns\n' >"$out/etc/nsswitch.conf"
 cp /etc/ssl/certs/ca-certificates.crt "$out/etc/ssl/certs/ca-certificates.crt"
 cp /usr/lib/os-release "$out/usr/lib/os-release"
+# distroless static/base ship tzdata (zoneinfo) too
+[ -d /usr/share/zoneinfo ] && copy_path /usr/share/zoneinfo
 ln -s ../usr/lib/os-release "$out/etc/os-release"
 
 case $kind in

@@ -1,6 +1,8 @@
-// Stand-in recipes: a Dockerfile per kind of catalog image, built FROM the local Debian bookworm
-// slim rootfs. They give what the real image gives to a generated Dockerfile (tools on the same
-// paths, same users and entrypoints), not the same bytes. Version gaps are listed in `note`.
+// Stand-in recipes: a Dockerfile per kind of catalog image, built FROM a local Debian 13 (trixie)
+// slim rootfs — the Debian release the real images use. Each recipe copies from its official
+// image's Dockerfile the facts a generated Dockerfile relies on (tools on the same paths, ENV,
+// users and uids, WORKDIR, ENTRYPOINT/CMD, what is absent). Version gaps are listed in `note`;
+// e2e/README.md has the full table of remaining differences.
 import type { CatalogImage } from '../../packages/core/src/catalog';
 
 export interface Recipe {
@@ -9,18 +11,27 @@ export interface Recipe {
   dockerfile: string;
   /** npm packages unpacked into the context under usr-local/ (node runtimes only). */
   node?: { major: string };
+  /** Host folders copied into the context (a newer toolchain than Debian's): context name → host path. */
+  host?: Record<string, string>;
   note?: string;
 }
 
 /** Marks our own images, and carries the recipe hash that makes a re-run a no-op. */
 export const LABEL = 'dev.docker-ms.standin';
 
+/** Toolchains of this machine that are newer than Debian 13's (ENVIRONMENT.md: polyglot machines). */
+export const HOST = {
+  go: '/usr/local/go',
+  rust: `${process.env.HOME ?? '/root'}/.rustup/toolchains/stable-x86_64-unknown-linux-gnu`,
+  temurin25: '/usr/lib/jvm/temurin-25-jdk-amd64',
+};
+
 const apt = (...packages: string[]) =>
   'RUN apt-get update -qq \\\n' +
   ` && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${packages.join(' ')} >/dev/null \\\n` +
   ' && apt-get clean && rm -rf /var/lib/apt/lists/*';
 
-// The host's CA bundle (TLS to the npm registry is intercepted here) plus the extra certificates,
+// The host's CA bundle (TLS to the registries is intercepted here) plus the extra certificates,
 // so that a later update-ca-certificates inside the image keeps them.
 const trustHost = [
   'COPY local-ca/ /usr/local/share/ca-certificates/',
@@ -28,58 +39,56 @@ const trustHost = [
   'ENV SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt',
 ].join('\n');
 
-// gcc + libc headers: the real golang and rust images have them; listed first so both share the layer.
-const CC = ['gcc', 'libc6-dev'];
+// golang:*-trixie and rust:*-trixie build on buildpack-deps (gcc, libc headers, git); listed first so both share the layer.
+const CC = ['gcc', 'libc6-dev', 'git'];
 
-const JAVA_HOME = 'ENV JAVA_HOME=/opt/java/openjdk LANG=C.UTF-8\n' + 'RUN mkdir -p /opt/java && ln -s /usr/lib/jvm/java-17-openjdk-amd64 /opt/java/openjdk';
-// OpenJDK's postinst fails when the man folder is missing (it is excluded from the slim rootfs).
-// JRE first, then JDK, then Maven: each Java image reuses the layers of the smaller ones.
-const JRE = ['RUN mkdir -p /usr/share/man/man1', apt('openjdk-17-jre-headless')];
-const JDK = [...JRE, apt('openjdk-17-jdk-headless')];
-
-const MAVEN_SETTINGS = [
-  '<settings xmlns="http://maven.apache.org/SETTINGS/1.0.0">',
-  '  <localRepository>/usr/share/maven-repo</localRepository>',
-  '  <offline>true</offline>',
-  '</settings>',
-].join('');
+// eclipse-temurin: the Temurin JDK in /opt/java/openjdk, JAVA_HOME and PATH pointing at it.
+const TEMURIN = [
+  'COPY temurin/ /opt/java/openjdk/',
+  'ENV JAVA_HOME=/opt/java/openjdk LANG=C.UTF-8 LANGUAGE=en_US:en LC_ALL=C.UTF-8',
+  'ENV PATH=/opt/java/openjdk/bin:$PATH',
+  'RUN java -version',
+].join('\n');
+// The JRE images are a jlink'ed subset; the stand-in ships the whole JDK under the jre tag (documented).
 
 function nodeImage(major: string): string {
+  // node:<25 ships corepack and yarn 1.22 in /usr/local/bin; node:25+ ships neither (docker-node 26/trixie-slim/Dockerfile)
+  const extras = Number(major) >= 25 ? '' : ' && corepack --version && yarn --version';
   return [
+    apt('libatomic1'),
     'COPY usr-local/ /usr/local/',
     'RUN groupadd --gid 1000 node && useradd --uid 1000 --gid node --shell /bin/bash --create-home node \\',
-    ' && node --version && npm --version && corepack --version && yarn --version',
-    `ENV NODE_MAJOR=${major}`,
+    ` && ln -s /usr/local/bin/node /usr/local/bin/nodejs && node --version && npm --version${extras}`,
     'CMD ["node"]',
   ].join('\n');
 }
 
-function distroless(kind: 'static' | 'cc' | 'nodejs' | 'java', entrypoint: string[] | undefined, setup: string[]): string {
+function distroless(kind: 'static' | 'cc' | 'nodejs' | 'java', entrypoint: string[] | undefined, setup: string[], env = ''): string {
   return [
     ...setup,
     'COPY collect-distroless.sh /collect-distroless.sh',
     `RUN sh /collect-distroless.sh ${kind}`,
     'FROM scratch',
     'COPY --from=collect /out/ /',
-    'ENV PATH=/usr/local/bin:/usr/bin:/bin SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt' + (kind === 'java' ? ' JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64 LANG=C.UTF-8' : ''),
+    'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt' + env,
     'USER 65532:65532',
     'WORKDIR /home/nonroot',
     ...(entrypoint ? [`ENTRYPOINT ${JSON.stringify(entrypoint)}`] : []),
   ].join('\n');
 }
 
-/** The recipe for one catalog image, or undefined (scratch needs none; gradle cannot be stood in). */
+/** The recipe for one catalog image, or a reason to skip it (scratch needs none; gradle cannot be fetched). */
 export function recipeFor(img: CatalogImage): Recipe | { skip: string } {
   const v = img.version;
   if (img.flavor === 'scratch') return { skip: 'scratch is built into Docker' };
-  const alpine = img.flavor === 'alpine' ? ' (alpine: Debian-based stand-in, glibc)' : '';
+  const alpine = img.flavor === 'alpine' ? ' (alpine tag: Debian-based stand-in, glibc not musl)' : '';
   switch (img.toolchain) {
     case 'node':
       if (img.flavor === 'distroless') {
         return {
           key: `distroless-nodejs${v}`,
           node: { major: v },
-          dockerfile: distroless('nodejs', ['/nodejs/bin/node'], ['FROM base AS collect', 'COPY usr-local/bin/node /usr/local/bin/node']),
+          dockerfile: distroless('nodejs', ['/nodejs/bin/node'], ['FROM base AS collect', apt('libatomic1', 'tzdata'), 'COPY usr-local/bin/node /usr/local/bin/node']),
         };
       }
       return { key: `node${v}`, node: { major: v }, dockerfile: nodeImage(v), note: alpine.trim() || undefined };
@@ -87,82 +96,85 @@ export function recipeFor(img: CatalogImage): Recipe | { skip: string } {
       return {
         key: 'python',
         dockerfile: [
+          // python:*-slim: no gcc (removed after building CPython), pip usable outside a venv
           apt('python3', 'python3-venv', 'python3-pip'),
-          // Official images keep Python in /usr/local/bin and let pip install outside a venv.
           'RUN ln -s /usr/bin/python3 /usr/local/bin/python3 && ln -s python3 /usr/local/bin/python \\',
           ' && ln -s /usr/bin/pip3 /usr/local/bin/pip3 && ln -s pip3 /usr/local/bin/pip \\',
-          ' && rm -f /usr/lib/python3*/EXTERNALLY-MANAGED',
-          'ENV LANG=C.UTF-8',
+          ' && rm -f /usr/lib/python3*/EXTERNALLY-MANAGED \\',
+          ' && ! command -v gcc',
+          `ENV LANG=C.UTF-8 PYTHON_VERSION=3.13`,
           'CMD ["python3"]',
         ].join('\n'),
-        note: `Debian python3.11 under the ${v} tag${alpine}`,
+        note: `Debian 13 python3.13 under the ${v} tag (no CPython ${v} build reachable from this machine)${alpine}`,
       };
     case 'go':
       return {
         key: 'golang',
+        host: { go: HOST.go },
         dockerfile: [
           apt(...CC),
-          apt('golang-go'),
-          'RUN mkdir -p /usr/local/go/bin /go/bin && ln -s /usr/lib/go/bin/go /usr/local/go/bin/go && ln -s /usr/lib/go/bin/gofmt /usr/local/go/bin/gofmt',
-          'ENV GOPATH=/go PATH=/go/bin:/usr/local/go/bin:$PATH',
+          'COPY go/ /usr/local/go/',
+          'ENV GOTOOLCHAIN=local GOPATH=/go PATH=/go/bin:/usr/local/go/bin:$PATH',
+          'RUN mkdir -p /go/src /go/bin && chmod -R 1777 /go && go version',
           'WORKDIR /go',
         ].join('\n'),
-        note: `Debian go 1.19 under the ${v} tag (builds go.mod "go ${v}" without toolchain lines)${alpine}`,
+        note: `the machine's Go 1.26 (${HOST.go}) under the ${v} tag${alpine}`,
       };
     case 'rust':
       return {
         key: 'rust',
+        host: { rust: HOST.rust },
         dockerfile: [
           apt(...CC),
-          apt('rustc-web', 'cargo-web'),
-          'RUN mkdir -p /usr/local/cargo/bin && ln -s /usr/bin/cargo /usr/local/cargo/bin/cargo && ln -s /usr/bin/rustc /usr/local/cargo/bin/rustc',
-          'ENV CARGO_HOME=/usr/local/cargo RUSTUP_HOME=/usr/local/rustup PATH=/usr/local/cargo/bin:$PATH',
+          'COPY rust/ /usr/local/rustup/toolchains/stable-x86_64-unknown-linux-gnu/',
+          'ENV RUSTUP_HOME=/usr/local/rustup CARGO_HOME=/usr/local/cargo PATH=/usr/local/cargo/bin:$PATH',
+          'RUN mkdir -p /usr/local/cargo/bin \\',
+          ' && for b in cargo rustc rustdoc; do ln -s /usr/local/rustup/toolchains/stable-x86_64-unknown-linux-gnu/bin/$b /usr/local/cargo/bin/$b; done \\',
+          ' && chmod -R a+w /usr/local/cargo && cargo --version',
         ].join('\n'),
         note:
-          `Debian rustc-web 1.96 under the ${v} tag` +
-          (img.flavor === 'alpine' ? '; no musl target: Debian ships no x86_64-unknown-linux-musl std' : ''),
+          `the machine's rustup stable (1.95) under the ${v} tag` +
+          (img.flavor === 'alpine' ? '; no musl target installed on the machine (real rust:alpine builds x86_64-unknown-linux-musl)' : ''),
       };
     case 'maven':
       return {
         key: 'maven',
+        host: { temurin: HOST.temurin25 },
         dockerfile: [
-          ...JDK,
-          apt(
-            'maven',
-            'libmaven-compiler-plugin-java',
-            'libmaven-jar-plugin-java',
-            'libmaven-resources-plugin-java',
-            'libmaven-install-plugin-java',
-            'libsurefire-java',
-          ),
-          // Maven Central is unreachable: resolve plugins from Debian's packaged repository, offline.
-          `RUN printf '%s\\n' '${MAVEN_SETTINGS}' >/etc/maven/settings.xml`,
-          JAVA_HOME,
-          'ENV MAVEN_HOME=/usr/share/maven',
+          TEMURIN,
+          // Debian's maven package pulls in Debian's default JRE, whose postinst needs the man folder the slim rootfs drops
+          'RUN mkdir -p /usr/share/man/man1',
+          apt('maven'),
+          // maven:* images: MAVEN_HOME, and MAVEN_CONFIG=/root/.m2 (old mvnw scripts pass it on as a goal)
+          'ENV MAVEN_HOME=/usr/share/maven MAVEN_CONFIG=/root/.m2',
+          // Temurin's cacerts is the machine's link to /etc/ssl/certs/java/cacerts: Debian's ca-certificates-java fills it (with the host CA)
+          'RUN test -s /etc/ssl/certs/java/cacerts && mvn --version',
+          'CMD ["mvn"]',
         ].join('\n'),
-        note: `Debian OpenJDK 17 + Maven 3.8 (offline, Debian plugin repository) under the ${v} tag`,
+        note: `Temurin 25 JDK + Debian 13 Maven 3.9.9 (Maven Central) under the ${v} tag${alpine}`,
       };
     case 'gradle':
-      return { skip: 'Debian bookworm has Gradle 4.4 only; no Gradle 8 stand-in' };
+      return { skip: 'Gradle 9 cannot be fetched here (Debian has Gradle 4.4; services.gradle.org is unreachable)' };
     case 'jdk':
     case 'jre':
       if (img.flavor === 'distroless') {
         return {
-          key: 'distroless-java',
-          dockerfile: distroless('java', ['/usr/bin/java', '-jar'], ['FROM base AS collect', ...JRE]),
-          note: `Debian OpenJDK 17 JRE under the java${v} tag`,
+          key: `distroless-java${v}`,
+          dockerfile: distroless('java', ['/usr/bin/java', '-jar'], ['FROM base AS collect', 'RUN mkdir -p /usr/share/man/man1', apt(`openjdk-${v}-jre-headless`, 'tzdata')], ' JAVA_VERSION=' + v + ' LANG=C.UTF-8'),
+          note: `Debian 13 OpenJDK ${v} JRE (distroless java${v}-debian13 ships the same Debian package)`,
         };
       }
       return {
-        key: img.toolchain === 'jdk' ? 'jdk' : 'jre',
-        dockerfile: [...(img.toolchain === 'jdk' ? JDK : JRE), JAVA_HOME].join('\n'),
-        note: `Debian OpenJDK 17 under the ${v} tag${alpine}`,
+        key: 'temurin',
+        host: { temurin: HOST.temurin25 },
+        dockerfile: TEMURIN,
+        note: `Temurin 25 JDK under the ${img.ref} tag${alpine}`,
       };
     case 'none':
       if (img.flavor !== 'distroless') return { skip: `no recipe for ${img.ref}` };
       return img.ref.includes('/cc-')
-        ? { key: 'distroless-cc', dockerfile: distroless('cc', undefined, ['FROM base AS collect']) }
-        : { key: 'distroless-static', dockerfile: distroless('static', undefined, ['FROM base AS collect']) };
+        ? { key: 'distroless-cc', dockerfile: distroless('cc', undefined, ['FROM base AS collect', apt('tzdata')]) }
+        : { key: 'distroless-static', dockerfile: distroless('static', undefined, ['FROM base AS collect', apt('tzdata')]) };
   }
 }
 

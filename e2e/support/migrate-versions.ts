@@ -8,7 +8,7 @@ import { publishPackages } from './verdaccio';
  * `current` must be the version of the newest entries in packages/nx/migrations.json (nx migrate runs
  * those with old < version <= current).
  */
-export const DOCKER_MS_MIGRATION_VERSIONS = { old: '0.1.0', current: '0.2.0' } as const;
+export const DOCKER_MS_MIGRATION_VERSIONS = { old: '0.1.0', current: '0.3.0' } as const;
 
 /** Publishes every package at both versions, once per run (the migrate and Nx-majors suites both need them). */
 export async function publishMigrationVersions(state: E2eState): Promise<void> {

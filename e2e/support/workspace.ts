@@ -76,7 +76,7 @@ export async function createWorkspace(state: E2eState, options: WorkspaceOptions
   const [, buildHost] = state.registryHosts as string[];
   const registry = `http://${buildHost}:${state.registryPort}/`;
   fs.writeFileSync(path.join(root, '.npmrc'), `registry=${registry}\n//${buildHost}:${state.registryPort}/:_authToken=e2e-dummy-token\n`);
-  fs.writeFileSync(path.join(root, '.nvmrc'), '22\n');
+  fs.writeFileSync(path.join(root, '.nvmrc'), '26\n');
   fs.writeFileSync(path.join(root, '.gitignore'), 'node_modules/\ndist/\n.nx/\ntarget/\n');
   fs.writeFileSync(
     path.join(root, 'package.json'),

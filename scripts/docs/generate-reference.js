@@ -313,6 +313,40 @@ function imagesPage() {
   return lines.join('\n');
 }
 
+/** Supported runtime lines of one language with their end-of-life dates, from core's lifecycle table. */
+function versionsBlock(language) {
+  const lines = [
+    `Supported ${language} versions (\`packages/core/src/catalog/lifecycle.ts\`, checked ${core.LIFECYCLE_CHECKED};`,
+    `default **${core.DEFAULT_VERSIONS[language]}**). A version your project pins is kept; \`docker-ms detect\` and the`,
+    '`EndOfLifeBaseImage` lint rule say when it is past end of life and what to move to.',
+    '',
+    '| Version | End of life | Build image (default variant) |',
+    '| --- | --- | --- |',
+  ];
+  for (const line of core.supportedLines(language, core.LIFECYCLE_CHECKED)) {
+    let ref = '';
+    try {
+      ref = code(core.imagesFor(core.parseOptions({ language, runtimeVersion: line.version })).build.ref);
+    } catch (e) {
+      ref = 'no published image';
+    }
+    const eol = line.eol.startsWith('9999') ? 'follows stable: each 1.x ends when the next ships (every six weeks)' : line.eol;
+    lines.push(`| ${line.version}${line.lts ? ' (LTS)' : ''}${line.version === core.DEFAULT_VERSIONS[language] ? ' — default' : ''} | ${eol} | ${ref} |`);
+  }
+  return lines;
+}
+
+/** docs/languages/<language>.md with its `<!-- docs-versions -->` block regenerated (null when it has none). */
+function languagePage(language) {
+  const file = path.join(ROOT, 'docs/languages', `${language}.md`);
+  if (!fs.existsSync(file)) return null;
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const start = lines.indexOf(`<!-- docs-versions language=${language} -->`);
+  const end = lines.indexOf('<!-- /docs-versions -->', start);
+  if (start < 0 || end < 0) return null;
+  return { file, text: [...lines.slice(0, start + 1), ...versionsBlock(language), ...lines.slice(end)].join('\n') };
+}
+
 async function cliPage() {
   const capture = async (argv) => {
     const out = [];
@@ -456,11 +490,16 @@ async function main() {
   const check = process.argv.includes('--check');
   const files = await generate();
   const committed = path.join(ROOT, OUT);
+  const pages = core.LANGUAGES.map(languagePage).filter(Boolean);
   if (!check) {
     write(committed, files);
-    console.log(`wrote ${files.size} files to ${OUT}/`);
+    for (const page of pages) fs.writeFileSync(page.file, page.text);
+    console.log(`wrote ${files.size} files to ${OUT}/ and ${pages.length} supported-version tables to docs/languages/`);
     return 0;
   }
+  const stalePages = pages.filter((p) => fs.readFileSync(p.file, 'utf8') !== p.text).map((p) => `${path.relative(ROOT, p.file)}: supported versions stale; run npm run docs`);
+  for (const line of stalePages) console.error(line);
+  if (stalePages.length) return 1;
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-ms-docs-'));
   try {
     write(temp, files);

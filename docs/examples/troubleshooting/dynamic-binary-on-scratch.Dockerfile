@@ -1,4 +1,4 @@
-FROM golang:1.22-bookworm AS build
+FROM golang:1.26-trixie AS build
 WORKDIR /src
 COPY . .
 RUN go build -o /out/app .

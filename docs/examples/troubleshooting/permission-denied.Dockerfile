@@ -1,9 +1,9 @@
-FROM node:22-bookworm-slim AS build
+FROM node:26-trixie-slim AS build
 WORKDIR /app
 COPY . .
 RUN npm ci
 
-FROM node:22-bookworm-slim AS runtime
+FROM node:26-trixie-slim AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 USER 10001

@@ -1,4 +1,4 @@
-FROM node:22-bookworm-slim AS runtime
+FROM node:26-trixie-slim AS runtime
 WORKDIR /app
 COPY . .
 CMD ["node", "server.js"]

@@ -6,14 +6,14 @@ const refs = (input: DockerfileOptionsInput) => {
   return [build.ref, runtime.ref];
 };
 
-describe('imagesFor defaults: glibc Debian 12 builders, minimal runtimes', () => {
+describe('imagesFor defaults: glibc Debian 13 builders, minimal runtimes', () => {
   it.each<[DockerfileOptionsInput, string, string]>([
-    [{ language: 'node' }, 'node:22-bookworm-slim', 'gcr.io/distroless/nodejs22-debian12:nonroot'],
-    [{ language: 'python' }, 'python:3.12-slim-bookworm', 'python:3.12-slim-bookworm'],
-    [{ language: 'go' }, 'golang:1.22-bookworm', 'gcr.io/distroless/static-debian12:nonroot'],
-    [{ language: 'rust' }, 'rust:1.83-slim-bookworm', 'gcr.io/distroless/cc-debian12:nonroot'],
-    [{ language: 'java' }, 'maven:3.9-eclipse-temurin-21', 'gcr.io/distroless/java21-debian12:nonroot'],
-    [{ language: 'java', packageManager: 'gradle' }, 'gradle:8.10-jdk21', 'gcr.io/distroless/java21-debian12:nonroot'],
+    [{ language: 'node' }, 'node:26-trixie-slim', 'gcr.io/distroless/nodejs26-debian13:nonroot'],
+    [{ language: 'python' }, 'python:3.14-slim-trixie', 'python:3.14-slim-trixie'],
+    [{ language: 'go' }, 'golang:1.26-trixie', 'gcr.io/distroless/static-debian13:nonroot'],
+    [{ language: 'rust' }, 'rust:1-slim-trixie', 'gcr.io/distroless/cc-debian13:nonroot'],
+    [{ language: 'java' }, 'maven:3.9-eclipse-temurin-25', 'gcr.io/distroless/java25-debian13:nonroot'],
+    [{ language: 'java', packageManager: 'gradle' }, 'gradle:9.7-jdk25', 'gcr.io/distroless/java25-debian13:nonroot'],
   ])('%j', (input, build, runtime) => {
     expect(refs(input)).toEqual([build, runtime]);
   });
@@ -21,28 +21,42 @@ describe('imagesFor defaults: glibc Debian 12 builders, minimal runtimes', () =>
 
 describe('tags follow runtimeVersion', () => {
   it('uses the major for node and java, major.minor for python, go and rust', () => {
-    expect(refs({ language: 'node', runtimeVersion: '20.11.1' })).toEqual(['node:20-bookworm-slim', 'gcr.io/distroless/nodejs20-debian12:nonroot']);
-    expect(refs({ language: 'python', runtimeVersion: '3.11.9' })).toEqual(['python:3.11-slim-bookworm', 'python:3.11-slim-bookworm']);
-    expect(refs({ language: 'go', runtimeVersion: '1.23.4' })[0]).toBe('golang:1.23-bookworm');
-    expect(refs({ language: 'rust', runtimeVersion: '1.80.1' })[0]).toBe('rust:1.80-slim-bookworm');
-    expect(refs({ language: 'java', runtimeVersion: '17' })).toEqual(['maven:3.9-eclipse-temurin-17', 'gcr.io/distroless/java17-debian12:nonroot']);
+    expect(refs({ language: 'node', runtimeVersion: '22.11.1' })).toEqual(['node:22-trixie-slim', 'gcr.io/distroless/nodejs22-debian13:nonroot']);
+    expect(refs({ language: 'python', runtimeVersion: '3.11.9' })).toEqual(['python:3.11-slim-trixie', 'python:3.11-slim-trixie']);
+    expect(refs({ language: 'go', runtimeVersion: '1.27.1' })[0]).toBe('golang:1.27-trixie');
+    expect(refs({ language: 'rust', runtimeVersion: '1.90.1' })[0]).toBe('rust:1.90-slim-trixie');
+    expect(refs({ language: 'java', runtimeVersion: '17' })).toEqual(['maven:3.9-eclipse-temurin-17', 'gcr.io/distroless/java17-debian13:nonroot']);
+  });
+
+  it('keeps a pinned past-EOL version on the newest Debian that still has its tag', () => {
+    expect(refs({ language: 'node', runtimeVersion: '18' })).toEqual(['node:18-bookworm-slim', 'node:18-bookworm-slim']);
+    expect(refs({ language: 'go', runtimeVersion: '1.22' })[0]).toBe('golang:1.22-bookworm');
+    expect(refs({ language: 'rust', runtimeVersion: '1.80' })[0]).toBe('rust:1.80-slim-bookworm');
+  });
+
+  it('refuses a version upstream never published, naming the tags it looked for', () => {
+    expect(() => refs({ language: 'node', runtimeVersion: '17' })).toThrow(
+      'runtimeVersion: node 17 has no published image (looked for node:17-trixie-slim, node:17-bookworm-slim)',
+    );
   });
 
   it('falls back to a slim image with a shell where no distroless image exists for that version', () => {
-    const node = imagesFor(parseOptions({ language: 'node', runtimeVersion: '23' }));
-    expect(node.runtime).toMatchObject({ ref: 'node:23-bookworm-slim', flavor: 'debian', shell: true });
+    const node = imagesFor(parseOptions({ language: 'node', runtimeVersion: '25' }));
+    expect(node.runtime).toMatchObject({ ref: 'node:25-trixie-slim', flavor: 'debian', shell: true });
     expect(refs({ language: 'java', runtimeVersion: '11' })[1]).toBe('eclipse-temurin:11-jre');
   });
 });
 
 describe('seed variants', () => {
   it.each<[DockerfileOptionsInput, string, string]>([
-    [{ language: 'node', variant: 'alpine', runtimeVersion: '20' }, 'node:20-alpine', 'gcr.io/distroless/nodejs20-debian12:nonroot'],
-    [{ language: 'python', variant: 'slim' }, 'python:3.12-slim', 'python:3.12-slim'],
-    [{ language: 'go', variant: 'scratch' }, 'golang:1.22-alpine', 'scratch'],
-    [{ language: 'rust', variant: 'musl', runtimeVersion: '1.75' }, 'rust:1.75-alpine', 'scratch'],
-    [{ language: 'java', variant: 'alpine' }, 'maven:3.9-eclipse-temurin-21-alpine', 'eclipse-temurin:21-jre-alpine'],
-    [{ language: 'java', variant: 'alpine', packageManager: 'gradle' }, 'gradle:8.10-jdk21-alpine', 'eclipse-temurin:21-jre-alpine'],
+    // alpine node builds run on the alpine image: musl native add-ons never meet a glibc runtime
+    [{ language: 'node', variant: 'alpine' }, 'node:26-alpine', 'node:26-alpine'],
+    [{ language: 'python', variant: 'slim' }, 'python:3.14-slim', 'python:3.14-slim'],
+    [{ language: 'python', variant: 'bookworm' }, 'python:3.14-slim-bookworm', 'python:3.14-slim-bookworm'],
+    [{ language: 'go', variant: 'scratch' }, 'golang:1.26-alpine', 'scratch'],
+    [{ language: 'rust', variant: 'musl' }, 'rust:1-alpine', 'scratch'],
+    [{ language: 'java', variant: 'alpine' }, 'maven:3.9-eclipse-temurin-25-alpine', 'eclipse-temurin:25-jre-alpine'],
+    [{ language: 'java', variant: 'alpine', packageManager: 'gradle' }, 'gradle:9.7-jdk25-alpine', 'eclipse-temurin:25-jre-alpine'],
   ])('%j', (input, build, runtime) => {
     expect(refs(input)).toEqual([build, runtime]);
   });
@@ -51,11 +65,11 @@ describe('seed variants', () => {
 describe('overrides and mirror', () => {
   it('prefixes every catalog ref with registryMirror, but never scratch', () => {
     expect(refs({ language: 'node', registryMirror: 'mirror.example.com/hub' })).toEqual([
-      'mirror.example.com/hub/node:22-bookworm-slim',
-      'mirror.example.com/hub/gcr.io/distroless/nodejs22-debian12:nonroot',
+      'mirror.example.com/hub/node:26-trixie-slim',
+      'mirror.example.com/hub/gcr.io/distroless/nodejs26-debian13:nonroot',
     ]);
     expect(refs({ language: 'go', variant: 'scratch', registryMirror: 'mirror.example.com' })).toEqual([
-      'mirror.example.com/golang:1.22-alpine',
+      'mirror.example.com/golang:1.26-alpine',
       'scratch',
     ]);
   });
@@ -81,10 +95,10 @@ describe('describeImage and knownImages', () => {
     const all = knownImages();
     const names = all.map((i) => i.ref);
     for (const ref of [
-      'node:22-bookworm-slim', 'gcr.io/distroless/nodejs22-debian12:nonroot', 'node:20-alpine', 'gcr.io/distroless/nodejs20-debian12:nonroot',
-      'python:3.12-slim-bookworm', 'python:3.12-slim', 'golang:1.22-bookworm', 'golang:1.22-alpine', 'gcr.io/distroless/static-debian12:nonroot',
-      'scratch', 'rust:1.83-slim-bookworm', 'rust:1.75-alpine', 'gcr.io/distroless/cc-debian12:nonroot', 'maven:3.9-eclipse-temurin-21',
-      'gradle:8.10-jdk21', 'gcr.io/distroless/java21-debian12:nonroot', 'maven:3.9-eclipse-temurin-21-alpine', 'eclipse-temurin:21-jre-alpine',
+      'node:26-trixie-slim', 'gcr.io/distroless/nodejs26-debian13:nonroot', 'node:26-alpine',
+      'python:3.14-slim-trixie', 'python:3.14-slim', 'golang:1.26-trixie', 'golang:1.26-alpine', 'gcr.io/distroless/static-debian13:nonroot',
+      'scratch', 'rust:1-slim-trixie', 'rust:1-alpine', 'gcr.io/distroless/cc-debian13:nonroot', 'maven:3.9-eclipse-temurin-25',
+      'gradle:9.7-jdk25', 'gcr.io/distroless/java25-debian13:nonroot', 'maven:3.9-eclipse-temurin-25-alpine', 'eclipse-temurin:25-jre-alpine',
     ]) {
       expect(names).toContain(ref);
     }
@@ -97,6 +111,7 @@ describe('describeImage and knownImages', () => {
 
   it('describes refs at other versions and behind a mirror, and nothing else', () => {
     expect(describeImage('golang:1.23-bookworm')).toMatchObject({ language: 'go', role: 'build', version: '1.23', toolchain: 'go' });
+    expect(describeImage('gradle:8.10-jdk21')).toMatchObject({ language: 'java', toolchain: 'gradle', version: '21' });
     expect(describeImage('mirror.example.com/hub/gcr.io/distroless/java17-debian12:nonroot')).toMatchObject({
       ref: 'mirror.example.com/hub/gcr.io/distroless/java17-debian12:nonroot',
       language: 'java',

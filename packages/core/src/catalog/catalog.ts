@@ -4,15 +4,6 @@ import { buildImage, DEFAULT_VERSIONS, runtimeImage, tagVersion, type PatternKey
 import type { CatalogImage, Flavor, ImageSet, Toolchain } from './types';
 import { PACKAGE_MANAGERS, VARIANTS } from '../options/schema';
 
-/** Seed-project patterns at the versions the seed used (reproducible through `variant` + `runtimeVersion`). */
-const SEED_PATTERNS: PatternKey[] = [
-  { language: 'node', variant: 'alpine', packageManager: 'npm', version: '20' },
-  { language: 'python', variant: 'slim', packageManager: 'pip', version: '3.12' },
-  { language: 'go', variant: 'scratch', packageManager: 'go', version: '1.22' },
-  { language: 'rust', variant: 'musl', packageManager: 'cargo', version: '1.75' },
-  { language: 'java', variant: 'alpine', packageManager: 'maven', version: '21' },
-];
-
 /** Base images for rendered options: catalog choice, user overrides (baseBuild/baseRuntime), then the mirror prefix. */
 export function imagesFor(options: DockerfileOptions): ImageSet {
   const key: PatternKey = {
@@ -35,15 +26,15 @@ export function describeImage(ref: string): CatalogImage | undefined {
   const segments = ref.split('/');
   for (let i = 1; i < segments.length; i++) candidates.push(segments.slice(i).join('/'));
   for (const candidate of candidates) {
-    const found = lookup(candidate);
+    const found = lookup(candidate) ?? byShape(candidate);
     if (found) return { ...found, ref };
   }
   return undefined;
 }
 
-/** Every ref used by default options and by the seed variants at default versions (what e2e stand-ins must provide). */
+/** Every ref of every variant and package manager at the default versions (what e2e stand-ins must provide). */
 export function knownImages(): CatalogImage[] {
-  const keys: PatternKey[] = [...SEED_PATTERNS];
+  const keys: PatternKey[] = [];
   for (const language of LANGUAGES) {
     for (const variant of VARIANTS[language]) {
       for (const packageManager of PACKAGE_MANAGERS[language]) {
@@ -68,12 +59,55 @@ function lookup(ref: string): CatalogImage | undefined {
       for (const variant of VARIANTS[language]) {
         for (const packageManager of PACKAGE_MANAGERS[language]) {
           const key = { language, variant, packageManager, version };
-          for (const img of [buildImage(key), runtimeImage(key)]) if (img.ref === ref) return img;
+          for (const img of imagesOf(key)) if (img.ref === ref) return img;
         }
       }
     }
   }
   return undefined;
+}
+
+// Official-image tag shapes, also for tags the catalog rendered in earlier releases (node:20-bookworm-slim,
+// gradle:8.10-jdk21, gcr.io/distroless/nodejs20-debian12): [pattern, language, role, flavor, toolchain].
+const SHAPES: Array<[RegExp, Language, CatalogImage['role'], Flavor, Toolchain]> = [
+  [/^node:(\d+)-alpine[\d.]*$/, 'node', 'build', 'alpine', 'node'],
+  [/^node:(\d+)(?:-(?:trixie|bookworm|bullseye))?(?:-slim)?$/, 'node', 'build', 'debian', 'node'],
+  [/^gcr\.io\/distroless\/nodejs(\d+)-debian\d+(?::[\w.-]+)?$/, 'node', 'runtime', 'distroless', 'node'],
+  [/^python:(\d+\.\d+)-alpine[\d.]*$/, 'python', 'build', 'alpine', 'python'],
+  [/^python:(\d+\.\d+)(?:-slim)?(?:-(?:trixie|bookworm|bullseye))?$/, 'python', 'build', 'debian', 'python'],
+  [/^golang:(\d+\.\d+)-alpine[\d.]*$/, 'go', 'build', 'alpine', 'go'],
+  [/^golang:(\d+\.\d+)(?:-(?:trixie|bookworm|bullseye))?$/, 'go', 'build', 'debian', 'go'],
+  [/^rust:(1(?:\.\d+)?)-alpine[\d.]*$/, 'rust', 'build', 'alpine', 'rust'],
+  [/^rust:(1(?:\.\d+)?)(?:-slim)?(?:-(?:trixie|bookworm|bullseye))?$/, 'rust', 'build', 'debian', 'rust'],
+  [/^maven:[\d.]+-eclipse-temurin-(\d+)-alpine$/, 'java', 'build', 'alpine', 'maven'],
+  [/^maven:[\d.]+-eclipse-temurin-(\d+)(?:-noble)?$/, 'java', 'build', 'debian', 'maven'],
+  [/^gradle:[\d.]+-jdk(\d+)-alpine$/, 'java', 'build', 'alpine', 'gradle'],
+  [/^gradle:[\d.]+-jdk(\d+)(?:-(?:noble|jammy))?$/, 'java', 'build', 'debian', 'gradle'],
+  [/^eclipse-temurin:(\d+)-jre-alpine$/, 'java', 'runtime', 'alpine', 'jre'],
+  [/^eclipse-temurin:(\d+)-jre(?:-(?:noble|jammy))?$/, 'java', 'runtime', 'debian', 'jre'],
+  [/^eclipse-temurin:(\d+)-jdk-alpine$/, 'java', 'build', 'alpine', 'jdk'],
+  [/^eclipse-temurin:(\d+)-jdk(?:-(?:noble|jammy))?$/, 'java', 'build', 'debian', 'jdk'],
+  [/^gcr\.io\/distroless\/java(\d+)-debian\d+(?::[\w.-]+)?$/, 'java', 'runtime', 'distroless', 'jre'],
+  [/^gcr\.io\/distroless\/(?:static|cc|base)-(debian\d+)(?::[\w.-]+)?$/, 'go', 'runtime', 'distroless', 'none'],
+];
+
+function byShape(ref: string): CatalogImage | undefined {
+  for (const [re, language, role, flavor, toolchain] of SHAPES) {
+    const m = re.exec(ref);
+    if (!m) continue;
+    const lang = ref.includes('/cc-') ? 'rust' : language;
+    return { ref, language: lang, role, flavor, toolchain, version: m[1], shell: flavor === 'debian' || flavor === 'alpine' };
+  }
+  return undefined;
+}
+
+/** Build and runtime image of a key; none when the version has no published image. */
+function imagesOf(key: PatternKey): CatalogImage[] {
+  try {
+    return [buildImage(key), runtimeImage(key)];
+  } catch {
+    return [];
+  }
 }
 
 /** A user-supplied image: catalog metadata when we know it, else a conservative guess from its name. */

@@ -1,4 +1,5 @@
 import { describeImage } from './catalog';
+import { isMaintained } from './published';
 import { CATALOG_HISTORY, compareReleases, imageMovesBetween, type CatalogRelease } from './history';
 
 const history: CatalogRelease[] = [
@@ -45,6 +46,16 @@ describe('catalog history', () => {
 
   it('moves only to refs the current catalog produces, so migrated files match what the generator writes', () => {
     const latest = imageMovesBetween('0.0.0', '999.0.0');
-    for (const { to } of latest) expect(describeImage(to)).toBeDefined();
+    for (const { to } of latest) {
+      expect(describeImage(to)).toBeDefined();
+      expect(isMaintained(to)).toBe(true);
+    }
+  });
+
+  it('0.3.0 keeps supported lines and moves end-of-life ones to the default', () => {
+    const moves = new Map(imageMovesBetween('0.2.0', '0.3.0').map((m) => [m.from, m.to]));
+    expect(moves.get('node:22-bookworm-slim')).toBe('node:22-trixie-slim');
+    expect(moves.get('golang:1.22-bookworm')).toBe('golang:1.26-trixie');
+    expect(moves.get('gcr.io/distroless/static-debian12:nonroot')).toBe('gcr.io/distroless/static-debian13:nonroot');
   });
 });

@@ -1,3 +1,5 @@
 export type { CatalogImage, Flavor, Toolchain, ImageSet } from './types';
 export { imagesFor, describeImage, knownImages } from './catalog';
-export { DEFAULT_VERSIONS, TOOL_VERSIONS, tagVersion } from './images';
+export { TOOL_VERSIONS, tagVersion, gradleVersion } from './images';
+export { DEFAULT_VERSIONS, LIFECYCLE, LIFECYCLE_CHECKED, supportedLines, endOfLife, describeEndOfLife, type EndOfLife, type RuntimeLine } from './lifecycle';
+export { isPublished, isMaintained, PUBLISHED_SOURCES } from './published';

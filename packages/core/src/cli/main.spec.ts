@@ -73,7 +73,7 @@ describe('docker-ms CLI', () => {
       const { code, out } = await cli(['detect', 'apps/api', '--json'], root);
       expect(code).toBe(0);
       expect(JSON.parse(out)).toEqual(detectProject(join(root, 'apps/api'), { workspaceRoot: root }));
-      expect(JSON.parse(out)).toMatchObject({ language: 'node', packageManager: 'npm', runtimeVersion: '22', entry: 'server.js' });
+      expect(JSON.parse(out)).toMatchObject({ language: 'node', packageManager: 'npm', runtimeVersion: '26', entry: 'server.js' });
     });
 
     it('finds the workspace root (lockfile there) from a nested cwd', async () => {

@@ -70,8 +70,8 @@ describe('node: runtime version', () => {
   });
 
   it.each([
-    ['>=20', '22'], // only a floor: the catalog default when it satisfies it
-    ['>=24', '24'], // a floor newer than the default
+    ['>=20', '26'], // only a floor: the catalog default when it satisfies it
+    ['>=27', '27'], // a floor newer than the default
     ['^18.17', '18'],
     ['18.x', '18'],
     ['>=18 <21', '20'],

@@ -25,7 +25,7 @@ function errorOf(fn: () => unknown): DetectionError {
 
 describe('fixtures on disk (nodeFileReader, default reader)', () => {
   it.each([
-    ['apps/web', { language: 'node', packageManager: 'pnpm', runtimeVersion: '22', entry: 'dist/main.js' }],
+    ['apps/web', { language: 'node', packageManager: 'pnpm', runtimeVersion: '26', entry: 'dist/main.js' }],
     ['apps/go-api', { language: 'go', packageManager: 'go', runtimeVersion: '1.22', entry: './cmd/api' }],
     ['apps/py-worker', { language: 'python', packageManager: 'uv', runtimeVersion: '3.12', entry: 'worker' }],
     ['apps/rust-svc', { language: 'rust', packageManager: 'cargo', runtimeVersion: '1.82', entry: 'svc' }],
@@ -38,12 +38,12 @@ describe('fixtures on disk (nodeFileReader, default reader)', () => {
     expect(d.evidence.length).toBeGreaterThan(1);
   });
 
-  it('monorepo apps/web: pnpm from the root packageManager field; engines >=18 → 22', () => {
+  it('monorepo apps/web: pnpm from the root packageManager field; engines >=18 → 26', () => {
     const d = detectProject(path.join(MONOREPO, 'apps/web'), { workspaceRoot: MONOREPO });
     expect(d.evidence).toEqual([
       'language node: package.json',
       'package.json (workspace root): packageManager "pnpm@9.12.0" → pnpm',
-      'package.json: engines.node ">=18" → 22 (lower bound only; the default satisfies it)',
+      'package.json: engines.node ">=18" → 26 (lower bound only; the default satisfies it)',
       'package.json: scripts.start "node dist/main.js" → entry dist/main.js',
     ]);
   });
@@ -58,6 +58,7 @@ describe('fixtures on disk (nodeFileReader, default reader)', () => {
       'go.work (workspace root): multi-module workspace',
       'go.sum: module checksums present',
       'cmd/api/main.go: found → entry ./cmd/api (also: cmd/worker; pass --entry to choose)',
+      'Go 1.22 reached end of life on 2025-02-11; move to 1.26 (kept because the project pins it)',
     ]);
   });
 
@@ -95,8 +96,8 @@ describe('fixtures on disk (nodeFileReader, default reader)', () => {
 
   it('cargo-workspace: a member inherits rust-version from [workspace.package]; the root lists its binaries', () => {
     const ws = path.join(FIXTURES, 'cargo-workspace');
-    expect(detectProject('crates/api', { workspaceRoot: ws })).toMatchObject({ language: 'rust', runtimeVersion: '1.86', entry: 'api' });
-    expect(detectProject(ws, { workspaceRoot: ws })).toMatchObject({ language: 'rust', runtimeVersion: '1.86', entry: 'api' });
+    expect(detectProject('crates/api', { workspaceRoot: ws })).toMatchObject({ language: 'rust', runtimeVersion: null, entry: 'api' });
+    expect(detectProject(ws, { workspaceRoot: ws })).toMatchObject({ language: 'rust', runtimeVersion: null, entry: 'api' });
     expect(detectProject('crates/shared', { workspaceRoot: ws }).entry).toBeNull();
   });
 

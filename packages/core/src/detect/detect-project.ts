@@ -1,3 +1,4 @@
+import { describeEndOfLife, endOfLife, tagVersion } from '../catalog';
 import { existsSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { LANGUAGES, type Detection, type FileReader, type Language, type LanguageHint } from '../types';
@@ -77,7 +78,7 @@ export function detectProject(projectRoot: string, opts: DetectOptions): Detecti
   if (opts.language !== undefined) {
     const forced = Object.hasOwn(DETECTORS, opts.language) ? DETECTORS[opts.language] : undefined;
     if (!forced) throw new DetectionError(`unknown language "${opts.language}"; pass ${LANGUAGE_FLAG}`);
-    const d = forced.details(files);
+    const d = withLifecycle(forced.details(files));
     return { ...d, evidence: [`language ${opts.language}: given by --language`, ...d.evidence] };
   }
 
@@ -114,6 +115,14 @@ export function detectProject(projectRoot: string, opts: DetectOptions): Detecti
     const note = p.language === 'node' && p.signals[0]?.startsWith('package.json (scripts only)') ? ' — a script wrapper' : '';
     why.push(`weaker sign of ${p.language} ignored: ${p.signals.join(', ')}${note}`);
   }
-  const d = DETECTORS[winner.language].details(files);
+  const d = withLifecycle(DETECTORS[winner.language].details(files));
   return { ...d, evidence: [...why, ...d.evidence] };
+}
+
+/** A version the project pins is kept, but the evidence says when it is past end of life and what to move to. */
+function withLifecycle(d: Detection): Detection {
+  if (!d.runtimeVersion) return d;
+  const eol = endOfLife(d.language, tagVersion(d.language, d.runtimeVersion));
+  if (!eol) return d;
+  return { ...d, evidence: [...d.evidence, `${describeEndOfLife(eol)} (kept because the project pins it)`] };
 }

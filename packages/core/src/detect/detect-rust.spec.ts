@@ -32,12 +32,12 @@ describe('rust: runtime version', () => {
   });
 
   it.each([
-    ['1.70', '1.83'], // an old minimum: the default toolchain satisfies it
-    ['1.85', '1.85'], // a minimum newer than the default
-  ])('package.rust-version %s is a minimum → %s', (msrv, version) => {
+    ['1.70'], // an old minimum
+    ['1.95'], // a recent one: the stable channel (rust:1) is at or past both
+  ])('package.rust-version %s is a minimum → the default stable channel', (msrv) => {
     const d = detect({ [`${APP}/Cargo.toml`]: cargo('', `rust-version = "${msrv}"`), [`${APP}/src/main.rs`]: '' });
-    expect(d.runtimeVersion).toBe(version);
-    expect(d.evidence.some((e) => e.startsWith(`Cargo.toml: package.rust-version ${msrv} → ${version} (minimum supported`))).toBe(true);
+    expect(d.runtimeVersion).toBeNull();
+    expect(d.evidence).toContain(`Cargo.toml: package.rust-version ${msrv} → default (minimum supported; the stable channel satisfies it)`);
   });
 
   it('the toolchain file wins over rust-version', () => {
@@ -52,7 +52,8 @@ describe('rust: runtime version', () => {
       [`${APP}/Cargo.toml`]: cargo('', 'rust-version.workspace = true'),
       [`${APP}/src/main.rs`]: '',
     });
-    expect(d.runtimeVersion).toBe('1.84');
+    expect(d.runtimeVersion).toBeNull();
+    expect(d.evidence).toContain('Cargo.toml (workspace root): workspace.package.rust-version 1.84 → default (minimum supported; the stable channel satisfies it)');
     expect(d.evidence).toContain('Cargo.toml (workspace root): member of a Cargo workspace');
     expect(d.evidence).toContain('Cargo.lock (workspace root): lockfile → cargo build --locked');
   });

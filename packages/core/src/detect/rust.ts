@@ -63,7 +63,7 @@ function runtimeVersion(files: ProjectFiles, own: Toml | null, ws: { path: strin
     evidence.push(`${files.label(tv.path)}: rust ${tvSpec} → ${v}`);
     return v;
   }
-  // rust-version is a minimum (MSRV): an open floor, so the default toolchain when it is new enough.
+  // rust-version is a minimum (MSRV): an open floor, so the default (stable) toolchain.
   const ownRv = dig(own, 'package', 'rust-version');
   let msrv: string | undefined;
   let where = 'Cargo.toml: package.rust-version';
@@ -73,9 +73,9 @@ function runtimeVersion(files: ProjectFiles, own: Toml | null, ws: { path: strin
     where = `${files.label(ws.path)}: workspace.package.rust-version`;
   }
   if (msrv) {
-    const r = reduceVersionRange(`>=${msrv}`, currentVersion('rust'), 2);
-    evidence.push(`${where} ${msrv} → ${r.version ?? 'default'} (minimum supported; ${r.reason})`);
-    return r.version;
+    // the default is the stable channel (rust:1-*), which is at or past every published minimum
+    evidence.push(`${where} ${msrv} → default (minimum supported; the stable channel satisfies it)`);
+    return null;
   }
   return null;
 }

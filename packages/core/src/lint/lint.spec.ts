@@ -4,14 +4,14 @@ const lines = (...l: string[]) => l.join('\n') + '\n';
 
 /** A well-formed multi-stage file: the baseline every rule must pass. */
 const GOOD = lines(
-  'FROM golang:1.22-bookworm AS build',
+  'FROM golang:1.26-trixie AS build',
   'WORKDIR /src',
   'COPY go.mod go.sum ./',
   'RUN go mod download',
   'COPY . .',
   'RUN CGO_ENABLED=0 go build -o /out/app ./cmd/app',
   '',
-  'FROM gcr.io/distroless/static-debian12:nonroot AS runtime',
+  'FROM gcr.io/distroless/static-debian13:nonroot AS runtime',
   'COPY --from=build /out/app /app',
   'EXPOSE 8080/tcp',
   'ENV PORT=8080',
@@ -30,7 +30,7 @@ describe('lintDockerfile', () => {
   });
 
   it('formats findings as line: rule: message', () => {
-    const [finding] = lintDockerfile(lines('FROM node:20 AS runtime', 'MAINTAINER me', 'USER 1000'));
+    const [finding] = lintDockerfile(lines('FROM node:26 AS runtime', 'MAINTAINER me', 'USER 1000'));
     expect(formatFinding(finding)).toBe('2: MaintainerDeprecated: MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors=…');
   });
 
@@ -68,7 +68,7 @@ describe('lintDockerfile', () => {
   });
 
   describe('StaticBinaryOnScratch', () => {
-    const scratch = (build: string[], stage = 'FROM golang:1.22-bookworm AS build') =>
+    const scratch = (build: string[], stage = 'FROM golang:1.26-trixie AS build') =>
       lines(stage, ...build, 'FROM scratch AS runtime', 'COPY --from=build /out/app /app', 'USER 65534', 'ENTRYPOINT ["/app"]');
     it('flags go build without CGO_ENABLED=0', () => {
       const [f] = hits(scratch(['RUN go build -o /out/app .']), 'StaticBinaryOnScratch');
@@ -76,7 +76,7 @@ describe('lintDockerfile', () => {
       expect(f.message).toBe('copies a dynamically linked binary onto scratch (no libc): stage build runs go build without CGO_ENABLED=0');
     });
     it('flags cargo build without a musl target on a glibc builder', () => {
-      const text = scratch(['RUN cargo build --release'], 'FROM rust:1.83-slim-bookworm AS build');
+      const text = scratch(['RUN cargo build --release'], 'FROM rust:1-slim-trixie AS build');
       expect(hits(text, 'StaticBinaryOnScratch')[0].message).toMatch(/cargo build without a musl target/);
     });
     it('accepts CGO_ENABLED=0 in RUN or ENV (also of a parent stage), musl targets and alpine rust', () => {
@@ -119,6 +119,45 @@ describe('lintDockerfile', () => {
     });
     it('does not trust image tags such as :nonroot (generated files always set USER)', () => {
       expect(hits(lines('FROM gcr.io/distroless/static-debian12:nonroot'), 'RootUser')).toHaveLength(1);
+    });
+  });
+
+  describe('RedundantTargetPlatform and FromPlatformFlagConstDisallowed (BuildKit semantics and messages)', () => {
+    it('flags --platform=$TARGETPLATFORM in both spellings, not other variables', () => {
+      const text = lines(
+        'FROM --platform=$TARGETPLATFORM node:26 AS a', 'FROM --platform=${TARGETPLATFORM} node:26 AS b',
+        'FROM --platform=$BUILDPLATFORM node:26 AS c', 'FROM --platform=${TARGETOS}/${TARGETARCH} node:26 AS d', 'USER 1',
+      );
+      expect(hits(text, 'RedundantTargetPlatform').map((f) => `${f.line} ${f.message}`)).toEqual([
+        '1 Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior',
+        '2 Setting platform to predefined ${TARGETPLATFORM} in FROM is redundant as this is the default behavior',
+      ]);
+      expect(hits(text, 'FromPlatformFlagConstDisallowed')).toEqual([]);
+    });
+    it('flags a constant --platform unless the stage name mentions its os or architecture', () => {
+      const text = lines(
+        'FROM --platform=linux/amd64 node:26 AS build', 'FROM --platform=linux/arm64 node:26 AS build-arm64',
+        'FROM --platform=linux/amd64 node:26 AS linux-build', 'FROM --platform=not/a/valid/one node:26 AS x', 'USER 1',
+      );
+      expect(hits(text, 'FromPlatformFlagConstDisallowed').map((f) => `${f.line} ${f.message}`)).toEqual([
+        '1 FROM --platform flag should not use constant value "linux/amd64"',
+      ]);
+    });
+  });
+
+  describe('EndOfLifeBaseImage', () => {
+    it('warns on a runtime line or distroless Debian 12 image past its end of life and names the replacement', () => {
+      const text = lines(
+        'FROM node:18-bookworm-slim AS a', 'FROM mirror.example.com/golang:1.22-alpine AS b', 'FROM rust:1.83-slim-bookworm AS c',
+        'FROM gcr.io/distroless/nodejs20-debian12:nonroot AS d', 'FROM gradle:8.10-jdk21 AS e', 'FROM node:26-trixie-slim AS f',
+        'FROM rust:1-slim-trixie AS g', 'FROM gcr.io/distroless/static-debian13:nonroot AS h', 'FROM scratch AS i', 'FROM f AS j', 'USER 1',
+      );
+      expect(hits(text, 'EndOfLifeBaseImage').map((f) => `${f.line} ${f.severity} ${f.message}`)).toEqual([
+        '1 warning node:18-bookworm-slim: node 18 reached end of life on 2025-04-30; use node:26-trixie-slim',
+        '2 warning mirror.example.com/golang:1.22-alpine: go 1.22 reached end of life on 2025-02-11; use golang:1.26-alpine',
+        '3 warning rust:1.83-slim-bookworm: rust 1.83 reached end of life on 2025-01-09; use rust:1-slim-trixie',
+        '4 warning gcr.io/distroless/nodejs20-debian12:nonroot reached end of life on 2026-01-31 (distroless Debian 12); use gcr.io/distroless/nodejs26-debian13:nonroot',
+      ]);
     });
   });
 
@@ -286,6 +325,13 @@ describe('lintDockerfile', () => {
     it('flags undeclared variables on scratch', () => {
       expect(hits(lines('FROM scratch', 'COPY app /$DIR/app', 'USER 1'), 'UndefinedVar')).toHaveLength(1);
     });
+    it('counts ${NAME:-default} forms as uses and suggests a close declared name, as BuildKit does', () => {
+      const text = lines('FROM scratch', 'ARG APP_DIR=/srv', 'COPY app ${APP_DIRR:-/srv}/app', 'USER 1');
+      expect(hits(text, 'UndefinedVar')).toMatchObject([{ line: 3, message: '$APP_DIRR is not declared in this stage; add ARG APP_DIRR or ENV APP_DIRR=… before it (did you mean $APP_DIR?)' }]);
+      expect(hits(lines('ARG NODE_VERSION=26', 'FROM node:${NODE_VERSON}', 'USER 1'), 'UndefinedArgInFrom')).toMatchObject([
+        { line: 2, message: 'FROM uses $NODE_VERSON, which no ARG before the first FROM declares (did you mean $NODE_VERSION?)' },
+      ]);
+    });
     it('accepts declared, inherited, defaulted and base-image variables', () => {
       const text = lines(
         'ARG APP=api', 'FROM node:22 AS base', 'ENV HOME_DIR=/srv', 'FROM base', 'ARG APP', 'COPY dist/$APP $HOME_DIR/',
@@ -332,7 +378,7 @@ describe('lintDockerfile', () => {
   it('has a test above for every registered rule', () => {
     const tested = [
       'NoBuildStage', 'UnknownInstruction', 'SyntaxDirective', 'LongLine' /* bounded-lines.spec.ts */,
-      'CopyFromUnknownStage', 'StaticBinaryOnScratch', 'RootUser', 'FromLatest', 'FromNotLiteral', 'FromAsCasing',
+      'CopyFromUnknownStage', 'StaticBinaryOnScratch', 'RootUser', 'FromLatest', 'EndOfLifeBaseImage', 'RedundantTargetPlatform', 'FromPlatformFlagConstDisallowed', 'FromNotLiteral', 'FromAsCasing',
       'StageNameCasing', 'DuplicateStageName', 'ReservedStageName', 'UndefinedArgInFrom', 'JSONArgsRecommended',
       'MaintainerDeprecated', 'LegacyKeyValueFormat', 'NoEmptyContinuation', 'ConsistentInstructionCasing',
       'MultipleInstructionsDisallowed', 'WorkdirRelativePath', 'ExposeProtoCasing', 'ExposeInvalidFormat', 'UndefinedVar',

@@ -2,6 +2,8 @@ import { DockerMsError } from '../errors';
 import { parseDockerfile } from '../dockerfile/parse';
 import type { LintFinding, LintRule, Severity } from './types';
 import { copyFromUnknownStage, rootUser, staticBinaryOnScratch } from './rules/seed-rules';
+import { endOfLifeBaseImage } from './rules/lifecycle-rules';
+import { fromPlatformFlagConstDisallowed, redundantTargetPlatform } from './rules/platform-rules';
 import { longLine, noBuildStage, syntaxDirective, unknownInstruction } from './rules/structure-rules';
 import {
   duplicateStageName, fromAsCasing, fromLatest, fromNotLiteral, reservedStageName, stageNameCasing, undefinedArgInFrom,
@@ -14,7 +16,7 @@ import {
 export const LINT_RULES: readonly LintRule[] = [
   noBuildStage, unknownInstruction, syntaxDirective, longLine,
   copyFromUnknownStage, staticBinaryOnScratch, rootUser,
-  fromLatest, fromNotLiteral, fromAsCasing, stageNameCasing, duplicateStageName, reservedStageName, undefinedArgInFrom,
+  fromLatest, fromNotLiteral, endOfLifeBaseImage, redundantTargetPlatform, fromPlatformFlagConstDisallowed, fromAsCasing, stageNameCasing, duplicateStageName, reservedStageName, undefinedArgInFrom,
   jsonArgsRecommended, maintainerDeprecated, legacyKeyValueFormat, noEmptyContinuation, consistentInstructionCasing,
   multipleInstructionsDisallowed, workdirRelativePath, exposeProtoCasing, exposeInvalidFormat, undefinedVar,
 ];

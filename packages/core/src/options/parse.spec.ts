@@ -62,7 +62,7 @@ describe('parseOptions errors: one line per problem naming the option and allowe
   it('lists per-language allowed package managers and variants', () => {
     expect(problems({ language: 'python', packageManager: 'pnpm', variant: 'alpine' })).toEqual([
       'packageManager: must be one of pip, poetry, uv for python (got "pnpm")',
-      'variant: must be one of bookworm, slim for python (got "alpine")',
+      'variant: must be one of trixie, slim, bookworm for python (got "alpine")',
     ]);
     expect(problems({ language: 'java', packageManager: 'ant' })).toEqual([
       'packageManager: must be one of maven, gradle for java (got "ant")',
@@ -86,7 +86,7 @@ describe('parseOptions errors: one line per problem naming the option and allowe
       expect.arrayContaining([
         'port: must be <=65535 (got number 70000)',
         'user: must not be 0 (root); use a non-root uid such as 10001 (got "0")',
-        'baseRuntime: must be pinned to a tag other than "latest" (or a digest), e.g. "node:22-bookworm-slim" (got "node:latest")',
+        'baseRuntime: must be pinned to a tag other than "latest" (or a digest), e.g. "node:24-trixie-slim" (got "node:latest")',
         'projectRoot: must be a relative path inside the build context (no leading "/" or "..") (got "../elsewhere")',
         'cacheMounts: expected boolean (got "yes")',
         'labels.version: expected string (got number 2)',

@@ -11,12 +11,12 @@ export const PACKAGE_MANAGERS = {
 } as const;
 
 /**
- * Pattern variants per language. First one is the default (glibc Debian 12 builder, minimal runtime);
- * the others reproduce the seed project's patterns.
+ * Pattern variants per language. First one is the default (glibc Debian 13 builder, minimal runtime);
+ * the others reproduce the seed project's patterns (python bookworm keeps Debian 12).
  */
 export const VARIANTS = {
   node: ['distroless', 'alpine', 'slim'],
-  python: ['bookworm', 'slim'],
+  python: ['trixie', 'slim', 'bookworm'],
   go: ['distroless', 'scratch'],
   rust: ['distroless', 'musl'],
   java: ['distroless', 'alpine'],
@@ -70,8 +70,8 @@ function relativePath() {
 }
 
 const imageRef = z.string().regex(IMAGE_REF, {
-  message: 'must be an image reference such as "node:22-bookworm-slim" or "registry.example.com/team/base:1.2"',
-}).refine((ref) => ref === 'scratch' || (/:[^/]+$|@sha256:/.test(ref) && !/:latest$/.test(ref)), { message: 'must be pinned to a tag other than "latest" (or a digest), e.g. "node:22-bookworm-slim"' });
+  message: 'must be an image reference such as "node:24-trixie-slim" or "registry.example.com/team/base:1.2"',
+}).refine((ref) => ref === 'scratch' || (/:[^/]+$|@sha256:/.test(ref) && !/:latest$/.test(ref)), { message: 'must be pinned to a tag other than "latest" (or a digest), e.g. "node:24-trixie-slim"' });
 
 const portSchema = z.preprocess(
   (v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v),
@@ -129,7 +129,7 @@ function languageSchema<L extends keyof typeof PACKAGE_MANAGERS>(language: L) {
     packageManager: z.enum(PACKAGE_MANAGERS[language]).default(PACKAGE_MANAGERS[language][0] as never)
       .describe('Package manager / build tool (node: npm|pnpm|yarn|bun; python: pip|poetry|uv; go; cargo; java: maven|gradle).'),
     variant: z.enum(VARIANTS[language]).default(VARIANTS[language][0] as never)
-      .describe('Base-image pattern (node: distroless|alpine|slim; python: bookworm|slim; go: distroless|scratch; rust: distroless|musl; java: distroless|alpine).'),
+      .describe('Base-image pattern (node: distroless|alpine|slim; python: trixie|slim|bookworm; go: distroless|scratch; rust: distroless|musl; java: distroless|alpine).'),
     ...common,
   });
 }

@@ -17,8 +17,9 @@ describe('generateDockerfile', () => {
     const result = generateDockerfile({ workspaceRoot: '/repo', projectRoot: '.', fs: files });
     expect(result.detection).toMatchObject({ language: 'node', packageManager: 'pnpm', runtimeVersion: '20', entry: 'dist/main.js' });
     expect(result.options).toMatchObject({ language: 'node', packageManager: 'pnpm', runtimeVersion: '20', entry: 'dist/main.js', buildCommand: 'pnpm run build' });
-    expect(structure(result.dockerfile).stages.map((s) => s.image)[0]).toBe('node:20-bookworm-slim');
-    expect(lastOf(finalStage(result.dockerfile), 'CMD')?.args).toBe('["dist/main.js"]');
+    expect(structure(result.dockerfile).stages.map((s) => s.image)[0]).toBe('node:20-trixie-slim');
+    // node 20 has no Debian 13 distroless image: the slim image (with node on PATH) runs it
+    expect(lastOf(finalStage(result.dockerfile), 'CMD')?.args).toBe('["node","dist/main.js"]');
     expect(result.dockerignore).toContain('**/node_modules');
   });
 
@@ -87,7 +88,7 @@ describe('generateDockerfile', () => {
       expect(java.options).toMatchObject({ language: 'java', packageManager: 'maven', runtimeVersion: '17' });
       expect(structure(java.dockerfile).stages.map((s) => s.image)).toEqual([
         'maven:3.9-eclipse-temurin-17',
-        'gcr.io/distroless/java17-debian12:nonroot',
+        'gcr.io/distroless/java17-debian13:nonroot',
       ]);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });

@@ -52,7 +52,7 @@ describe('node', () => {
   it('installs from manifests in deps, builds in build, prunes dev deps in prod-deps, runs on distroless', () => {
     const text = renderDockerfile({ language: 'node', buildCommand: 'npm run build', entry: 'dist/main.js', port: 3000 });
     expect(stageNames(text)).toEqual(['base', 'deps', 'build', 'prod-deps', 'runtime']);
-    expect(images(text)).toEqual(['node:22-bookworm-slim', 'base', 'deps', 'base', 'gcr.io/distroless/nodejs22-debian12:nonroot']);
+    expect(images(text)).toEqual(['node:26-trixie-slim', 'base', 'deps', 'base', 'gcr.io/distroless/nodejs26-debian13:nonroot']);
     const [, deps, build, prod, runtime] = structure(text).stages;
     expect(copies(deps)).toEqual(['package.json package-lock.json* npm-shrinkwrap.json* .npmrc* ./']);
     expect(deps.instructions.find((i) => i.keyword === 'RUN')?.args).toMatch(/npm ci;/);
@@ -134,12 +134,12 @@ describe('node', () => {
     expect(argv.slice(3)).toEqual(['http://127.0.0.1:8080/healthz']);
   });
 
-  it('seed: node:20-alpine build → distroless nodejs20', () => {
+  it('seed: node:20-alpine build → node:20-alpine runtime (musl node_modules need a musl runtime)', () => {
     const text = renderDockerfile({ language: 'node', variant: 'alpine', runtimeVersion: '20', entry: 'index.js' });
-    expect(images(text)).toEqual(['node:20-alpine', 'base', 'deps', 'base', 'gcr.io/distroless/nodejs20-debian12:nonroot']);
+    expect(images(text)).toEqual(['node:20-alpine', 'base', 'deps', 'base', 'node:20-alpine']);
     const runtime = finalStage(text);
-    expect(lastOf(runtime, 'USER')?.args).toBe('65532');
-    expect(command(runtime)).toEqual({ entrypoint: null, cmd: ['index.js'] });
+    expect(lastOf(runtime, 'USER')?.args).toBe('65534');
+    expect(command(runtime)).toEqual({ entrypoint: null, cmd: ['node', 'index.js'] });
   });
 
   it('startCommand becomes the ENTRYPOINT, with node resolved inside distroless', () => {
@@ -149,10 +149,16 @@ describe('node', () => {
 });
 
 describe('python', () => {
+  it('refuses a distroless python runtime: the venv would point at a python it does not have', () => {
+    expect(() => renderDockerfile({ language: 'python', baseRuntime: 'gcr.io/distroless/python3-debian13:nonroot' })).toThrow(
+      /^baseRuntime: "gcr\.io\/distroless\/python3-debian13:nonroot" has no \/usr\/local\/bin\/python3 for the venv built on "python:3\.14-slim-trixie"; use a python:<version>-slim runtime/,
+    );
+  });
+
   it('builds a venv from requirements first, copies only the venv and the app to the runtime', () => {
     const text = renderDockerfile({ language: 'python', entry: 'app.py', port: 8000 });
     expect(stageNames(text)).toEqual(['build', 'runtime']);
-    expect(images(text)).toEqual(['python:3.12-slim-bookworm', 'python:3.12-slim-bookworm']);
+    expect(images(text)).toEqual(['python:3.14-slim-trixie', 'python:3.14-slim-trixie']);
     const [build, runtime] = structure(text).stages;
     expect(copies(build)).toEqual(['requirements*.txt pyproject.toml* ./', '. .']);
     expect(build.instructions.findIndex((i) => /pip install -r requirements.txt/.test(i.args))).toBeLessThan(
@@ -197,9 +203,9 @@ describe('python', () => {
     expect(argv.slice(3)).toEqual(['http://127.0.0.1:8000/health']);
   });
 
-  it('seed: python:3.12-slim venv copy → python:3.12-slim with USER nobody (65534)', () => {
+  it('seed: python:3.14-slim venv copy → python:3.14-slim with USER nobody (65534)', () => {
     const text = renderDockerfile({ language: 'python', variant: 'slim', entry: 'main.py' });
-    expect(images(text)).toEqual(['python:3.12-slim', 'python:3.12-slim']);
+    expect(images(text)).toEqual(['python:3.14-slim', 'python:3.14-slim']);
     const runtime = finalStage(text);
     expect(copies(runtime)[0]).toBe('--from=build /opt/venv /opt/venv');
     expect(lastOf(runtime, 'USER')?.args).toBe('65534');
@@ -211,7 +217,7 @@ describe('go', () => {
   it('downloads modules from go.mod/go.sum, builds static with -trimpath, runs on distroless static', () => {
     const text = renderDockerfile({ language: 'go', entry: './cmd/api' });
     expect(stageNames(text)).toEqual(['deps', 'build', 'runtime']);
-    expect(images(text)).toEqual(['golang:1.22-bookworm', 'deps', 'gcr.io/distroless/static-debian12:nonroot']);
+    expect(images(text)).toEqual(['golang:1.26-trixie', 'deps', 'gcr.io/distroless/static-debian13:nonroot']);
     const [deps, build, runtime] = structure(text).stages;
     expect(copies(deps)).toEqual(['go.mod go.sum* ./']);
     expect(lastOf(deps, 'RUN')?.args).toBe('go mod download');
@@ -223,14 +229,18 @@ describe('go', () => {
     expect(lastOf(runtime, 'HEALTHCHECK')).toBeUndefined();
   });
 
-  it('seed: golang:1.22-alpine → scratch with CA certificates and USER 65534', () => {
+  it('seed: golang:1.26-alpine → scratch with CA certificates and USER 65534', () => {
     const text = renderDockerfile({ language: 'go', variant: 'scratch', entry: '.' });
-    expect(images(text)).toEqual(['golang:1.22-alpine', 'deps', 'scratch']);
+    expect(images(text)).toEqual(['golang:1.26-alpine', 'deps', 'scratch']);
     const runtime = finalStage(text);
     expect(copies(runtime)).toEqual([
       '--from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt',
+      '--from=build /rootfs/ /',
       '--from=build /out/app /usr/local/bin/app',
     ]);
+    // scratch has no /tmp and no zoneinfo: a 1777 /tmp from the build stage, tzdata embedded in the binary
+    expect(runs(text).some((r) => r.includes('mkdir -p /rootfs/tmp && chmod 1777 /rootfs/tmp'))).toBe(true);
+    expect(runs(text).some((r) => r.includes('go build -trimpath -tags timetzdata'))).toBe(true);
     expect(lastOf(runtime, 'USER')?.args).toBe('65534');
     expect(command(runtime).entrypoint).toEqual(['/usr/local/bin/app']);
   });
@@ -253,10 +263,15 @@ describe('go', () => {
 });
 
 describe('rust', () => {
+  it('builds with --locked whenever Cargo.lock is in the context', () => {
+    const text = renderDockerfile({ language: 'rust', entry: 'api' });
+    expect(runs(text).filter((r) => r.includes('$(test -f Cargo.lock && echo --locked)'))).toHaveLength(2);
+  });
+
   it('caches dependencies with a placeholder main, builds the named binary, runs on distroless cc', () => {
     const text = renderDockerfile({ language: 'rust', entry: 'server' });
     expect(stageNames(text)).toEqual(['deps', 'build', 'runtime']);
-    expect(images(text)).toEqual(['rust:1.83-slim-bookworm', 'deps', 'gcr.io/distroless/cc-debian12:nonroot']);
+    expect(images(text)).toEqual(['rust:1-slim-trixie', 'deps', 'gcr.io/distroless/cc-debian13:nonroot']);
     const [deps, build, runtime] = structure(text).stages;
     expect(copies(deps)).toEqual(['Cargo.toml Cargo.lock* ./']);
     expect(lastOf(deps, 'RUN')?.args).toMatch(/fn main\(\) \{\}.*cargo build --release/s);
@@ -289,7 +304,7 @@ describe('java', () => {
   it('maven: builds with the wrapper when present, copies one jar, runs java -jar on distroless', () => {
     const text = renderDockerfile({ language: 'java', port: 8080 });
     expect(stageNames(text)).toEqual(['build', 'runtime']);
-    expect(images(text)).toEqual(['maven:3.9-eclipse-temurin-21', 'gcr.io/distroless/java21-debian12:nonroot']);
+    expect(images(text)).toEqual(['maven:3.9-eclipse-temurin-25', 'gcr.io/distroless/java25-debian13:nonroot']);
     const [build, runtime] = structure(text).stages;
     const [run, collect] = build.instructions.filter((i) => i.keyword === 'RUN');
     expect(run.args).toMatch(/\.\/mvnw -B -DskipTests package; else mvn -B -DskipTests package; fi$/);
@@ -304,7 +319,7 @@ describe('java', () => {
 
   it('gradle: assembles without tests and skips the plain jar', () => {
     const text = renderDockerfile({ language: 'java', packageManager: 'gradle' });
-    expect(images(text)[0]).toBe('gradle:8.10-jdk21');
+    expect(images(text)[0]).toBe('gradle:9.7-jdk25');
     const [run, collect] = structure(text).stages[0].instructions.filter((i) => i.keyword === 'RUN');
     expect(run.args).toMatch(/\.\/gradlew --no-daemon assemble -x test/);
     expect(collect.args).toMatch(/find build\/libs .*! -name '\*-plain\.jar'/);
@@ -315,15 +330,15 @@ describe('java', () => {
     expect(command(finalStage(text)).entrypoint).toEqual(['java', '-XX:MaxRAMPercentage=75', '-cp', '/app/app.jar', 'com.example.App']);
   });
 
-  it('alpine variant: Maven on the temurin 21 JDK alpine → eclipse-temurin:21-jre-alpine (the bare JDK image has no mvn)', () => {
+  it('alpine variant: Maven on the temurin 25 JDK alpine → eclipse-temurin:25-jre-alpine (the bare JDK image has no mvn)', () => {
     const text = renderDockerfile({ language: 'java', variant: 'alpine' });
-    expect(images(text)).toEqual(['maven:3.9-eclipse-temurin-21-alpine', 'eclipse-temurin:21-jre-alpine']);
+    expect(images(text)).toEqual(['maven:3.9-eclipse-temurin-25-alpine', 'eclipse-temurin:25-jre-alpine']);
   });
 
   it('seed: eclipse-temurin:21-jdk-alpine → eclipse-temurin:21-jre-alpine with a numeric user (project with a Maven wrapper)', () => {
-    const text = renderDockerfile({ language: 'java', variant: 'alpine', baseBuild: 'eclipse-temurin:21-jdk-alpine' });
+    const text = renderDockerfile({ language: 'java', variant: 'alpine', runtimeVersion: '21', baseBuild: 'eclipse-temurin:21-jdk-alpine' });
     expect(images(text)).toEqual(['eclipse-temurin:21-jdk-alpine', 'eclipse-temurin:21-jre-alpine']);
-    expect(runs(text).some((r) => r.includes('./mvnw -B -DskipTests package'))).toBe(true);
+    expect(runs(text).some((r) => r.includes('MAVEN_CONFIG= ./mvnw -B -DskipTests package'))).toBe(true);
     const runtime = finalStage(text);
     expect(lastOf(runtime, 'USER')?.args).toBe('65534');
     expect(command(runtime).entrypoint).toEqual(['java', '-XX:MaxRAMPercentage=75', '-jar', '/app/app.jar']);

@@ -10,12 +10,12 @@ describe('node: Turborepo prune variant (pruneWith "turbo")', () => {
   it('prunes in the image, installs from out/json only, builds through turbo, copies the pruned tree', () => {
     const text = renderDockerfile({ ...turbo, turboVersion: 'v2.10.1' });
     expect(listStages(text).map((s) => `${s.name}=${s.image}`)).toEqual([
-      'base=node:22-bookworm-slim',
+      'base=node:26-trixie-slim',
       'prune=base',
       'deps=base',
       'build=deps',
       'prod-deps=build',
-      'runtime=gcr.io/distroless/nodejs22-debian12:nonroot',
+      'runtime=gcr.io/distroless/nodejs26-debian13:nonroot',
     ]);
     expect(text).toContain('npm install --global turbo@2.10.1\n');
     expect(text).toMatch(/FROM base AS prune\nCOPY \. \.\nRUN turbo prune @acme\/web --docker\n/);
@@ -39,7 +39,7 @@ describe('node: Turborepo prune variant (pruneWith "turbo")', () => {
 
   it('keeps the package manager steps and a given build command', () => {
     const text = renderDockerfile({ ...turbo, packageManager: 'pnpm', buildCommand: 'pnpm turbo run bundle --filter=@acme/web' });
-    expect(text).toContain('RUN corepack enable\n');
+    expect(text).toContain('RUN npm install --global corepack@0.36.0 && corepack enable\n'); // node 26 ships no corepack
     expect(text).toContain('pnpm install --frozen-lockfile\n');
     expect(text).toContain('pnpm install --frozen-lockfile --prod\n');
     expect(text).toContain('RUN pnpm turbo run bundle --filter=@acme/web\n');

@@ -1,5 +1,6 @@
 // Rules on FROM lines and stage names.
 import { Arg } from '../../dockerfile/ast';
+import { closestNames } from '../../text/closest-names';
 import type { LintRule, RuleHit } from '../types';
 
 const RESERVED_STAGE_NAMES = new Set(['scratch', 'context']);
@@ -86,7 +87,8 @@ export const undefinedArgInFrom: LintRule = {
       for (const variable of stage.from.getVariables()) {
         const name = variable.getName();
         if (!declared.has(name) && !PLATFORM_ARGS.has(name)) {
-          hits.push({ line: stage.line, message: `FROM uses $${name}, which no ARG before the first FROM declares` });
+          const [hint] = closestNames(name, declared, 1);
+          hits.push({ line: stage.line, message: `FROM uses $${name}, which no ARG before the first FROM declares${hint ? ` (did you mean $${hint}?)` : ''}` });
         }
       }
     }

@@ -1,6 +1,7 @@
 // Docker build-check rules on single instructions and on instructions within a stage.
 import { Arg, DefaultVariables, Env, Instruction, JSONInstruction, PropertyInstruction } from '../../dockerfile/ast';
 import { DockerfileModel, Stage, lineOf, stageChain } from '../../dockerfile/parse';
+import { closestNames } from '../../text/closest-names';
 import type { LintRule, RuleHit } from '../types';
 import { PLATFORM_ARGS } from './from-rules';
 
@@ -205,14 +206,16 @@ export const undefinedVar: LintRule = {
         if (EXPANDED.includes(instruction.getKeyword())) {
           for (const variable of instruction.getVariables()) {
             const name = variable.getName();
-            if (variable.getModifier() !== null || visible.has(name) || predefined.has(name)) continue;
+            // like BuildKit, ${NAME:-default} and ${NAME-default} count as uses of NAME too
+            if (visible.has(name) || predefined.has(name)) continue;
             if (!onScratch && !everywhere.has(name)) continue;
             const global = model.preamble.some((i) => declaredNames(i).includes(name));
+            const [hint] = global ? [] : closestNames(name, visible, 1);
             hits.push({
               line: lineOf(instruction),
               message: global
                 ? `$${name} is a global ARG; redeclare it with ARG ${name} inside this stage to use it`
-                : `$${name} is not declared in this stage; add ARG ${name} or ENV ${name}=… before it`,
+                : `$${name} is not declared in this stage; add ARG ${name} or ENV ${name}=… before it${hint ? ` (did you mean $${hint}?)` : ''}`,
             });
           }
         }

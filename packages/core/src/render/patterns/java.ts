@@ -25,7 +25,8 @@ export function javaTemplateData(o: OptionsFor<'java'>): JavaTemplateData {
     o.buildCommand ??
     (gradle
       ? 'if [ -x ./gradlew ]; then ./gradlew --no-daemon assemble -x test; else gradle --no-daemon assemble -x test; fi'
-      : 'if [ -x ./mvnw ]; then ./mvnw -B -DskipTests package; else mvn -B -DskipTests package; fi');
+      : // maven images set MAVEN_CONFIG=/root/.m2; wrapper scripts before 3.3 pass it to Maven as a goal
+        'if [ -x ./mvnw ]; then MAVEN_CONFIG= ./mvnw -B -DskipTests package; else mvn -B -DskipTests package; fi');
   const jar = '/app/app.jar';
   const run = o.entry ? ['java', '-XX:MaxRAMPercentage=75', '-cp', jar, o.entry] : ['java', '-XX:MaxRAMPercentage=75', '-jar', jar];
   const entrypoint = o.startCommand ? splitCommand(o.startCommand) : run;

@@ -1,5 +1,6 @@
 import { TOOL_VERSIONS } from '../../catalog';
 import type { OptionsFor } from '../../options';
+import { OptionsError } from '../../options/errors';
 import { baseTemplateData, healthcheckCommand, splitCommand, type BaseTemplateData } from '../template-data';
 
 export interface PythonTemplateData extends BaseTemplateData {
@@ -8,6 +9,14 @@ export interface PythonTemplateData extends BaseTemplateData {
 
 export function pythonTemplateData(o: OptionsFor<'python'>): PythonTemplateData {
   const base = baseTemplateData(o);
+  if (base.runtime.flavor === 'distroless' || base.runtime.flavor === 'scratch') {
+    // The venv links to the builder's /usr/local/bin/python3; distroless python has only Debian's
+    // /usr/bin/python3.x as its ENTRYPOINT (so CMD ["python", …] would run "python3 python …").
+    throw new OptionsError([
+      `baseRuntime: "${base.runtime.ref}" has no /usr/local/bin/python3 for the venv built on "${base.build.ref}"; ` +
+        'use a python:<version>-slim runtime (the default), or drop --base-runtime',
+    ]);
+  }
   // python -c <code> <url>: the URL arrives as sys.argv[1]
   const probe = ['python', '-c', 'import sys, urllib.request; sys.exit(0 if urllib.request.urlopen(sys.argv[1], timeout=4).status < 400 else 1)'];
   const entry = o.entry ?? 'main.py';

@@ -5,12 +5,12 @@ import { logger, type ExecutorContext } from '@nx/devkit';
 import lintExecutor from './executor';
 
 const good = [
-  'FROM node:20-bookworm-slim AS build',
+  'FROM node:24-trixie-slim AS build',
   'WORKDIR /app',
   'COPY package.json main.js ./',
   'RUN npm install',
   '',
-  'FROM gcr.io/distroless/nodejs20-debian12:nonroot AS runtime',
+  'FROM gcr.io/distroless/nodejs24-debian13:nonroot AS runtime',
   'WORKDIR /app',
   'COPY --from=build /app /app',
   'USER 65532',
@@ -45,7 +45,7 @@ describe('docker-ms:lint executor', () => {
     root = mkdtempSync(join(tmpdir(), 'docker-ms-lint-'));
     write('apps/api/package.json', JSON.stringify({ name: 'api', dependencies: { express: '4.21.0' }, scripts: { start: 'node main.js' } }));
     write('apps/api/main.js', 'require("express")\n');
-    write('apps/api/.nvmrc', '20\n');
+    write('apps/api/.nvmrc', '24\n');
     out = [];
     errors = [];
     jest.spyOn(logger, 'info').mockImplementation((m: string) => void out.push(m));
@@ -63,10 +63,10 @@ describe('docker-ms:lint executor', () => {
   });
 
   it('fails on drift with compiler-style lines naming the file, both versions and .nvmrc', async () => {
-    write('apps/api/Dockerfile', good.replace(/20/g, '22'));
+    write('apps/api/Dockerfile', good.replace(/24/g, '22'));
     await expect(lintExecutor({}, context())).resolves.toEqual({ success: false });
     const lines = out.join('\n').split('\n');
-    expect(lines[0]).toMatch(/^apps\/api\/Dockerfile:1 runtime-drift node 22 in apps\/api\/Dockerfile \(FROM node:22-bookworm-slim\) differs from node 20 in \.nvmrc/);
+    expect(lines[0]).toMatch(/^apps\/api\/Dockerfile:1 runtime-drift node 22 in apps\/api\/Dockerfile \(FROM node:22-trixie-slim\) differs from node 24 in \.nvmrc/);
     expect(lines.at(-1)).toBe('2 errors, 0 warnings in 1 Dockerfile');
   });
 
@@ -81,7 +81,7 @@ describe('docker-ms:lint executor', () => {
   });
 
   it('turns an error into a pass with a rules override', async () => {
-    write('apps/api/Dockerfile', good.replace(/20/g, '22'));
+    write('apps/api/Dockerfile', good.replace(/24/g, '22'));
     await expect(lintExecutor({ rules: { 'runtime-drift': 'warning' } }, context())).resolves.toEqual({ success: true });
     expect(out.join('\n')).toContain('(warning)');
   });

@@ -152,7 +152,7 @@ describe('dockerfile generator', () => {
     });
 
     it.each([
-      ['worker', /^FROM python:3\.12/m],
+      ['worker', /^FROM python:3\.14/m],
       ['svc', /^FROM golang:1\.22/m],
       ['engine', /^FROM rust:/m],
       ['billing', /^FROM maven:/m],
@@ -190,7 +190,7 @@ describe('dockerfile generator', () => {
   describe('options', () => {
     it.each<[string, Record<string, unknown>, RegExp]>([
       ['language + packageManager', { language: 'python', packageManager: 'uv' }, /uv/],
-      ['variant', { variant: 'alpine' }, /^FROM node:22-alpine/m],
+      ['variant', { variant: 'alpine' }, /^FROM node:26-alpine/m],
       ['baseRuntime', { baseRuntime: 'registry.example.com/base/node:22' }, /^FROM registry\.example\.com\/base\/node:22 AS runtime$/m],
       ['baseBuild', { baseBuild: 'registry.example.com/base/node-build:22' }, /^FROM registry\.example\.com\/base\/node-build:22 AS base$/m],
       ['port', { port: 8080 }, /^EXPOSE 8080$/m],
@@ -198,8 +198,8 @@ describe('dockerfile generator', () => {
       ['cacheMounts false', { cacheMounts: false }, /^RUN if \[ -f package-lock\.json \]/m],
       ['healthcheck', { healthcheck: '/healthz', port: 3000 }, /^HEALTHCHECK .*http:\/\/127\.0\.0\.1:3000\/healthz/m],
       ['labels', { labels: { 'org.opencontainers.image.vendor': 'ACME' } }, /^LABEL "org\.opencontainers\.image\.vendor"="ACME"$/m],
-      ['registryMirror', { registryMirror: 'mirror.example.com/hub' }, /^FROM mirror\.example\.com\/hub\/(library\/)?node:22-bookworm-slim/m],
-      ['runtimeVersion', { runtimeVersion: '20' }, /^FROM node:20-bookworm-slim/m],
+      ['registryMirror', { registryMirror: 'mirror.example.com/hub' }, /^FROM mirror\.example\.com\/hub\/(library\/)?node:26-trixie-slim/m],
+      ['runtimeVersion', { runtimeVersion: '20' }, /^FROM node:20-trixie-slim/m],
       ['entry', { entry: 'server.js' }, /CMD \["dist\/apps\/api\/server\.js"\]/],
       ['startCommand', { startCommand: ['node', 'dist/apps/api/main.js', '--port', '1'] }, /ENTRYPOINT \[.*"--port","1"\]/],
       ['buildCommand', { buildCommand: 'npm run build:api' }, /^RUN npm run build:api$/m],
