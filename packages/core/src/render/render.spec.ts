@@ -427,7 +427,7 @@ describe('options that shape every file', () => {
     }
     // quotes and parentheses are URL characters: they reach the probe as its argument, the probe's code stays the same
     for (const language of ['node', 'python'] as const) {
-      const probe = (healthcheck: string) => execForm(lastOf(finalStage(renderDockerfile({ language, port: 8000, healthcheck })), 'HEALTHCHECK')!.args)!;
+      const probe = (healthcheck: string) => execForm(lastOf(finalStage(renderDockerfile(language === 'node' ? { language, port: 8000, healthcheck } : { language, port: 8000, healthcheck })), 'HEALTHCHECK')!.args)!;
       const hostile = "/x');require('child_process').execSync('id');('";
       expect(probe(hostile).slice(0, -1)).toEqual(probe('/healthz').slice(0, -1));
       expect(probe(hostile).at(-1)).toBe(`http://127.0.0.1:8000${hostile}`);
