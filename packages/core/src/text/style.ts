@@ -1,10 +1,13 @@
-// Colour for our own messages: on a terminal unless NO_COLOR is set; FORCE_COLOR forces it either way.
+// Colour for our own messages: on a terminal; NO_COLOR turns it off, FORCE_COLOR on.
 
-/** Whether to colour: FORCE_COLOR (not 0/false) wins, then NO_COLOR (any value), then whether the output is a terminal. */
+/**
+ * Whether to colour: NO_COLOR (non-empty) wins, because Nx sets FORCE_COLOR=true for every task it runs and
+ * the user's NO_COLOR must still hold there; then FORCE_COLOR (not 0/false); then whether the output is a terminal.
+ */
 export function colorEnabled(env: NodeJS.ProcessEnv, isTTY: boolean | undefined): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   const force = env.FORCE_COLOR;
   if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   return !!isTTY;
 }
 
