@@ -1,6 +1,8 @@
 // What a person sees: `nx run <app>:docker-build` in a real terminal (a pseudo-terminal from `script`)
 // shows the engine's own live display; piped or in CI it prints plain lines and counts cache hits;
-// --verbose (Nx's global flag) adds the engine choice; a mistyped configuration builds nothing.
+// --verbose (Nx's global flag) adds the engine choice; mistyped flags and stages get a suggestion.
+// (`nx run app:docker-build:biuld` is not here: Nx 23 resolves a configuration the target lacks to the
+// default before the task exists, so the executor never sees `biuld`.)
 // Every build ends with the size table, and the metadata JSON carries the same figures.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,7 +24,7 @@ const TABLE_ROW = new RegExp(`^(?:\\S*\\s)?${APP}:latest +runtime +[\\d.]+ [KMG]
 // eslint-disable-next-line no-control-regex
 const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 
-describeE2e('the build experience (progress, size report, --verbose, mistyped configurations)', () => {
+describeE2e('the build experience (progress, size report, --verbose, suggestions)', () => {
   let ws: Workspace;
   const metadataFile = () => path.join(ws.root, 'dist/docker/apps', APP, 'metadata.json');
 
@@ -75,14 +77,6 @@ describeE2e('the build experience (progress, size report, --verbose, mistyped co
     expect(metadata.report.oneStageSize).toBeGreaterThan(metadata.size);
     expect(metadata.report.reduction).toBeGreaterThan(0.5);
     log(`${APP}: ${metadata.size} bytes vs one-stage ≈ ${metadata.report.oneStageSize} (−${Math.round(metadata.report.reduction * 100)} %), ${cached}/${total} cached`);
-  });
-
-  it('nx run <app>:docker-build:biuld builds nothing and suggests the stage', async () => {
-    fs.rmSync(metadataFile(), { force: true });
-    const r = await ws.nx(['run', `${APP}:docker-build:biuld`, '--skip-nx-cache'], { allowFailure: true });
-    expect(r.code).not.toBe(0);
-    expect(r.output).toMatch(/configuration "biuld" is not a stage of apps\/go-api\/Dockerfile; did you mean 'build'\?/);
-    expect(fs.existsSync(metadataFile())).toBe(false);
   });
 
   it('docker-ms build --tagg / --target biuld: one line with the suggestion, exit 2 / 1', async () => {
