@@ -8,6 +8,7 @@ import path from 'node:path';
 import { buildStandins } from '../e2e/standins/build';
 import { DOCKER, REPO_ROOT, log, type E2eState } from '../e2e/support/env';
 import { exec, execSync } from '../e2e/support/exec';
+import { bridgeGateway } from '../e2e/support/docker';
 import { publishPackages, startRegistry, stopRegistry } from '../e2e/support/verdaccio';
 import { LANGUAGES, measureLanguage, type LanguageResult } from './languages';
 import { measureNx, type NxResults } from './nx';
@@ -48,8 +49,7 @@ async function main(): Promise<void> {
 
   let nx: NxResults | undefined;
   if (only !== 'languages') {
-    const gateway = execSync(DOCKER, ['network', 'inspect', 'bridge', '-f', '{{range .IPAM.Config}}{{.Gateway}}{{end}}']).stdout.trim();
-    const registry = await startRegistry(workDir, [gateway]);
+    const registry = await startRegistry(workDir, [bridgeGateway()]);
     try {
       await publishPackages(registry, workDir);
       const state: E2eState = { available: true, npmrc: registry.npmrc, tmpDir: workDir, registryPort: registry.port, registryHosts: registry.hosts };

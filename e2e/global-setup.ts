@@ -6,28 +6,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildStandins } from './standins/build';
-import { DOCKER, REPO_ROOT, REQUIRED, RESULTS_DIR, log, writeState } from './support/env';
-import { exec, execSync } from './support/exec';
+import { REPO_ROOT, REQUIRED, RESULTS_DIR, log, writeState } from './support/env';
+import { exec } from './support/exec';
+import { bridgeGateway } from './support/docker';
 import { publishPackages, startRegistry } from './support/verdaccio';
 
 async function servicesUp(): Promise<string | undefined> {
   const r = await exec('bash', [path.join(REPO_ROOT, 'scripts/services.sh'), 'up'], { allowFailure: true, timeout: 20 * 60_000 });
   process.stdout.write(r.output);
   return r.code === 0 ? undefined : `scripts/services.sh up failed (exit ${r.code}): ${r.output.trim().split('\n').pop()}`;
-}
-
-/** The host's address on docker's default bridge: what a build container reaches the host through. */
-function bridgeGateway(): string {
-  // Node lists docker0 only while a container is attached (libuv skips interfaces without carrier).
-  const docker0 = os.networkInterfaces().docker0?.find((a) => a.family === 'IPv4');
-  if (docker0) return docker0.address;
-  // IPAM names the gateway only when it was configured; otherwise dockerd gives the bridge the subnet's first address.
-  const format = '{{range .IPAM.Config}}{{.Gateway}}|{{.Subnet}}{{end}}';
-  const [gateway, subnet] = execSync(DOCKER, ['network', 'inspect', 'bridge', '-f', format]).stdout.trim().split('|');
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(gateway ?? '')) return gateway;
-  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/\d+$/.exec(subnet ?? '');
-  if (!m) throw new Error(`cannot find the docker bridge gateway (bridge network: gateway "${gateway}", subnet "${subnet}")`);
-  return `${m[1]}.${m[2]}.${m[3]}.${Number(m[4]) + 1}`;
 }
 
 export default async function globalSetup(): Promise<void> {

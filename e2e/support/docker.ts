@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { DOCKER, log } from './env';
 import { exec, execSync } from './exec';
 
@@ -56,4 +57,18 @@ export async function runAndGet(image: string, containerPort: number, hostPort: 
   } finally {
     execSync(DOCKER, ['rm', '-f', name], { allowFailure: true });
   }
+}
+
+/** The host's address on docker's default bridge: what a build container reaches the host through. */
+export function bridgeGateway(): string {
+  // Node lists docker0 only while a container is attached (libuv skips interfaces without carrier).
+  const docker0 = os.networkInterfaces().docker0?.find((a) => a.family === 'IPv4');
+  if (docker0) return docker0.address;
+  // IPAM names the gateway only when it was configured; otherwise dockerd gives the bridge the subnet's first address.
+  const format = '{{range .IPAM.Config}}{{.Gateway}}|{{.Subnet}}{{end}}';
+  const [gateway, subnet] = execSync(DOCKER, ['network', 'inspect', 'bridge', '-f', format]).stdout.trim().split('|');
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(gateway ?? '')) return gateway;
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/\d+$/.exec(subnet ?? '');
+  if (!m) throw new Error(`cannot find the docker bridge gateway (bridge network: gateway "${gateway}", subnet "${subnet}")`);
+  return `${m[1]}.${m[2]}.${m[3]}.${Number(m[4]) + 1}`;
 }

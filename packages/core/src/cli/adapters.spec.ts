@@ -43,6 +43,16 @@ describe('adapter commands', () => {
     expect((globalThis as { __dockerMsAdapterLoaded?: boolean }).__dockerMsAdapterLoaded).toBeUndefined();
   });
 
+  it('--help lists the commands this workspace\'s adapters declare (Turborepo\'s init), with their summaries', async () => {
+    const root = workspaceWithAdapter('@acme/docker-ms-adapter', COMMAND);
+    const out: string[] = [];
+    expect(await main(['--help'], { cwd: root, ...io(out) })).toBe(0);
+    expect(out.join('\n')).toMatch(/^  adapter-test +s$/m);
+    const help: string[] = [];
+    expect(await main(['help', 'adapter-test'], { cwd: root, ...io(help) })).toBe(0);
+    expect(help).toEqual(['h']);
+  });
+
   it('ignores installed packages the root does not declare, modules outside the package, and broken modules', () => {
     expect(declaredAdapters(workspaceWithAdapter('@acme/a', COMMAND, undefined, false)).map((a) => a.package)).not.toContain('@acme/a');
     expect(declaredAdapters(workspaceWithAdapter('@acme/a', COMMAND, { commands: ['adapter-test'], module: '../../x.js' })).map((a) => a.package)).not.toContain('@acme/a');

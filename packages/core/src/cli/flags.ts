@@ -1,6 +1,7 @@
 // Command-line flags derived from the zod option schemas, so option names live in one place.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './io';
+import { closestNames } from '../text/closest-names';
 
 type Kind = 'boolean' | 'string' | 'list' | 'record';
 
@@ -113,7 +114,11 @@ export function parseFlags(args: string[], spec: FlagSpec, command: string): Par
   } catch (error) {
     const message = (error as Error).message;
     const flag = message.match(/'(-{1,2}[^' ]+)/)?.[1] ?? '';
-    if (/Unknown option/.test(message)) throw new UsageError(`unknown option ${flag} for docker-ms ${command} (see docker-ms ${command} --help)`);
+    if (/Unknown option/.test(message)) {
+      const [close] = flag.startsWith('--') ? closestNames(flag.slice(2), Object.keys(spec.names), 1) : [];
+      const hint = close ? `; did you mean --${close}?` : '';
+      throw new UsageError(`unknown option ${flag} for docker-ms ${command}${hint} (see docker-ms ${command} --help)`);
+    }
     if (/argument missing/.test(message)) throw new UsageError(`option ${flag} needs a value`);
     if (/does not take an argument/.test(message)) throw new UsageError(`option ${flag} takes no value`);
     throw new UsageError(message.split('\n')[0]);

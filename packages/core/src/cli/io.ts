@@ -3,6 +3,9 @@ import { DockerMsError } from '../errors';
 /** Where a command reads its working folder and writes its output; tests pass a capturing one. */
 export interface CliIO {
   cwd: string;
+  /** stdout is a terminal (live engine progress, colour). */
+  tty?: boolean;
+  env?: NodeJS.ProcessEnv;
   out(line: string): void;
   err(line: string): void;
 }
@@ -10,6 +13,8 @@ export interface CliIO {
 export function processIO(): CliIO {
   return {
     cwd: process.cwd(),
+    tty: process.stdout.isTTY === true,
+    env: process.env,
     out: (line) => process.stdout.write(line + '\n'),
     err: (line) => process.stderr.write(line + '\n'),
   };

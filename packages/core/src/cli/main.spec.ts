@@ -54,7 +54,21 @@ describe('docker-ms CLI', () => {
     it('unknown command or option: one line naming it, exit 2', async () => {
       expect(await cli(['deploy'], tmpdir())).toMatchObject({ code: 2, err: expect.stringMatching(/^unknown command 'deploy'; commands: detect, dockerfile, build, lint/) });
       const r = await cli(['detect', '.', '--jsn'], tmpdir());
-      expect(r).toMatchObject({ code: 2, err: 'unknown option --jsn for docker-ms detect (see docker-ms detect --help)' });
+      expect(r).toMatchObject({ code: 2, err: 'unknown option --jsn for docker-ms detect; did you mean --json? (see docker-ms detect --help)' });
+    });
+
+    it('suggests the flag, enum value or stage a typo meant', async () => {
+      const root = workspace({ 'apps/api/Dockerfile': 'FROM node:22 AS build\nFROM node:22-slim AS runtime\nUSER 1000\n', 'apps/app/package.json': '{}' });
+      expect((await cli(['build', 'apps/api', '--tagg', 'x:1'], root)).err).toBe('unknown option --tagg for docker-ms build; did you mean --tag? (see docker-ms build --help)');
+      expect((await cli(['build', 'apps/api', '--engine', 'dockr'], root)).err).toMatch(/^--engine: must be one of .* \(got "dockr"; did you mean 'docker'\?\)$/);
+      expect((await cli(['build', 'apps/api', '--progress', 'ttty'], root)).err).toMatch(/^--progress: must be one of auto, tty, plain, quiet \(got "ttty"; did you mean 'tty'\?\)$/);
+      expect((await cli(['build', 'apps/api', '--target', 'biuld', '--dry-run'], root)).err).toMatch(/^--target: 'biuld' is not a stage of .*; did you mean 'build'\? \(stages: build, runtime\)$/);
+      expect((await cli(['detect', 'apps/app', '--language', 'pyhton'], root)).err).toBe(`--language: must be one of node, python, go, rust, java (got "pyhton"; did you mean 'python'?)`);
+      expect((await cli(['dockerfile', 'apps/app', '--language', 'pyhton'], root)).err).toContain(`did you mean 'python'?`);
+      expect((await cli(['build', 'apps/app'], root)).err).toMatch(/^--file: no Dockerfile at .*apps\/app\/Dockerfile; name the right one/);
+      const empty = workspace({});
+      mkdirSync(join(empty, 'empty'));
+      expect((await cli(['detect', 'empty'], empty)).err).toBe(`${join(empty, 'empty')} is an empty folder; pass the folder that holds the app`);
     });
 
     it('a registered command runs and shows in help (how init and migrate plug in)', async () => {
@@ -198,16 +212,31 @@ describe('docker-ms CLI', () => {
       const root = workspace(APP);
       const r = await cli(['build', 'apps/api', '--dry-run', '-t', 'api:1', '--tag', 'api:dev', '--build-arg', 'A=1', '--no-git-labels'], root);
       expect(r.code).toBe(0);
-      expect(r.out.endsWith(`DOCKER_BUILDKIT=1 /usr/bin/docker build -f ${join(root, 'apps/api/Dockerfile')} --target runtime -t api:1 -t api:dev --build-arg A=1 apps/api`)).toBe(true);
+      expect(r.out.endsWith(`DOCKER_BUILDKIT=1 /usr/bin/docker build -f ${join(root, 'apps/api/Dockerfile')} --target runtime -t api:1 -t api:dev --build-arg A=1 --progress=plain apps/api`)).toBe(true);
       expect(run.mock.calls.some(([, args]) => args[0] === 'build')).toBe(false);
     });
 
-    it('builds, defaulting the tag to <dir name>:latest, and prints the summary line', async () => {
+    it('builds, defaulting the tag to <dir name>:latest, and prints the summary line and size table', async () => {
       const root = workspace(APP);
       const r = await cli(['build', 'apps/api', '--no-git-labels'], root);
       expect(r.code).toBe(0);
-      expect(run.mock.calls.find(([, args]) => args[0] === 'build')?.[1]).toEqual(['build', '-f', join(root, 'apps/api/Dockerfile'), '--target', 'runtime', '-t', 'api:latest', 'apps/api']);
-      expect(r.out.split('\n').pop()).toMatch(/^built api:latest \(image abc, 1.0 KB\) in/);
+      expect(run.mock.calls.find(([, args]) => args[0] === 'build')?.[1]).toEqual(['build', '-f', join(root, 'apps/api/Dockerfile'), '--target', 'runtime', '-t', 'api:latest', '--progress=plain', 'apps/api']);
+      const out = r.out.split('\n');
+      expect(out).toContainEqual(expect.stringMatching(/^built api:latest \(image abc\) in/));
+      expect(out).toContainEqual(expect.stringMatching(/^api:latest +runtime +1\.0 KB +node:22-slim /));
+    });
+
+    it('several folders: each planned first, built in turn, one table at the end', async () => {
+      const root = workspace({ ...APP, 'apps/web/Dockerfile': APP['apps/api/Dockerfile'] });
+      const r = await cli(['build', 'apps/api', 'apps/web', '--no-git-labels'], root);
+      expect(r.code).toBe(0);
+      const out = r.out.split('\n');
+      expect(out.filter((l) => l.startsWith('image '))).toHaveLength(1);
+      const header = out.findIndex((l) => l.startsWith('image '));
+      expect(out.slice(header + 1, header + 3).map((l) => l.split(/ +/)[0])).toEqual(['api:latest', 'web:latest']);
+      const missing = await cli(['build', 'apps/api', 'apps/nope', '--no-git-labels'], workspace(APP));
+      expect(missing).toMatchObject({ code: 2, err: 'apps/nope: no such folder' });
+      expect(missing.out).not.toContain('building');
     });
 
     it('kebab-case nx-container names, bad tags and unknown stages', async () => {
@@ -216,7 +245,7 @@ describe('docker-ms CLI', () => {
       expect(await cli(['build', 'apps/api', '-t', 'a;rm -rf /'], root)).toMatchObject({ code: 2, err: '--tags: tag "a;rm -rf /" contains whitespace; image references cannot' });
       const stage = await cli(['build', 'apps/api', '--target', 'prod'], root);
       expect(stage.code).toBe(2);
-      expect(stage.err).toMatch(/target: 'prod' is not a stage of .*apps\/api\/Dockerfile; stages: build, runtime$/);
+      expect(stage.err).toMatch(/^--target: 'prod' is not a stage of .*apps\/api\/Dockerfile \(stages: build, runtime\)$/);
     });
   });
 });

@@ -15,7 +15,10 @@ function version(): string {
   }
 }
 
-function topHelp(): string {
+/** Help lists every command this workspace has: core's and those its installed adapters declare (loaded for their summaries). */
+function topHelp(cwd: string): string {
+  const adapters = declaredAdapters(cwd);
+  for (const name of adapters.flatMap((a) => a.commands)) if (!commands.has(name)) loadAdapterCommand(name, cwd, adapters);
   const width = Math.max(...[...commands.keys()].map((n) => n.length));
   return [
     'Usage: docker-ms <command> [options]',
@@ -33,12 +36,13 @@ function topHelp(): string {
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
-    io.err(topHelp());
+    io.err(topHelp(io.cwd));
     return 2;
   }
   if (name === '--help' || name === '-h' || name === 'help') {
+    if (rest[0] && !commands.has(rest[0])) loadAdapterCommand(rest[0], io.cwd);
     const about = rest[0] && commands.get(rest[0]);
-    io.out(about ? about.help : topHelp());
+    io.out(about ? about.help : topHelp(io.cwd));
     return 0;
   }
   if (name === '--version' || name === '-v') {

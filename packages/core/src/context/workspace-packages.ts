@@ -1,4 +1,3 @@
-import { parse as parseYaml } from 'yaml';
 import type { FileReader } from '../types';
 import { resolveInside } from './path-dependencies';
 
@@ -36,6 +35,9 @@ export function workspaceGlobs(fs: FileReader): string[] {
   const pnpm = fs.read('pnpm-workspace.yaml');
   if (pnpm !== null) {
     try {
+      // loaded here, not at the top: only pnpm workspaces need it, and the build executor's start-up time counts
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { parse: parseYaml } = require('yaml') as typeof import('yaml');
       const packages = (parseYaml(pnpm) as { packages?: unknown } | null)?.packages;
       if (Array.isArray(packages)) globs.push(...packages.filter((g): g is string => typeof g === 'string'));
     } catch {

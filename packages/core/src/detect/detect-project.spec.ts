@@ -267,3 +267,10 @@ describe('project paths', () => {
     expect(e.message).toBe(message);
   });
 });
+
+describe('an empty folder', () => {
+  it('is one short line naming the folder', () => {
+    const error = errorOf(() => detectMem({ 'apps/app/': '' }));
+    expect(error.message).toBe('apps/app is an empty folder; pass the folder that holds the app');
+  });
+});

@@ -72,6 +72,9 @@ export function detectProject(projectRoot: string, opts: DetectOptions): Detecti
   if (dir !== '' && (!fs.exists(dir) || fs.isFile(dir))) {
     throw new DetectionError(`${shown}: no such project folder in the workspace "${opts.workspaceRoot}"; pass an existing project root`);
   }
+  if (fs.list(dir).length === 0) {
+    throw new DetectionError(`${dir === '' ? path.resolve(opts.workspaceRoot) : shown} is an empty folder; pass the folder that holds the app`);
+  }
   const name = dir === '' ? path.basename(path.resolve(opts.workspaceRoot)) : dir.slice(dir.lastIndexOf('/') + 1);
   const files = new ProjectFiles(fs, dir, name);
 

@@ -60,6 +60,8 @@ export interface ImageMetadata {
   target: string | null;
   engine: string;
   digest?: string;
+  /** The size report's figures (figuresMetadata). */
+  report?: Record<string, unknown>;
 }
 
 export function writeMetadata(file: string, metadata: ImageMetadata): void {

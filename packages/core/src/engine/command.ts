@@ -29,6 +29,13 @@ const pairs = (flag: string, record: Record<string, string>) => Object.entries(r
 const each = (flag: string, values: string[]) => values.flatMap((v) => [flag, v]);
 const when = (condition: boolean, ...args: string[]) => (condition ? args : []);
 
+/** --quiet, or BuildKit's --progress when a mode was chosen (podman, buildah and the legacy builder have no such flag). */
+function outputArgs(options: BuildOptions, engine: ResolvedEngine): string[] {
+  if (options.quiet || options.progress === 'quiet') return ['--quiet'];
+  const buildKit = engine.kind === 'buildx' || (engine.kind === 'docker' && engine.buildKit);
+  return buildKit && options.progress !== 'auto' ? [`--progress=${options.progress}`] : [];
+}
+
 /** The common flags of docker build, podman build and buildah bud, in one order. */
 function commonArgs(options: BuildOptions): string[] {
   return [
@@ -65,7 +72,7 @@ export function buildCommand(options: BuildOptions, engine: ResolvedEngine, base
         ...each('--cache-to', options.cacheTo),
         ...when(options.noCache, '--no-cache'),
         ...when(options.pull, '--pull'),
-        ...when(options.quiet, '--quiet'),
+        ...outputArgs(options, engine),
         ...when(options.push, '--push'),
         ...when(load, '--load'),
         ...when(options.push && !!options.metadataFile, '--metadata-file', buildxMetadataPath(options.metadataFile ?? '')),
@@ -82,7 +89,7 @@ export function buildCommand(options: BuildOptions, engine: ResolvedEngine, base
         ...each('--cache-from', options.cacheFrom),
         ...when(options.noCache, '--no-cache'),
         ...when(options.pull, '--pull'),
-        ...when(options.quiet, '--quiet'),
+        ...outputArgs(options, engine),
         options.context,
       ];
       return { command, args, env, warnings, pushes };
@@ -97,7 +104,7 @@ export function buildCommand(options: BuildOptions, engine: ResolvedEngine, base
         ...each('--cache-to', options.cacheTo),
         ...when(options.noCache, '--no-cache'),
         ...when(options.pull, '--pull=always'),
-        ...when(options.quiet, '--quiet'),
+        ...outputArgs(options, engine),
         options.context,
       ];
       return { command, args, env, warnings, pushes };

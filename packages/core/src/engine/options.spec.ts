@@ -14,7 +14,7 @@ describe('parseBuildOptions', () => {
   it('fills defaults', () => {
     expect(parseBuildOptions({})).toEqual({
       engine: 'auto', context: '.', tags: [], buildArgs: {}, secrets: [], platforms: [], push: false,
-      cacheFrom: [], cacheTo: [], labels: {}, gitLabels: true, noCache: false, pull: false, quiet: false, dryRun: false,
+      cacheFrom: [], cacheTo: [], labels: {}, gitLabels: true, noCache: false, pull: false, quiet: false, progress: 'auto', verbose: false, dryRun: false,
     });
   });
 
@@ -40,7 +40,7 @@ describe('parseBuildOptions', () => {
 
   it('reports every problem, one line each, naming the option', () => {
     expect(problems({ engine: 'dockr', tags: ['ok:1', 'a;rm -rf /', 'App'], push: 'yes', buildArgs: ['NOEQUALS'] })).toEqual([
-      'engine: must be one of auto, docker, buildx, podman, buildah (got "dockr")',
+      `engine: must be one of auto, docker, buildx, podman, buildah (got "dockr"; did you mean 'docker'?)`,
       'tags: tag "a;rm -rf /" contains whitespace; image references cannot',
       `tags: tag "App": repository names must be lowercase ('App' → 'app')`,
       'buildArgs[0]: each entry must look like KEY=value',

@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { DockerMsError } from '../errors';
+import { closestNames, didYouMean } from '../text/closest-names';
 import { validateTag } from './tag';
 
 export const ENGINES = ['auto', 'docker', 'buildx', 'podman', 'buildah'] as const;
 export type EngineName = (typeof ENGINES)[number];
+
+/** How the engine's output reaches the user: auto is tty on a terminal outside CI, plain otherwise. */
+export const PROGRESS_MODES = ['auto', 'tty', 'plain', 'quiet'] as const;
+export type ProgressMode = (typeof PROGRESS_MODES)[number];
 
 /** The stage built when `target` is not given and the Dockerfile has it; otherwise the last stage. */
 export const DEFAULT_STAGE = 'runtime';
@@ -58,13 +63,15 @@ function renameAliases(input: unknown): unknown {
 function unknownKey(key: string): string {
   if (key in BUILD_OPTION_ALIASES) return `${key}: given twice, as ${key} and ${BUILD_OPTION_ALIASES[key]}; keep one`;
   if (UNSUPPORTED_NX_CONTAINER_OPTIONS.includes(key)) return `${key}: an nx-container option docker-ms does not support; remove it`;
-  return `${key}: unknown build option (known: ${Object.keys(buildOptionsShape).join(', ')})`;
+  const close = closestNames(key, Object.keys(buildOptionsShape));
+  return `${key}: unknown build option${close.length ? `; did you mean ${close.map((c) => `'${c}'`).join(' or ')}?` : ''} (known: ${Object.keys(buildOptionsShape).join(', ')})`;
 }
 
 const flag = () => z.boolean({ error: (issue) => `must be true or false (got ${JSON.stringify(issue.input)})` });
 
-const enumError = (values: readonly string[]) => (issue: { input?: unknown }) =>
-  `must be one of ${values.join(', ')} (got ${JSON.stringify(issue.input)})`;
+/** The enum message, with the closest allowed value when the input looks like a typo of one. */
+export const enumError = (values: readonly string[]) => (issue: { input?: unknown }) =>
+  `must be one of ${values.join(', ')} (got ${JSON.stringify(issue.input)}${didYouMean(issue.input, values)})`;
 
 /** The camelCase option fields (the CLI derives its flags and help from them). */
 export const buildOptionsShape = {
@@ -97,7 +104,10 @@ export const buildOptionsShape = {
   gitLabels: flag().default(true).describe('add org.opencontainers.image.source/revision/created from git'),
   noCache: flag().default(false).describe('build without the layer cache'),
   pull: flag().default(false).describe('always pull newer base images'),
-  quiet: flag().default(false).describe("suppress the engine's build output"),
+  quiet: flag().default(false).describe("suppress the engine's build output (same as progress quiet)"),
+  progress: z.enum(PROGRESS_MODES, { error: enumError(PROGRESS_MODES) }).default('auto')
+    .describe("engine output: tty (the engine's live display), plain (line by line), quiet; auto is tty on a terminal outside CI, else plain"),
+  verbose: flag().default(false).describe('also print which engine client runs and why, and the exact command'),
   dryRun: flag().default(false).describe('print the exact command and run nothing'),
   metadataFile: z.string().min(1).optional()
     .describe('write image id, tags, size, target (and digest when pushed) here as JSON; nothing is written when unset'),

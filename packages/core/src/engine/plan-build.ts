@@ -6,6 +6,7 @@ import { buildxMetadataPath, dockerfilePath } from './command';
 import { checkMetadataFile } from './metadata-file';
 import { BuildOptions, BuildOptionsError, DEFAULT_STAGE, parseBuildOptions } from './options';
 import { sanitizeImageName } from './tag';
+import { didYouMean } from '../text/closest-names';
 
 /** What a build plan starts from besides the options. */
 export interface BuildSetup {
@@ -52,7 +53,7 @@ export function resolveStage(dockerfile: string | DockerfileModel, stage: string
     if (found) return found;
     throw new BuildPlanError([
       names.length
-        ? `target: '${stage}' is not a stage of ${file}; stages: ${names.join(', ')}`
+        ? `target: '${stage}' is not a stage of ${file}${didYouMean(stage, names)} (stages: ${names.join(', ')})`
         : `target: '${stage}' is not a stage of ${file}, which has no named stages; remove target`,
     ]);
   }
@@ -72,7 +73,7 @@ export function planBuild(input: unknown, setup: BuildSetup): BuildPlan {
   const { cwd } = setup;
   const given = parseBuildOptions(input);
   const file = resolve(cwd, dockerfilePath(given));
-  if (!existsSync(file)) throw new BuildPlanError([`no Dockerfile at ${file}; pass file (or write one with docker-ms dockerfile)`]);
+  if (!existsSync(file)) throw new BuildPlanError([`file: no Dockerfile at ${file}; name the right one, or write one with docker-ms dockerfile`]);
   const dockerfile = parseDockerfile(readFileSync(file, 'utf8'));
   const stages = listStages(dockerfile).map((s) => s.name).filter((n): n is string => !!n);
   const preferred = given.target === undefined && setup.preferredStage && stages.includes(setup.preferredStage) ? setup.preferredStage : given.target;

@@ -79,15 +79,27 @@ describe('buildImage (planBuild + runBuild)', () => {
       '/usr/bin/docker', 'build', '-f', join(cwd, 'apps/api/Dockerfile'), '--target', 'runtime', '-t', 'api:latest',
       '--label', 'org.opencontainers.image.source=https://github.com/team/shop',
       '--label', 'org.opencontainers.image.revision=abc123',
-      '--label', 'org.opencontainers.image.created=2026-11-01T10:00:00+00:00', '.',
+      '--label', 'org.opencontainers.image.created=2026-11-01T10:00:00+00:00', '--progress=plain', '.',
     ]);
     expect(run.mock.calls.find((c) => c[1][0] === 'build')?.[2]).toMatchObject({ cwd, env: { PATH: '/bin', DOCKER_BUILDKIT: '1' } });
     expect(lines).toContain('#1 done');
     expect(lines).toContain('step 2');
-    expect(lines[lines.length - 1]).toMatch(/^built api:latest \(image 0123456789ab, 123\.5 MB\) in [\d.]+ s with \/usr\/bin\/docker 20\.10\.24\+dfsg1 \(BuildKit via DOCKER_BUILDKIT=1\)/);
-    expect(JSON.parse(readFileSync(join(cwd, 'dist/docker/api/metadata.json'), 'utf8'))).toEqual({
-      imageId: 'sha256:0123456789abcdef0123', tags: ['api:latest'], size: 123456789, target: 'runtime', engine: 'docker',
+    // which client and why is --verbose's business; the default names the engine once
+    expect(lines[0]).toBe('building api:latest (stage runtime) with docker 20.10.24+dfsg1');
+    expect(lines.join('\n')).not.toContain('/usr/local/bin/docker');
+    expect(lines.find((l) => l.startsWith('built '))).toMatch(/^built api:latest \(image 0123456789ab\) in [\d.]+ s$/);
+    // the one-stage figure: the builder base (inspected: 123456789 bytes) plus the context (just the Dockerfile here)
+    const oneStage = 123456789 + Buffer.byteLength(DOCKERFILE);
+    const table = lines.slice(lines.findIndex((l) => l.startsWith('image ')));
+    expect(table[0]).toMatch(/^image\s+stage\s+size\s+runtime base\s+one-stage ≈\s+saved\s+time\s+cached$/);
+    expect(table[1]).toMatch(/^api:latest\s+runtime\s+123\.5 MB\s+gcr\.io\/distroless\/nodejs22-debian12:nonroot\s+123\.5 MB\s+−0 %\s+[\d.]+ s\s+–$/);
+    const metadata = JSON.parse(readFileSync(join(cwd, 'dist/docker/api/metadata.json'), 'utf8'));
+    expect(metadata).toMatchObject({ imageId: 'sha256:0123456789abcdef0123', tags: ['api:latest'], size: 123456789, target: 'runtime', engine: 'docker' });
+    expect(metadata.report).toMatchObject({
+      stage: 'runtime', runtimeBase: 'gcr.io/distroless/nodejs22-debian12:nonroot', builderBase: 'node:22-bookworm-slim',
+      oneStageSize: oneStage, oneStageSizeIsEstimate: true, steps: null, cachedSteps: null,
     });
+    expect(calls).toContainEqual(['/usr/bin/docker', 'image', 'inspect', '--format', expect.any(String), 'node:22-bookworm-slim']);
   });
 
   it('dry run prints the exact command and spawns no build', async () => {
@@ -97,7 +109,7 @@ describe('buildImage (planBuild + runBuild)', () => {
     expect(result.success).toBe(true);
     expect(calls.some((c) => c[1] === 'build')).toBe(false);
     expect(lines).toEqual([
-      `dry run (/usr/bin/docker 20.10.24+dfsg1 (BuildKit via DOCKER_BUILDKIT=1); not /usr/local/bin/docker 28.2.2, which has no buildx plugin): DOCKER_BUILDKIT=1 /usr/bin/docker build -f ${join(cwd, 'apps/api/Dockerfile')} --target runtime -t shop/api:1.0 apps/api`,
+      `dry run (docker 20.10.24+dfsg1): DOCKER_BUILDKIT=1 /usr/bin/docker build -f ${join(cwd, 'apps/api/Dockerfile')} --target runtime -t shop/api:1.0 --progress=plain apps/api`,
     ]);
     expect(existsSync(join(cwd, 'm.json'))).toBe(false);
   });
@@ -122,7 +134,7 @@ describe('buildImage (planBuild + runBuild)', () => {
     const cwd = workspace();
     const result = await buildImage({ file: 'apps/api/Dockerfile', target: 'prod' }, { cwd, log });
     expect(result.success).toBe(false);
-    expect(lines).toEqual([`target: 'prod' is not a stage of ${join(cwd, 'apps/api/Dockerfile')}; stages: build, runtime`]);
+    expect(lines).toEqual([`target: 'prod' is not a stage of ${join(cwd, 'apps/api/Dockerfile')} (stages: build, runtime)`]);
     expect(calls).toEqual([]);
   });
 
@@ -149,7 +161,45 @@ describe('buildImage (planBuild + runBuild)', () => {
     machine({ clients: THIS_MACHINE });
     const cwd = workspace();
     expect((await buildImage({ context: 'apps/web' }, { cwd, log })).success).toBe(false);
-    expect(lines).toEqual([`no Dockerfile at ${join(cwd, 'apps/web/Dockerfile')}; pass file (or write one with docker-ms dockerfile)`]);
+    expect(lines).toEqual([`file: no Dockerfile at ${join(cwd, 'apps/web/Dockerfile')}; name the right one, or write one with docker-ms dockerfile`]);
+  });
+
+  it('--verbose adds which client runs and why, and the exact command', async () => {
+    machine({ clients: THIS_MACHINE, git: false });
+    const cwd = workspace();
+    await buildImage({ file: 'apps/api/Dockerfile', verbose: true }, { cwd, log });
+    expect(lines).toContain('engine: /usr/bin/docker 20.10.24+dfsg1 (BuildKit via DOCKER_BUILDKIT=1); not /usr/local/bin/docker 28.2.2, which has no buildx plugin');
+    expect(lines).toContain(`command: DOCKER_BUILDKIT=1 /usr/bin/docker build -f ${join(cwd, 'apps/api/Dockerfile')} --target runtime -t api:latest --progress=plain .`);
+    expect(lines.filter((l) => l.includes('/usr/local/bin/docker'))).toHaveLength(1);
+  });
+
+  it('progress: on a terminal the engine draws its own display on our stdio; in CI or piped, plain lines counted for cache hits', async () => {
+    const buildArgs = () => run.mock.calls.find((c) => c[1][0] === 'build');
+    machine({ clients: THIS_MACHINE, git: false });
+    await buildImage({ file: 'apps/api/Dockerfile' }, { cwd: workspace(), log, tty: true, env: { PATH: '/bin' } });
+    expect(buildArgs()?.[1]).toContain('--progress=tty');
+    expect(buildArgs()?.[2]).toMatchObject({ inherit: true });
+
+    jest.clearAllMocks();
+    const plain = '#5 [build 1/3] FROM docker.io/library/node\n#6 [build 2/3] COPY . .\n#6 CACHED\n#7 [build 3/3] RUN npm ci\n#7 CACHED\n#8 [runtime 2/2] COPY --from=build /app /app\n#8 DONE 0.1s\n';
+    machine({ clients: THIS_MACHINE, git: false, build: { code: 0, stdout: '', stderr: plain } });
+    const result = await buildImage({ file: 'apps/api/Dockerfile' }, { cwd: workspace(), log, tty: true, env: { PATH: '/bin', CI: 'true' } });
+    expect(buildArgs()?.[1]).toContain('--progress=plain');
+    expect(buildArgs()?.[2]).toMatchObject({ inherit: false });
+    expect(result.figures?.steps).toEqual({ total: 3, cached: 2 });
+
+    jest.clearAllMocks();
+    machine({ clients: THIS_MACHINE, git: false });
+    await buildImage({ file: 'apps/api/Dockerfile', progress: 'quiet' }, { cwd: workspace(), log, tty: true });
+    expect(buildArgs()?.[1]).toContain('--quiet');
+    expect(buildArgs()?.[1].some((a: string) => a.startsWith('--progress'))).toBe(false);
+  });
+
+  it('colours our own lines only when asked (the adapters decide from the terminal, NO_COLOR and FORCE_COLOR)', async () => {
+    machine({ clients: THIS_MACHINE, git: false });
+    await buildImage({ file: 'apps/api/Dockerfile' }, { cwd: workspace(), log, color: true });
+    expect(lines[0]).toBe('\u001b[36mbuilding api:latest (stage runtime) with docker 20.10.24+dfsg1\u001b[39m');
+    expect(lines).toContain('#1 done'); // the engine's own lines pass unchanged
   });
 
   it('legacy builder + a Dockerfile that needs BuildKit: an error naming the fix, nothing built', async () => {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { LANGUAGES } from '../types';
 import { OptionsError } from './errors';
-import { closestNames } from '../text';
+import { closestNames, didYouMean } from '../text';
 import {
   dockerfileOptionsSchema,
   OPTION_NAMES,
@@ -19,7 +19,7 @@ export function parseOptions(input: unknown): DockerfileOptions {
   const language = record.language;
   if (!(LANGUAGES as readonly unknown[]).includes(language)) {
     const got = language === undefined ? 'nothing' : describe(language);
-    throw new OptionsError([`language: must be one of ${LANGUAGES.join(', ')} (got ${got})`]);
+    throw new OptionsError([`language: must be one of ${LANGUAGES.join(', ')} (got ${got}${didYouMean(language, LANGUAGES)})`]);
   }
   const result = dockerfileOptionsSchema.safeParse(record);
   if (result.success) return result.data;
@@ -41,7 +41,7 @@ function formatIssue(issue: z.core.$ZodIssue, input: Record<string, unknown>): s
     case 'invalid_value': {
       const allowed = issue.values.map(String).join(', ');
       const scope = name === 'packageManager' || name === 'variant' ? ` for ${language}` : '';
-      return [`${name}: must be one of ${allowed}${scope} (got ${got})`];
+      return [`${name}: must be one of ${allowed}${scope} (got ${got}${didYouMean(valueAt(input, issue.path), issue.values.map(String))})`];
     }
     case 'invalid_key':
       return [`${name}: ${issue.issues[0]?.message ?? issue.message} (got ${describe(issue.path.at(-1))})`];

@@ -7,6 +7,7 @@ import { goTemplateData } from './patterns/go';
 import { rustTemplateData } from './patterns/rust';
 import { javaTemplateData } from './patterns/java';
 import { renderTemplate } from './templates';
+import { didYouMean } from '../text';
 
 function templateData(o: DockerfileOptions): object {
   switch (o.language) {
@@ -38,7 +39,7 @@ export function dockerfileText(o: DockerfileOptions): string {
   const text = renderTemplate(o.language, 'Dockerfile.ejs', templateData(o));
   const stages = listStages(text).map((s) => s.name).filter((n): n is string => n !== null);
   if (!stages.includes(o.target)) {
-    throw new OptionsError([`target: must be one of ${stages.join(', ')} (got "${o.target}")`]);
+    throw new OptionsError([`target: must be one of ${stages.join(', ')} (got "${o.target}"${didYouMean(o.target, stages)})`]);
   }
   return text;
 }

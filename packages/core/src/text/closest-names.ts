@@ -1,21 +1,20 @@
+/** Edits between two words; swapping two neighbours (`pyhton`, `biuld`) counts as one. */
 function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
-  return row[b.length];
+  return d[a.length][b.length];
 }
 
 /** Up to `limit` candidates within a few edits of `word` (or containing it), closest first. */
 export function closestNames(word: string, candidates: Iterable<string>, limit = 3): string[] {
   const w = word.toLowerCase();
-  const allowed = Math.max(2, Math.floor(w.length / 3));
+  const allowed = Math.max(1, Math.floor(w.length / 3));
   return [...candidates]
     .map((name) => {
       const n = name.toLowerCase();
@@ -25,4 +24,11 @@ export function closestNames(word: string, candidates: Iterable<string>, limit =
     .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
     .slice(0, limit)
     .map(({ name }) => name);
+}
+
+/** `; did you mean 'x'?` for the closest candidate (quoted with `quote`), or '' when none is close. */
+export function didYouMean(word: unknown, candidates: Iterable<string>, quote = "'"): string {
+  if (typeof word !== 'string' || word === '') return '';
+  const [close] = closestNames(word, candidates, 1);
+  return close === undefined ? '' : `; did you mean ${quote}${close}${quote}?`;
 }

@@ -4,6 +4,7 @@ import { detectProject } from '../../detect';
 import { LANGUAGES, type Language } from '../../types';
 import { flagSpec, parseFlags } from '../flags';
 import { UsageError } from '../io';
+import { didYouMean } from '../../text';
 import type { CliCommand } from '../registry';
 import { workspaceRootFor } from '../workspace-root';
 
@@ -12,7 +13,7 @@ const spec = flagSpec({}, { own: { json: 'boolean', language: 'string', workspac
 export function languageFlag(value: unknown): Language | undefined {
   if (value === undefined) return undefined;
   if (!(LANGUAGES as readonly unknown[]).includes(value)) {
-    throw new UsageError(`--language: must be one of ${LANGUAGES.join(', ')} (got ${JSON.stringify(value)})`);
+    throw new UsageError(`--language: must be one of ${LANGUAGES.join(', ')} (got ${JSON.stringify(value)}${didYouMean(value, LANGUAGES)})`);
   }
   return value as Language;
 }

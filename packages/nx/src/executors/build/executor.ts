@@ -1,9 +1,16 @@
 import { relative } from 'node:path';
 import { joinPathFragments, logger, type ExecutorContext, type PromiseExecutor } from '@nx/devkit';
-import { BuildOptionsError, planBuild, runBuild } from '@docker-ms/core';
+import { BuildOptionsError, closestNames, colorEnabled, planBuild, runBuild, styler } from '@docker-ms/core';
 import { defaultMetadataFile } from '../../utils/docker-build-target';
 import { prepareContext } from './prepare-context';
 import type { BuildExecutorSchema } from './schema';
+
+/** Flags of `nx run` / `nx run-many` that Nx may pass on to the executor with the target's options. */
+export const NX_GLOBAL_FLAGS = [
+  'skipNxCache', 'skip-nx-cache', 'skipRemoteCache', 'skip-remote-cache', 'excludeTaskDependencies', 'exclude-task-dependencies',
+  'outputStyle', 'output-style', 'nxBail', 'nx-bail', 'nxIgnoreCycles', 'nx-ignore-cycles', 'tui', 'tuiAutoExit', 'tui-auto-exit',
+  'parallel', 'maxParallel', 'max-parallel', 'graph', 'batch', 'runner', 'skipSync', 'skip-sync',
+];
 
 /**
  * Target options → core build options, relative to the project: the Dockerfile and context default to the
@@ -12,6 +19,9 @@ import type { BuildExecutorSchema } from './schema';
 export function toBuildOptions(options: BuildExecutorSchema, context: ExecutorContext): Record<string, unknown> {
   const root = (context.projectName && context.projectsConfigurations?.projects[context.projectName]?.root) || '.';
   const input: Record<string, unknown> = { ...options };
+  // Nx's global flags reach the executor among the options; --verbose means something to the build, the others do not
+  for (const flag of NX_GLOBAL_FLAGS) delete input[flag];
+  if (context.isVerbose && input.verbose === undefined) input.verbose = true;
   // Nx's command line reads --no-cache as cache: false (and fills noCache's default beside it)
   if (typeof input.cache === 'boolean') {
     input.noCache = !input.cache;
@@ -30,19 +40,33 @@ function stageConfiguration(context: ExecutorContext): string | undefined {
   return configuration && !(configuration in (context.target?.configurations ?? {})) ? configuration : undefined;
 }
 
+/** Other tasks of this target in the run: `nx run-many -t docker-build -c production` gives every project the configuration. */
+function runsWithOthers(context: ExecutorContext): boolean {
+  const tasks = Object.values(context.taskGraph?.tasks ?? {});
+  return tasks.filter((t) => t.target.target === context.targetName && t.target.project !== context.projectName).length > 0;
+}
+
 const buildExecutor: PromiseExecutor<BuildExecutorSchema> = async (options, context) => {
+  const tty = process.stdout.isTTY === true;
+  const style = styler(colorEnabled(process.env, tty));
   const log = (line: string) => logger.info(line);
   const configuration = stageConfiguration(context);
   try {
     // a configuration named after a stage builds it, tagged <project>:<stage> so <project>:latest stays the runnable image
     const plan = planBuild(toBuildOptions(options, context), { cwd: context.root, preferredStage: configuration, tagByStage: true });
     if (configuration && !plan.stages.includes(configuration)) {
-      // Nx runs an unknown configuration with the defaults; say so rather than build another stage quietly
+      // Nx runs an unknown configuration with the defaults: a typo of a stage, or a single run, must not build another stage
       const file = relative(context.root, plan.options.file ?? '');
-      logger.warn(`configuration "${configuration}" is not a stage of ${file} (stages: ${plan.stages.join(', ')}); building the default stage`);
+      const [close] = closestNames(configuration, plan.stages, 1);
+      const what = `configuration "${configuration}" is not a stage of ${file}${close ? `; did you mean '${close}'?` : ''} (stages: ${plan.stages.join(', ')})`;
+      if (close || !runsWithOthers(context)) {
+        logger.error(style.red(`${what}; run ${context.projectName}:${context.targetName}:<stage>`));
+        return { success: false };
+      }
+      logger.warn(style.yellow(`${what}; building the default stage`));
     }
     for (const line of prepareContext(plan, context)) log(line);
-    return { success: (await runBuild(plan, { log })).success };
+    return { success: (await runBuild(plan, { log, tty, color: colorEnabled(process.env, tty) })).success };
   } catch (error) {
     if (error instanceof BuildOptionsError) error.problems.forEach(log);
     else logger.error(error instanceof Error ? error.message : String(error));
