@@ -45,6 +45,7 @@ describe('fixtures on disk (nodeFileReader, default reader)', () => {
       'package.json (workspace root): packageManager "pnpm@9.12.0" → pnpm',
       'package.json: engines.node ">=18" → 22 (lower bound only; the default satisfies it)',
       'package.json: scripts.start "node dist/main.js" → entry dist/main.js',
+      'port: none found (no source files to look in); pass --port <port> so the image EXPOSEs it',
     ]);
   });
 
@@ -58,6 +59,7 @@ describe('fixtures on disk (nodeFileReader, default reader)', () => {
       'go.work (workspace root): multi-module workspace',
       'go.sum: module checksums present',
       'cmd/api/main.go: found → entry ./cmd/api (also: cmd/worker; pass --entry to choose)',
+      'port: none found (looked in cmd/api/main.go, cmd/worker/main.go); pass --port <port> so the image EXPOSEs it',
     ]);
   });
 

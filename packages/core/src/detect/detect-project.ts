@@ -7,6 +7,7 @@ import { nodeFileReader, normalizePath } from './file-reader';
 import { goDetector } from './go';
 import { javaDetector } from './java';
 import { nodeDetector } from './node';
+import { detectListen } from './listen';
 import { ProjectFiles } from './project-files';
 import { pythonDetector } from './python';
 import { rustDetector } from './rust';
@@ -78,7 +79,7 @@ export function detectProject(projectRoot: string, opts: DetectOptions): Detecti
     const forced = Object.hasOwn(DETECTORS, opts.language) ? DETECTORS[opts.language] : undefined;
     if (!forced) throw new DetectionError(`unknown language "${opts.language}"; pass ${LANGUAGE_FLAG}`);
     const d = forced.details(files);
-    return { ...d, evidence: [`language ${opts.language}: given by --language`, ...d.evidence] };
+    return withListen(opts.language, files, { ...d, evidence: [`language ${opts.language}: given by --language`, ...d.evidence] });
   }
 
   const hinted = hintSigns(opts.hints ?? []);
@@ -115,5 +116,11 @@ export function detectProject(projectRoot: string, opts: DetectOptions): Detecti
     why.push(`weaker sign of ${p.language} ignored: ${p.signals.join(', ')}${note}`);
   }
   const d = DETECTORS[winner.language].details(files);
-  return { ...d, evidence: [...why, ...d.evidence] };
+  return withListen(winner.language, files, { ...d, evidence: [...why, ...d.evidence] });
+}
+
+/** Adds where the app listens (port, env, loopback warnings) and its evidence after the language's own. */
+function withListen(language: Language, files: ProjectFiles, d: Omit<Detection, 'listen'>): Detection {
+  const l = detectListen(language, files, d);
+  return { ...d, ...(l.startCommand ? { startCommand: l.startCommand } : {}), listen: l.listen, evidence: [...d.evidence, ...l.evidence] };
 }

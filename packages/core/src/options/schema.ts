@@ -110,6 +110,10 @@ const common = {
     z.string().regex(LABEL_KEY, { message: 'label names must be letters, digits and "._/-", e.g. "org.opencontainers.image.source"' }),
     z.string().refine(singleLine, SINGLE_LINE),
   ).default({}).describe("OCI labels added to the final stage."),
+  env: z.record(
+    z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'must be an environment variable name such as "PORT" or "HOST"' }),
+    z.string().refine(singleLine, SINGLE_LINE),
+  ).default({}).describe("Environment variables of the final stage (ENV). Detection adds the app's own: PORT=<port> where it reads PORT, HOST=0.0.0.0 where it binds a host from HOST with a loopback default."),
   registryMirror: z.string().regex(MIRROR, { message: 'must be a registry host with an optional path, e.g. "mirror.example.com/dockerhub"' })
     .transform((m) => m.replace(/\/+$/, ''))
     .optional().describe("Registry prefix for every base image (e.g. \"mirror.example.com/dockerhub\")."),
