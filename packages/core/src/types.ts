@@ -33,6 +33,10 @@ export interface Listen {
 export interface Detection {
   language: Language;
   packageManager: string;
+  /** node: the package manager's version to install (exact, a range, or the major a lockfile implies). */
+  packageManagerVersion?: string;
+  /** node: workspace-relative committed Yarn release (yarnPath) that runs the installs. */
+  yarnPath?: string;
   runtimeVersion: string | null;
   entry: string | null;
   /** Command that starts the app when its files name one the entry cannot express (python: `gunicorn app:app`). */

@@ -42,7 +42,7 @@ describe('fixtures on disk (nodeFileReader, default reader)', () => {
     const d = detectProject(path.join(MONOREPO, 'apps/web'), { workspaceRoot: MONOREPO });
     expect(d.evidence).toEqual([
       'language node: package.json',
-      'package.json (workspace root): packageManager "pnpm@9.12.0" → pnpm',
+      'package.json (workspace root): packageManager "pnpm@9.12.0" → pnpm 9.12.0, installed from the npm registry at exactly that version',
       'package.json: engines.node ">=18" → 22 (lower bound only; the default satisfies it)',
       'package.json: scripts.start "node dist/main.js" → entry dist/main.js',
       'port: none found (no source files to look in); pass --port <port> so the image EXPOSEs it',

@@ -1,7 +1,7 @@
 import { detectProject, DetectionError, ManifestError, nodeFileReader } from '../detect';
 import type { FileReader, Language } from '../types';
 import { DRIFT_RULE, driftFindings } from './drift';
-import { listStages } from './stages';
+import { listStages } from '../dockerfile/stages';
 import { lintDockerfile, LintConfigError, type LintOptions } from './lint';
 import type { FileLintResult } from './report';
 

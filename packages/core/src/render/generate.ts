@@ -46,6 +46,11 @@ function fromDetection(d: Detection, user: Record<string, unknown>, fs: FileRead
   const language = (user.language as Detection['language'] | undefined) ?? d.language;
   if (language !== d.language) return out;
   if ((PACKAGE_MANAGERS[language] as readonly string[]).includes(d.packageManager)) out.packageManager = d.packageManager;
+  if (language === 'node' && (user.packageManager === undefined || user.packageManager === d.packageManager)) {
+    if (d.packageManagerVersion) out.packageManagerVersion = d.packageManagerVersion;
+    const release = d.yarnPath ? contextPath(d.yarnPath, dir, (user.projectRoot as string | undefined) ?? '.') : null;
+    if (release) out.yarnPath = release;
+  }
   if (d.runtimeVersion) out.runtimeVersion = d.runtimeVersion;
   // the image listens where the app does: EXPOSE the port, set the variables the app reads it (and its bind host) from
   const port = (user.port as number | string | undefined) ?? d.listen.port ?? undefined;
@@ -63,6 +68,21 @@ function fromDetection(d: Detection, user: Record<string, unknown>, fs: FileRead
     if (hasBuildScript(fs, dir)) out.buildCommand = `${pm} run build`;
   }
   return out;
+}
+
+/**
+ * A workspace path as a build-context path: the context is the project folder without its projectRoot tail
+ * ('apps/api' with projectRoot 'apps/api' → the workspace root). Null when the file is outside the context.
+ */
+function contextPath(wsPath: string, dir: string, projectRoot: string): string | null {
+  const root = projectRoot.replace(/^\.\/?/, '').replace(/\/+$/, '');
+  let context = dir;
+  if (root !== '') {
+    if (dir !== root && !dir.endsWith(`/${root}`)) return null;
+    context = dir === root ? '' : dir.slice(0, -(root.length + 1));
+  }
+  if (context === '') return wsPath;
+  return wsPath.startsWith(`${context}/`) ? wsPath.slice(context.length + 1) : null;
 }
 
 function hasBuildScript(fs: FileReader, dir: string): boolean {
