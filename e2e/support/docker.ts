@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { DOCKER, log } from './env';
 import { exec, execSync } from './exec';
 
@@ -26,16 +27,25 @@ export interface AnswerCheck {
   body: string;
 }
 
+/** The one port the image EXPOSEs (`docker image inspect` .Config.ExposedPorts); throws when there is not exactly one. */
+export function exposedPort(ref: string): number {
+  const raw = execSync(DOCKER, ['image', 'inspect', '-f', '{{json .Config.ExposedPorts}}', ref]).stdout.trim();
+  const ports = Object.keys(raw === 'null' ? {} : (JSON.parse(raw) as Record<string, unknown>)).map((p) => Number(p.split('/')[0]));
+  if (ports.length !== 1) throw new Error(`${ref} EXPOSEs ${ports.length ? ports.join(', ') : 'no port'}; expected exactly one`);
+  return ports[0];
+}
+
 /**
  * Runs the image with the app's port published on 127.0.0.1 only, waits (bounded) until GET /
  * answers through 127.0.0.1, and removes the container. Throws with the container log on failure.
+ * `env: null` runs the image as it is: no -e at all (what a user does with `docker run -p`).
  */
-export async function runAndGet(image: string, containerPort: number, hostPort: number, env: Record<string, string> = {}): Promise<AnswerCheck> {
+export async function runAndGet(image: string, containerPort: number, hostPort: number, env: Record<string, string> | null = {}, urlPath = '/'): Promise<AnswerCheck> {
   const name = `docker-ms-e2e-${hostPort}-${Date.now()}`;
-  const envArgs = Object.entries({ PORT: String(containerPort), ...env }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+  const envArgs = env === null ? [] : Object.entries({ PORT: String(containerPort), ...env }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
   await exec(DOCKER, ['run', '-d', '--name', name, '-p', `127.0.0.1:${hostPort}:${containerPort}`, ...envArgs, image], { timeout: 60_000 });
   try {
-    const url = `http://127.0.0.1:${hostPort}/`;
+    const url = `http://127.0.0.1:${hostPort}${urlPath}`;
     const deadline = Date.now() + 90_000;
     let last = '';
     for (let attempt = 0; attempt < 180 && Date.now() < deadline; attempt++) {
@@ -56,4 +66,16 @@ export async function runAndGet(image: string, containerPort: number, hostPort: 
   } finally {
     execSync(DOCKER, ['rm', '-f', name], { allowFailure: true });
   }
+}
+
+/** A TCP port of 127.0.0.1 nothing listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

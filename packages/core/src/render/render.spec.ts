@@ -119,7 +119,7 @@ describe('node', () => {
   });
 
   describe('package manager versions: what the project pins, never corepack or "latest"', () => {
-    const baseRuns = (o: object) => structure(renderDockerfile({ language: 'node', ...o })).stages[0].instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args);
+    const baseRuns = (o: object) => structure(renderDockerfile({ language: 'node', ...o } as DockerfileOptionsInput)).stages[0].instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args);
     it.each([
       [{ packageManager: 'pnpm', packageManagerVersion: '9.12.0' }, ["npm install --global 'pnpm@9.12.0'"]],
       [{ packageManager: 'pnpm', packageManagerVersion: '>=8.6 <9', cacheMounts: false }, ["npm install --global 'pnpm@>=8.6 <9'"]],
@@ -129,9 +129,9 @@ describe('node', () => {
       [{ packageManager: 'yarn', packageManagerVersion: '4', cacheMounts: false }, ["npm install --global --force '@yarnpkg/cli-dist@4'"]],
       [{ packageManager: 'npm', packageManagerVersion: '10.9.0', cacheMounts: false }, ["npm install --global 'npm@10.9.0'"]],
       [{ packageManager: 'npm' }, []],
-    ])('%j', (o, runs) => {
+    ] as Array<[Record<string, unknown>, string[]]>)('%j', (o, runs) => {
       expect(baseRuns(o)).toEqual(runs);
-      expect(renderDockerfile({ language: 'node', ...o })).not.toMatch(/corepack|@latest/);
+      expect(renderDockerfile({ language: 'node', ...o } as DockerfileOptionsInput)).not.toMatch(/corepack|@latest/);
     });
 
     it('a committed Yarn release is copied into the base stage and runs as yarn (no download)', () => {
