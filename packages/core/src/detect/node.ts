@@ -65,8 +65,11 @@ function packageManager(files: ProjectFiles, evidence: string[]): ManagerChoice 
       continue;
     }
     const berry = m[1] === 'yarn' && m[2] !== undefined && Number(m[2].split('.')[0]) >= 2 ? ' (Yarn Berry)' : '';
-    evidence.push(`${files.label(path)}: packageManager "${field}" → ${m[1]}${berry}${m[2] ? ` ${m[2]}, installed from the npm registry at exactly that version` : ''}`);
-    fromField = { manager: m[1] as ManagerChoice['manager'], ...(m[2] ? { version: m[2] } : {}) };
+    // npm itself comes with the node image; replacing it could break that Node's own npm
+    const pinned = m[2] && m[1] !== 'npm' ? m[2] : undefined;
+    const how = pinned ? ` ${pinned}, installed from the npm registry at exactly that version` : m[1] === 'npm' ? " (the node image's own npm)" : '';
+    evidence.push(`${files.label(path)}: packageManager "${field}" → ${m[1]}${berry}${how}`);
+    fromField = { manager: m[1] as ManagerChoice['manager'], ...(pinned ? { version: pinned } : {}) };
     break;
   }
 
@@ -78,7 +81,7 @@ function packageManager(files: ProjectFiles, evidence: string[]): ManagerChoice 
     const path = joinPath(dir, lock.file);
     if (fromField) {
       if (lock.manager !== fromField.manager) evidence.push(`${files.label(path)}: ignored, the packageManager field wins`);
-      choice = fromField.version || lock.manager !== fromField.manager ? fromField : { ...fromField, ...lockVersion(files, lock.file, path, evidence) };
+      choice = fromField.version || fromField.manager === 'npm' || lock.manager !== fromField.manager ? fromField : { ...fromField, ...lockVersion(files, lock.file, path, evidence) };
       break;
     }
     let what: string = lock.manager;

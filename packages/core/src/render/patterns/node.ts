@@ -44,7 +44,7 @@ function steps(o: OptionsFor<'node'>): Omit<PackageManagerSteps, 'prodManifests'
   switch (o.packageManager) {
     case 'npm':
       return {
-        setup: v ? npmGlobal(`npm@${v}`) : null,
+        setup: v ? npmGlobal(`npm@${v}`) : null, // only when given: detection leaves the image's npm alone
         env: [],
         manifests: ['package.json', 'package-lock.json*', 'npm-shrinkwrap.json*', '.npmrc*'],
         // npm ci needs a lockfile; projects without one still build (npm install), just less repeatably
