@@ -83,7 +83,7 @@ describe('node: package manager version (never "latest")', () => {
     };
     const d = detect({ ...files, '.yarn/releases/yarn-4.5.3.cjs': '// yarn' });
     expect(d).toMatchObject({ packageManager: 'yarn', packageManagerVersion: '4.5.3', yarnPath: '.yarn/releases/yarn-4.5.3.cjs' });
-    expect(d.evidence).toContain('.yarnrc.yml (workspace root): yarnPath .yarn/releases/yarn-4.5.3.cjs → the committed Yarn release runs the installs (nothing downloaded)');
+    expect(d.evidence).toContain('.yarnrc.yml (workspace root): yarnPath .yarn/releases/yarn-4.5.3.cjs → the committed Yarn release runs the installs instead (nothing downloaded)');
     const missing = detect(files);
     expect(missing.yarnPath).toBeUndefined();
     expect(missing.evidence).toContain('.yarnrc.yml (workspace root): yarnPath .yarn/releases/yarn-4.5.3.cjs is not in the repository; Yarn comes from the npm registry instead');

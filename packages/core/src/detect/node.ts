@@ -176,7 +176,7 @@ function yarnRelease(files: ProjectFiles, evidence: string[]): string | undefine
       evidence.push(`${files.label(rc)}: yarnPath ${rel} is not in the repository; Yarn comes from the npm registry instead`);
       return undefined;
     }
-    evidence.push(`${files.label(rc)}: yarnPath ${rel} → the committed Yarn release runs the installs (nothing downloaded)`);
+    evidence.push(`${files.label(rc)}: yarnPath ${rel} → the committed Yarn release runs the installs instead (nothing downloaded)`);
     return release;
   }
   return undefined;

@@ -104,7 +104,8 @@ function mountNpm(o: OptionsFor<'node'>): string {
 function yarnSetup(o: OptionsFor<'node'>): string | null {
   const v = o.packageManagerVersion;
   if (o.yarnPath) {
-    return `printf '#!/bin/sh\\nexec node ${YARN_RELEASE} "$@"\\n' > /usr/local/bin/yarn && chmod +x /usr/local/bin/yarn && rm -f /usr/local/bin/yarnpkg`;
+    // rm first: the image's yarn is a symlink, and writing through it would overwrite yarn 1 itself
+    return `rm -f /usr/local/bin/yarn /usr/local/bin/yarnpkg && printf '#!/bin/sh\\nexec node ${YARN_RELEASE} "$@"\\n' > /usr/local/bin/yarn && chmod +x /usr/local/bin/yarn`;
   }
   if (v === undefined || /^[\^~]?1(?:$|\.)/.test(v) && !/^1\.\d+\.\d+$/.test(v)) return null;
   const spec = /^[\^~]?1\./.test(v) ? `yarn@${v}` : `@yarnpkg/cli-dist@${v}`;
