@@ -48,8 +48,8 @@ describeE2e(`nx migrate docker-ms ${OLD} → ${NEW}`, () => {
 
   it(`sets the workspace up with ${OLD}: managed Dockerfile, explicit target, nx-container option names`, async () => {
     expect(readJson('node_modules/docker-ms/package.json').version).toBe(OLD);
-    // Without the plugin registered, 0.1.0's generator writes an explicit docker-ms:build target.
-    await nx(['g', 'docker-ms:dockerfile', APP, '--no-interactive']);
+    // 0.1.0's generator wrote an explicit docker-ms:build target; today's registers the plugin unless told not to.
+    await nx(['g', 'docker-ms:dockerfile', APP, '--addPlugin=false', '--no-interactive']);
     const dockerfile = fs.readFileSync(file(`apps/${APP}/Dockerfile`), 'utf8');
     expect(readManagedHeader(dockerfile)?.version).toBe(OLD);
     expect(isUntouched(dockerfile)).toBe(true);
