@@ -7,7 +7,7 @@
 //    `docker-ms dockerfile --write`, `docker-ms build`.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DOCKER, E2E_VERSION, describeE2e, log, readState } from './support/env';
+import { E2E_VERSION, describeE2e, log, readState } from './support/env';
 import { commitWorkspace, exec } from './support/exec';
 import { exposedPort, freePort, imageExists, imageUser, isNonRoot, runAndGet } from './support/docker';
 import { NX_VERSION, nxEnv } from './support/workspace';
@@ -50,6 +50,10 @@ describeE2e('apps made by Nx generators and by each package manager answer on th
       const main = fs.readFileSync(path.join(root, 'apps', app, 'src/main.ts'), 'utf8');
       expect(main).toContain(`process.env.HOST ?? 'localhost'`); // the generator's own loopback default
       await nx(['g', 'docker-ms:dockerfile', app, '--no-interactive']);
+      // Nx's addPlugin convention: the plugin is registered and docker-build is inferred, not written
+      const nxJson = JSON.parse(fs.readFileSync(path.join(root, 'nx.json'), 'utf8'));
+      expect(nxJson.plugins).toContainEqual({ plugin: 'docker-ms', options: { buildTargetName: 'docker-build' } });
+      expect(JSON.parse(fs.readFileSync(path.join(root, 'apps', app, 'project.json'), 'utf8')).targets['docker-build']).toBeUndefined();
       const dockerfile = fs.readFileSync(path.join(root, 'apps', app, 'Dockerfile'), 'utf8');
       expect(dockerfile).toContain(`\nEXPOSE ${port}\n`);
       expect(dockerfile).toMatch(new RegExp(`^ENV ${host[0]}=${host[1]} PORT=${port}$`, 'm'));
@@ -167,7 +171,4 @@ describeE2e('apps made by Nx generators and by each package manager answer on th
     });
   });
 
-  afterAll(() => {
-    log(`images: ${DOCKER} image ls docker-ms-e2e-pm/*`);
-  });
 });
