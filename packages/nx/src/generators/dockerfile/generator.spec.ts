@@ -353,6 +353,16 @@ describe('dockerfile generator', () => {
     });
   });
 
+  it('warns (logger.warn) when the app binds a loopback address no variable changes', async () => {
+    const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+    addProjectConfiguration(tree, 'flaskapp', { root: 'apps/flaskapp', projectType: 'application' });
+    tree.write('apps/flaskapp/requirements.txt', 'flask\n');
+    tree.write('apps/flaskapp/app.py', 'from flask import Flask\napp = Flask(__name__)\nif __name__ == "__main__":\n    app.run()\n');
+    await dockerfileGenerator(tree, { addPlugin: false, project: 'flaskapp' });
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^flaskapp: app\.py: Flask app\.run\(…\) binds 127\.0\.0\.1 \(its default without host=\) \(line 4\), and no environment variable changes it/));
+    expect(read(tree, 'apps/flaskapp/Dockerfile')).toMatch(/^EXPOSE 5000$/m);
+  });
+
   describe("Nx's addPlugin convention", () => {
     const saved = process.env.NX_ADD_PLUGINS;
     afterEach(() => {
