@@ -3,7 +3,8 @@
 // 1. An Nx 23 workspace; `nx g @nx/node:application` with express (HOST/PORT from env, port 3000) and fastify
 //    (listen({ port, host }), --port=3333); `nx g docker-ms:dockerfile`, `nx run <app>:docker-build`.
 // 2. One app per package manager with a real lockfile made by that manager and a dependency from the npm
-//    registry: pnpm (packageManager pin), Yarn 1 (no packageManager field), Yarn 4 (committed yarnPath release);
+//    registry: pnpm (packageManager pin), Yarn 1 (no packageManager field), Yarn 4 (committed yarnPath release),
+//    Bun (bun.lock, packageManager pin);
 //    `docker-ms dockerfile --write`, `docker-ms build`.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -86,7 +87,8 @@ describeE2e('apps made by Nx generators and by each package manager answer on th
       fs.mkdirSync(tools, { recursive: true });
       fs.writeFileSync(path.join(tools, 'npmrc'), 'registry=https://registry.npmjs.org/\n');
       fs.writeFileSync(path.join(tools, 'package.json'), json({ name: 'pm-tools', private: true }));
-      await exec('npm', ['install', '--no-audit', '--no-fund', 'pnpm@9.15.9', 'yarn@1.22.22', '@yarnpkg/cli-dist@4.9.4'], { cwd: tools, env: registryEnv(), timeout: 10 * 60_000 });
+      // bun's own package needs its install script; its platform package carries the binary itself
+      await exec('npm', ['install', '--no-audit', '--no-fund', 'pnpm@9.15.9', 'yarn@1.22.22', '@yarnpkg/cli-dist@4.9.4', '@oven/bun-linux-x64@1.4.5'], { cwd: tools, env: registryEnv(), timeout: 10 * 60_000 });
     }, 20 * 60_000);
 
     const server = (lines: string[]) => lines.join('\n') + '\n';
@@ -141,6 +143,20 @@ describeE2e('apps made by Nx generators and by each package manager answer on th
         port: 4300,
         setup: 'COPY .yarn/releases/yarn-4.9.4.cjs /usr/local/lib/yarn-release.cjs',
         body: { pm: 'yarn4', minute: 60000 },
+      },
+      {
+        name: 'bun-http',
+        // Bun as the package manager (bun.lock, packageManager pin); the image still runs on Node
+        pkg: { name: 'bun-http', version: '1.0.0', private: true, main: 'index.js', packageManager: 'bun@1.4.5', dependencies: { ms: '2.1.3' } },
+        files: { 'index.js': server([
+          "const http = require('node:http');",
+          "const ms = require('ms');",
+          "http.createServer((req, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify({ pm: 'bun', hour: ms('1h') }))).listen(process.env.PORT || 4400);",
+        ]) },
+        install: (dir: string) => exec(path.join(tools, 'node_modules/@oven/bun-linux-x64/bin/bun'), ['install'], { cwd: dir, env: registryEnv(), timeout: 10 * 60_000 }),
+        port: 4400,
+        setup: "npm install --global 'bun@1.4.5'",
+        body: { pm: 'bun', hour: 3600000 },
       },
     ];
 
