@@ -3,7 +3,7 @@ import type { ProjectFiles } from '../project-files';
 import { goListen, javaListen, rustListen } from './compiled';
 import { ListenFacts } from './facts';
 import { nodeListen } from './node';
-import { pythonListen, serverCommand } from './python';
+import { appServerCommand, pythonListen, serverCommand } from './python';
 
 export interface ListenDetection {
   listen: Listen;
@@ -23,7 +23,7 @@ export function detectListen(language: Language, files: ProjectFiles, d: Pick<De
       scanned = nodeListen(files, facts, d.entry);
       break;
     case 'python': {
-      const cmd = serverCommand(files);
+      const cmd = serverCommand(files) ?? appServerCommand(files, d.entry);
       if (cmd) {
         startCommand = cmd.argv;
         evidence.push(`${cmd.source}: "${cmd.argv.join(' ')}" serves the app → start command`);

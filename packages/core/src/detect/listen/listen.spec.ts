@@ -125,6 +125,24 @@ describe('listen: python', () => {
     expect(d.listen).toEqual({ ...expected, warnings: [] });
   });
 
+  it('FastAPI first steps (app = FastAPI(), nothing runs it) with fastapi[standard] → uvicorn main:app on 0.0.0.0:8000', () => {
+    const main = 'from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/")\nasync def root():\n    return {"message": "Hello World"}\n';
+    const d = detect({ 'requirements.txt': 'fastapi[standard]>=0.115\n', 'main.py': main });
+    expect(d.startCommand).toEqual(['uvicorn', 'main:app', '--host', '0.0.0.0', '--port', '8000']);
+    expect(d.listen).toEqual({ port: 8000, portEnv: null, hostEnv: null, warnings: [] });
+    // the bigger-applications layout: app/main.py, uvicorn in pyproject dependencies
+    const big = detect({ 'pyproject.toml': '[project]\nname = "api"\nversion = "0.1.0"\ndependencies = ["fastapi>=0.115", "uvicorn[standard]>=0.30"]\n', 'app/__init__.py': '', 'app/main.py': main }, 'python');
+    expect(big.startCommand).toEqual(['uvicorn', 'app.main:app', '--host', '0.0.0.0', '--port', '8000']);
+    // without a server declared, nothing is invented
+    expect(detect({ 'requirements.txt': 'fastapi\n', 'main.py': main }).startCommand).toBeUndefined();
+  });
+
+  it('a Flask app with gunicorn declared and no app.run → gunicorn --bind 0.0.0.0:8000 app:app', () => {
+    const d = detect({ 'requirements.txt': 'Flask==3.0.3\ngunicorn==23.0.0\n', 'app.py': 'from flask import Flask\napp = Flask(__name__)\n\n@app.route("/")\ndef hello():\n    return "hi"\n' });
+    expect(d.startCommand).toEqual(['gunicorn', '--bind', '0.0.0.0:8000', 'app:app']);
+    expect(d.listen).toEqual({ port: 8000, portEnv: null, hostEnv: null, warnings: [] });
+  });
+
   it("Django's manage.py runserver (127.0.0.1:8000 by default) is a loopback warning; 0.0.0.0:8000 is not", () => {
     const dev = detect({ 'requirements.txt': 'django\n', 'manage.py': '#!/usr/bin/env python\n', Procfile: 'web: python manage.py runserver\n' }, 'python');
     expect(dev.startCommand).toEqual(['python', 'manage.py', 'runserver']);

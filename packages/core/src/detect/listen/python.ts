@@ -42,6 +42,33 @@ export function serverCommand(files: ProjectFiles): ServerCommand | null {
   return null;
 }
 
+/** Whether a dependency is declared (requirements*.txt, pyproject.toml, Pipfile): a plain text look, names only. */
+function declares(files: ProjectFiles, name: string): boolean {
+  const texts = [...files.list().filter((f) => /^requirements.*\.txt$/.test(f)), 'pyproject.toml', 'Pipfile'].map((f) => files.read(f) ?? '');
+  const re = new RegExp(`(?:^|["'\\s])${name}(?:\\[[^\\]]*\\])?\\s*(?:[=<>~!;"',\\]]|$)`, 'mi');
+  return texts.some((t) => re.test(t));
+}
+
+/**
+ * An ASGI/WSGI app that nothing starts: `app = FastAPI()` (or Starlette) with uvicorn declared, or `app = Flask(…)`
+ * with gunicorn declared, in the entry file and no run call of its own → the server command its docs deploy with.
+ */
+export function appServerCommand(files: ProjectFiles, entry: string | null): ServerCommand | null {
+  if (!entry?.endsWith('.py')) return null;
+  const text = stripComments(files.read(entry) ?? '', true);
+  const module = entry.replace(/\.py$/, '').replace(/\//g, '.');
+  const asgi = /^(\w+)\s*=\s*(?:FastAPI|Starlette)\(/m.exec(text)?.[1];
+  // fastapi[standard] (what FastAPI's docs install) brings uvicorn along
+  if (asgi && !/\buvicorn\.run\(/.test(text) && (declares(files, 'uvicorn') || declares(files, 'fastapi\\[[^\\]]*standard[^\\]]*\\]'))) {
+    return { argv: ['uvicorn', `${module}:${asgi}`, '--host', '0.0.0.0', '--port', '8000'], source: `${entry} (${asgi} = ASGI app, uvicorn declared)` };
+  }
+  const wsgi = /^(\w+)\s*=\s*Flask\(/m.exec(text)?.[1];
+  if (wsgi && !new RegExp(`\\b${wsgi}\\.run\\(`).test(text) && declares(files, 'gunicorn')) {
+    return { argv: ['gunicorn', '--bind', '0.0.0.0:8000', `${module}:${wsgi}`], source: `${entry} (${wsgi} = Flask app, gunicorn declared)` };
+  }
+  return null;
+}
+
 function words(cmd: string): string[] {
   const last = cmd.split(/&&|;/).pop() ?? cmd;
   return last.trim().split(/\s+/).filter(Boolean).map((w) => w.replace(/^["']|["']$/g, ''));
