@@ -53,8 +53,8 @@ describeE2e(`nx migrate docker-ms ${OLD} → ${NEW}`, () => {
 
   it(`sets the workspace up with ${OLD}: managed Dockerfile, explicit target, nx-container option names`, async () => {
     expect(readJson('node_modules/docker-ms/package.json').version).toBe(OLD);
-    // Without the plugin registered, 0.1.0's generator writes an explicit docker-ms:build target.
-    await nx(['g', 'docker-ms:dockerfile', APP, '--no-interactive']);
+    // 0.1.0's generator wrote an explicit docker-ms:build target; today's registers the plugin unless told not to.
+    await nx(['g', 'docker-ms:dockerfile', APP, '--addPlugin=false', '--no-interactive']);
     const written = fs.readFileSync(file(`apps/${APP}/Dockerfile`), 'utf8');
     expect(written).toContain(`FROM ${NEW_FROM.build} AS deps`);
     const asOld = stripManagedHeader(written).replace(`FROM ${NEW_FROM.build} `, `FROM ${OLD_FROM.build} `).replace(`FROM ${NEW_FROM.runtime} `, `FROM ${OLD_FROM.runtime} `);

@@ -27,16 +27,25 @@ export interface AnswerCheck {
   body: string;
 }
 
+/** The one port the image EXPOSEs (`docker image inspect` .Config.ExposedPorts); throws when there is not exactly one. */
+export function exposedPort(ref: string): number {
+  const raw = execSync(DOCKER, ['image', 'inspect', '-f', '{{json .Config.ExposedPorts}}', ref]).stdout.trim();
+  const ports = Object.keys(raw === 'null' ? {} : (JSON.parse(raw) as Record<string, unknown>)).map((p) => Number(p.split('/')[0]));
+  if (ports.length !== 1) throw new Error(`${ref} EXPOSEs ${ports.length ? ports.join(', ') : 'no port'}; expected exactly one`);
+  return ports[0];
+}
+
 /**
  * Runs the image with the app's port published on 127.0.0.1 only, waits (bounded) until GET /
  * answers through 127.0.0.1, and removes the container. Throws with the container log on failure.
+ * `env: null` runs the image as it is: no -e at all (what a user does with `docker run -p`).
  */
-export async function runAndGet(image: string, containerPort: number, hostPort: number, env: Record<string, string> = {}): Promise<AnswerCheck> {
+export async function runAndGet(image: string, containerPort: number, hostPort: number, env: Record<string, string> | null = {}, urlPath = '/'): Promise<AnswerCheck> {
   const name = `docker-ms-e2e-${hostPort}-${Date.now()}`;
-  const envArgs = Object.entries({ PORT: String(containerPort), ...env }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+  const envArgs = env === null ? [] : Object.entries({ PORT: String(containerPort), ...env }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
   await exec(DOCKER, ['run', '-d', '--name', name, '-p', `127.0.0.1:${hostPort}:${containerPort}`, ...envArgs, image], { timeout: 60_000 });
   try {
-    const url = `http://127.0.0.1:${hostPort}/`;
+    const url = `http://127.0.0.1:${hostPort}${urlPath}`;
     const deadline = Date.now() + 90_000;
     let last = '';
     for (let attempt = 0; attempt < 180 && Date.now() < deadline; attempt++) {
@@ -72,3 +81,5 @@ export function bridgeGateway(): string {
   if (!m) throw new Error(`cannot find the docker bridge gateway (bridge network: gateway "${gateway}", subnet "${subnet}")`);
   return `${m[1]}.${m[2]}.${m[3]}.${Number(m[4]) + 1}`;
 }
+
+export { freePort } from './verdaccio';

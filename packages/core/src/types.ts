@@ -18,10 +18,29 @@ export interface LanguageHint {
   because: string;
 }
 
+/** Where the app listens, as far as its files make it evident (detect/listen). */
+export interface Listen {
+  /** Port the app listens on (EXPOSE); null when nothing says. */
+  port: number | null;
+  /** Environment variable the app reads its port from (PORT, SERVER_PORT…): the image sets it to the port. */
+  portEnv: string | null;
+  /** Environment variable and value that make the app bind every interface instead of its loopback default (HOST=0.0.0.0). */
+  hostEnv: [string, string] | null;
+  /** A loopback bind no environment variable changes: the image would not answer from outside. */
+  warnings: string[];
+}
+
 export interface Detection {
   language: Language;
   packageManager: string;
+  /** node: the package manager's version to install (exact, a range, or the major a lockfile implies). */
+  packageManagerVersion?: string;
+  /** node: workspace-relative committed Yarn release (yarnPath) that runs the installs. */
+  yarnPath?: string;
   runtimeVersion: string | null;
   entry: string | null;
+  /** Command that starts the app when its files name one the entry cannot express (python: `gunicorn app:app`). */
+  startCommand?: string[];
+  listen: Listen;
   evidence: string[];
 }

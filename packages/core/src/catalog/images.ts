@@ -15,7 +15,7 @@ export const TOOL_VERSIONS = {
   poetry: '2.1.3',
   uv: '0.8.0',
   bun: '1.4.5',
-  corepack: '0.36.0',
+  pnpm: '9',
   turbo: '2.11.9',
 } as const;
 

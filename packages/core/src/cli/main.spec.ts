@@ -121,6 +121,14 @@ describe('docker-ms CLI', () => {
       expect(existsSync(join(root, 'apps/api/Dockerfile'))).toBe(false);
     });
 
+    it('warns on stderr about a loopback bind no variable changes; stdout stays the Dockerfile', async () => {
+      const root = workspace({ ...NODE_APP, 'apps/api/server.js': "require('http').createServer().listen(3000, 'localhost');\n" });
+      const { code, out, err } = await cli(['dockerfile', 'apps/api'], root);
+      expect(code).toBe(0);
+      expect(err).toMatch(/^warning: server\.js: \.listen\(…\) binds "localhost" \(line 1\), and no environment variable changes it/);
+      expect(out).not.toContain('warning');
+    });
+
     it('takes options as --kebab or --camelCase, and --no-<boolean>', async () => {
       const root = workspace(NODE_APP);
       const kebab = await cli(['dockerfile', 'apps/api', '--runtime-version', '20', '--no-cache-mounts', '--port', '8080'], root);

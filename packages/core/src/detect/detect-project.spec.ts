@@ -42,9 +42,10 @@ describe('fixtures on disk (nodeFileReader, default reader)', () => {
     const d = detectProject(path.join(MONOREPO, 'apps/web'), { workspaceRoot: MONOREPO });
     expect(d.evidence).toEqual([
       'language node: package.json',
-      'package.json (workspace root): packageManager "pnpm@9.12.0" → pnpm',
+      'package.json (workspace root): packageManager "pnpm@9.12.0" → pnpm 9.12.0, installed from the npm registry at exactly that version',
       'package.json: engines.node ">=18" → 26 (lower bound only; the default satisfies it)',
       'package.json: scripts.start "node dist/main.js" → entry dist/main.js',
+      'port: none found (no source files to look in); pass --port <port> so the image EXPOSEs it',
     ]);
   });
 
@@ -59,6 +60,7 @@ describe('fixtures on disk (nodeFileReader, default reader)', () => {
       'go.sum: module checksums present',
       'cmd/api/main.go: found → entry ./cmd/api (also: cmd/worker; pass --entry to choose)',
       'Go 1.22 reached end of life on 2025-02-11; move to 1.26 (kept because the project pins it)',
+      'port: none found (looked in cmd/api/main.go, cmd/worker/main.go); pass --port <port> so the image EXPOSEs it',
     ]);
   });
 

@@ -8,6 +8,7 @@ import { nodeFileReader, normalizePath } from './file-reader';
 import { goDetector } from './go';
 import { javaDetector } from './java';
 import { nodeDetector } from './node';
+import { detectListen } from './listen';
 import { ProjectFiles } from './project-files';
 import { pythonDetector } from './python';
 import { rustDetector } from './rust';
@@ -82,7 +83,7 @@ export function detectProject(projectRoot: string, opts: DetectOptions): Detecti
     const forced = Object.hasOwn(DETECTORS, opts.language) ? DETECTORS[opts.language] : undefined;
     if (!forced) throw new DetectionError(`unknown language "${opts.language}"; pass ${LANGUAGE_FLAG}`);
     const d = withLifecycle(forced.details(files));
-    return { ...d, evidence: [`language ${opts.language}: given by --language`, ...d.evidence] };
+    return withListen(opts.language, files, { ...d, evidence: [`language ${opts.language}: given by --language`, ...d.evidence] });
   }
 
   const hinted = hintSigns(opts.hints ?? []);
@@ -119,11 +120,17 @@ export function detectProject(projectRoot: string, opts: DetectOptions): Detecti
     why.push(`weaker sign of ${p.language} ignored: ${p.signals.join(', ')}${note}`);
   }
   const d = withLifecycle(DETECTORS[winner.language].details(files));
-  return { ...d, evidence: [...why, ...d.evidence] };
+  return withListen(winner.language, files, { ...d, evidence: [...why, ...d.evidence] });
+}
+
+/** Adds where the app listens (port, env, loopback warnings) and its evidence after the language's own. */
+function withListen(language: Language, files: ProjectFiles, d: Omit<Detection, 'listen'>): Detection {
+  const l = detectListen(language, files, d);
+  return { ...d, ...(l.startCommand ? { startCommand: l.startCommand } : {}), listen: l.listen, evidence: [...d.evidence, ...l.evidence] };
 }
 
 /** A version the project pins is kept, but the evidence says when it is past end of life and what to move to. */
-function withLifecycle(d: Detection): Detection {
+function withLifecycle<D extends Omit<Detection, 'listen'>>(d: D): D {
   if (!d.runtimeVersion) return d;
   const eol = endOfLife(d.language, tagVersion(d.language, d.runtimeVersion));
   if (!eol) return d;

@@ -23,5 +23,5 @@ export interface LanguageDetector {
   checks: readonly string[];
   probe(files: ProjectFiles): Probe;
   /** Package manager, runtime version and entry; never throws on odd files, it notes them in evidence. */
-  details(files: ProjectFiles): Detection;
+  details(files: ProjectFiles): Omit<Detection, 'listen' | 'startCommand'>;
 }

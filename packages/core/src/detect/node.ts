@@ -44,32 +44,45 @@ function probe(files: ProjectFiles): Probe {
   return { strength: 3, signals: ['package.json'] };
 }
 
-function packageManager(files: ProjectFiles, evidence: string[]): string {
-  let fromField: string | null = null;
+interface ManagerChoice {
+  manager: (typeof LOCKFILES)[number]['manager'];
+  /** Exact version, range or major to install; undefined when nothing says (the template's default applies). */
+  version?: string;
+  /** Workspace-relative committed Yarn release (`yarnPath` of .yarnrc.yml) that exists. */
+  yarnPath?: string;
+}
+
+function packageManager(files: ProjectFiles, evidence: string[]): ManagerChoice {
+  let fromField: { manager: ManagerChoice['manager']; version?: string } | null = null;
   for (const dir of files.dirs) {
     const path = joinPath(dir, 'package.json');
     const pkg = files.readJson(path);
     const field = pkg?.ok ? str(pkg.value.packageManager) : undefined;
     if (!field) continue;
-    const m = /^(npm|pnpm|yarn|bun)@(\d+)?/.exec(field);
+    const m = /^(npm|pnpm|yarn|bun)@(\d+\.\d+\.\d+(?:-[\w.]+)?)?/.exec(field);
     if (!m) {
       evidence.push(`${files.label(path)}: packageManager "${field}" is not npm, pnpm, yarn or bun; ignored`);
       continue;
     }
-    const berry = m[1] === 'yarn' && m[2] !== undefined && Number(m[2]) >= 2 ? ' (Yarn Berry)' : '';
-    evidence.push(`${files.label(path)}: packageManager "${field}" → ${m[1]}${berry}`);
-    fromField = m[1];
+    const berry = m[1] === 'yarn' && m[2] !== undefined && Number(m[2].split('.')[0]) >= 2 ? ' (Yarn Berry)' : '';
+    // npm itself comes with the node image; replacing it could break that Node's own npm
+    const pinned = m[2] && m[1] !== 'npm' ? m[2] : undefined;
+    const how = pinned ? ` ${pinned}, installed from the npm registry at exactly that version` : m[1] === 'npm' ? " (the node image's own npm)" : '';
+    evidence.push(`${files.label(path)}: packageManager "${field}" → ${m[1]}${berry}${how}`);
+    fromField = { manager: m[1] as ManagerChoice['manager'], ...(pinned ? { version: pinned } : {}) };
     break;
   }
 
+  let choice: ManagerChoice | null = null;
   for (const dir of files.dirs) {
     const found = LOCKFILES.filter((l) => files.fs.isFile(joinPath(dir, l.file)));
     if (!found.length) continue;
     const lock = found[0];
     const path = joinPath(dir, lock.file);
     if (fromField) {
-      if (lock.manager !== fromField) evidence.push(`${files.label(path)}: ignored, the packageManager field wins`);
-      return fromField;
+      if (lock.manager !== fromField.manager) evidence.push(`${files.label(path)}: ignored, the packageManager field wins`);
+      choice = fromField.version || fromField.manager === 'npm' || lock.manager !== fromField.manager ? fromField : { ...fromField, ...lockVersion(files, lock.file, path, evidence) };
+      break;
     }
     let what: string = lock.manager;
     if (lock.file === 'yarn.lock') {
@@ -77,11 +90,96 @@ function packageManager(files: ProjectFiles, evidence: string[]): string {
     }
     evidence.push(`${files.label(path)}: lockfile → ${what}`);
     for (const other of found.slice(1)) evidence.push(`${files.label(joinPath(dir, other.file))}: also present; ${lock.file} wins`);
-    return lock.manager;
+    choice = { manager: lock.manager, ...(enginesVersion(files, lock.manager, evidence) ?? lockVersion(files, lock.file, path, evidence)) };
+    break;
   }
-  if (fromField) return fromField;
-  evidence.push('no packageManager field or lockfile found (project or above) → npm');
-  return 'npm';
+  if (!choice && fromField) choice = fromField;
+  if (!choice) {
+    for (const manager of ['pnpm', 'yarn', 'bun'] as const) {
+      const engines = enginesVersion(files, manager, evidence);
+      if (engines) {
+        choice = { manager, ...engines };
+        break;
+      }
+    }
+  }
+  if (!choice) {
+    evidence.push('no packageManager field, lockfile or engines.pnpm/engines.yarn found (project or above) → npm');
+    choice = { manager: 'npm' };
+  }
+  if (choice.manager === 'yarn') {
+    const release = yarnRelease(files, evidence);
+    if (release) choice.yarnPath = release;
+  }
+  if (!choice.version && !choice.yarnPath && choice.manager !== 'npm') evidence.push(`${choice.manager}: no version pinned; the template's pinned default is installed`);
+  return choice;
+}
+
+/** engines.pnpm / engines.yarn of the nearest package.json that has it: a range npm resolves. */
+function enginesVersion(files: ProjectFiles, manager: ManagerChoice['manager'], evidence: string[]): { version: string } | null {
+  if (manager !== 'pnpm' && manager !== 'yarn') return null;
+  for (const dir of files.dirs) {
+    const path = joinPath(dir, 'package.json');
+    const pkg = files.readJson(path);
+    const range = pkg?.ok ? str(dig(pkg.value, 'engines', manager)) : undefined;
+    if (!range) continue;
+    if (!/^[\w.^~<>=*| -]+$/.test(range.trim())) {
+      evidence.push(`${files.label(path)}: engines.${manager} "${range}" is not a version range I understand; ignored`);
+      return null;
+    }
+    evidence.push(`${files.label(path)}: engines.${manager} "${range}" → ${manager}@${range.trim()} from the npm registry`);
+    return { version: range.trim() };
+  }
+  return null;
+}
+
+/** pnpm-lock.yaml lockfileVersion → the pnpm major that writes it. */
+const PNPM_LOCK_MAJORS: Array<[RegExp, string]> = [[/^9\./, '9'], [/^6\./, '8'], [/^5\.4/, '7'], [/^5\.3/, '6']];
+/** yarn.lock __metadata version → the Yarn major that writes it. */
+const BERRY_LOCK_MAJORS: Record<string, string> = { '4': '2', '5': '2', '6': '3', '7': '3', '8': '4' };
+
+/** The package-manager version a lockfile's format implies, when nothing pins one. */
+function lockVersion(files: ProjectFiles, file: string, path: string, evidence: string[]): { version?: string } {
+  const text = files.fs.read(path) ?? '';
+  if (file === 'pnpm-lock.yaml') {
+    const v = /^lockfileVersion:\s*['"]?([\d.]+)/m.exec(text)?.[1];
+    const major = v ? (PNPM_LOCK_MAJORS.find(([re]) => re.test(v))?.[1] ?? v.split('.')[0]) : undefined;
+    if (major) {
+      evidence.push(`${files.label(path)}: lockfileVersion ${v} → pnpm ${major} (the major that writes it; nothing pins a version)`);
+      return { version: major };
+    }
+  } else if (file === 'yarn.lock') {
+    const meta = /^__metadata:\s*\n\s+version:\s*(\d+)/m.exec(text)?.[1];
+    if (meta) {
+      const major = BERRY_LOCK_MAJORS[meta] ?? '4';
+      evidence.push(`${files.label(path)}: __metadata version ${meta} → Yarn ${major} (nothing pins a version)`);
+      return { version: major };
+    }
+    if (/^# yarn lockfile v1/m.test(text) || text.trim() === '' || !/^__metadata:/m.test(text)) {
+      evidence.push(`${files.label(path)}: v1 lockfile → Yarn 1 (the node image's own yarn 1.22 when nothing pins a version)`);
+      return { version: '1' };
+    }
+  }
+  return {};
+}
+
+/** `yarnPath` of the nearest .yarnrc.yml, when the release file it names is committed. */
+function yarnRelease(files: ProjectFiles, evidence: string[]): string | undefined {
+  for (const dir of files.dirs) {
+    const rc = joinPath(dir, '.yarnrc.yml');
+    const text = files.fs.read(rc);
+    if (text === null) continue;
+    const rel = /^yarnPath:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
+    if (!rel) return undefined;
+    const release = joinPath(dir, rel.replace(/^\.\//, ''));
+    if (!files.fs.isFile(release)) {
+      evidence.push(`${files.label(rc)}: yarnPath ${rel} is not in the repository; Yarn comes from the npm registry instead`);
+      return undefined;
+    }
+    evidence.push(`${files.label(rc)}: yarnPath ${rel} → the committed Yarn release runs the installs instead (nothing downloaded)`);
+    return release;
+  }
+  return undefined;
 }
 
 /** A node version as written in .nvmrc, .node-version, .tool-versions or engines.node → major, null for "the default". */
@@ -205,9 +303,12 @@ export const nodeDetector: LanguageDetector = {
     if (parsed && !parsed.ok) evidence.push(`package.json: could not parse (${parsed.error})`);
     const pkg = parsed?.ok ? parsed.value : null;
     if (!parsed) evidence.push('package.json: not found in the project');
+    const pm = packageManager(files, evidence);
     return {
       language: 'node',
-      packageManager: packageManager(files, evidence),
+      packageManager: pm.manager,
+      ...(pm.version ? { packageManagerVersion: pm.version } : {}),
+      ...(pm.yarnPath ? { yarnPath: pm.yarnPath } : {}),
       runtimeVersion: runtimeVersion(files, evidence),
       entry: entry(files, pkg, evidence),
       evidence,

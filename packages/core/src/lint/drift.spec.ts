@@ -2,7 +2,7 @@ import type { Detection } from '../types';
 import { driftFindings, imageRuntime, repoVersion } from './drift';
 
 function detection(language: Detection['language'], runtimeVersion: string | null, evidence: string[]): Detection {
-  return { language, packageManager: 'npm', runtimeVersion, entry: null, evidence };
+  return { language, packageManager: 'npm', runtimeVersion, entry: null, listen: { port: null, portEnv: null, hostEnv: null, warnings: [] }, evidence };
 }
 
 // Evidence lines in the shapes core's detectors write them.

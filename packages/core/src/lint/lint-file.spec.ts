@@ -73,4 +73,19 @@ describe('lintDockerfileFile', () => {
     expect(() => lintDockerfileFile('apps/nope/Dockerfile', { workspaceRoot: '/ws', fs: workspace({}) })).toThrow(LintConfigError);
     expect(() => lintDockerfileFile('apps/nope/Dockerfile', { workspaceRoot: '/ws', fs: workspace({}) })).toThrow(/apps\/nope\/Dockerfile: no such Dockerfile/);
   });
+
+  it('warns (loopback-bind, at the final stage) when the app binds 127.0.0.1 and no env variable changes it', () => {
+    const fs = workspace({ 'apps/api/main.js': "require('http').createServer(h).listen(3000, '127.0.0.1');\n" });
+    const loopback = lintDockerfileFile('apps/api/Dockerfile', { workspaceRoot: '/ws', fs }).findings.filter((f) => f.rule === 'loopback-bind');
+    expect(loopback).toEqual([
+      { line: 5, rule: 'loopback-bind', severity: 'warning', message: expect.stringMatching(/^main\.js: \.listen\(…\) binds "127\.0\.0\.1" \(line 1\), and no environment variable changes it/) },
+    ]);
+    const off = lintDockerfileFile('apps/api/Dockerfile', { workspaceRoot: '/ws', fs, rules: { 'loopback-bind': 'off' } });
+    expect(off.findings.filter((f) => f.rule === 'loopback-bind')).toEqual([]);
+  });
+
+  it('no loopback-bind finding when the host comes from HOST with a loopback default (the image sets HOST)', () => {
+    const fs = workspace({ 'apps/api/main.js': "const host = process.env.HOST ?? 'localhost';\napp.listen(3000, host);\n" });
+    expect(lintDockerfileFile('apps/api/Dockerfile', { workspaceRoot: '/ws', fs }).findings.filter((f) => f.rule === 'loopback-bind')).toEqual([]);
+  });
 });

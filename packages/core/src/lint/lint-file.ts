@@ -1,6 +1,7 @@
 import { detectProject, DetectionError, ManifestError, nodeFileReader } from '../detect';
 import type { FileReader, Language } from '../types';
 import { DRIFT_RULE, driftFindings } from './drift';
+import { listStages } from '../dockerfile/stages';
 import { lintDockerfile, LintConfigError, type LintOptions } from './lint';
 import type { FileLintResult } from './report';
 
@@ -11,6 +12,9 @@ export interface LintFileOptions extends LintOptions {
   projectRoot?: string;
   language?: Language;
 }
+
+/** The app binds a loopback address no environment variable changes (detection's listen warnings). */
+export const LOOPBACK_RULE = 'loopback-bind';
 
 function dirname(path: string): string {
   const at = path.lastIndexOf('/');
@@ -25,13 +29,20 @@ export function lintDockerfileFile(path: string, opts: LintFileOptions): FileLin
   const fs = opts.fs ?? nodeFileReader(opts.workspaceRoot);
   const text = fs.read(path);
   if (text === null) throw new LintConfigError(`${path}: no such Dockerfile (paths are relative to the workspace root)`);
-  const { [DRIFT_RULE]: driftSetting, ...rules } = opts.rules ?? {};
+  const { [DRIFT_RULE]: driftSetting, [LOOPBACK_RULE]: loopbackSetting, ...rules } = opts.rules ?? {};
   const findings = lintDockerfile(text, { rules });
-  if (driftSetting !== 'off') {
+  if (driftSetting !== 'off' || loopbackSetting !== 'off') {
     try {
       const detection = detectProject(opts.projectRoot ?? dirname(path), { workspaceRoot: opts.workspaceRoot, fs, language: opts.language });
-      const drift = driftFindings(text, detection, path);
-      findings.push(...drift.map((f) => (driftSetting ? { ...f, severity: driftSetting } : f)));
+      if (driftSetting !== 'off') {
+        const drift = driftFindings(text, detection, path);
+        findings.push(...drift.map((f) => (driftSetting ? { ...f, severity: driftSetting } : f)));
+      }
+      if (loopbackSetting !== 'off') {
+        // reported at the final stage: the image it builds would not answer from outside the container
+        const line = listStages(text).at(-1)?.line ?? 1;
+        for (const message of detection.listen.warnings) findings.push({ line, rule: LOOPBACK_RULE, severity: loopbackSetting ?? 'warning', message });
+      }
     } catch (e) {
       // No recognisable (or readable) project next to the Dockerfile: there is no version file to drift from.
       if (!(e instanceof DetectionError) && !(e instanceof ManifestError)) throw e;

@@ -110,6 +110,10 @@ const common = {
     z.string().regex(LABEL_KEY, { message: 'label names must be letters, digits and "._/-", e.g. "org.opencontainers.image.source"' }),
     z.string().refine(singleLine, SINGLE_LINE),
   ).default({}).describe("OCI labels added to the final stage."),
+  env: z.record(
+    z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'must be an environment variable name such as "PORT" or "HOST"' }),
+    z.string().refine(singleLine, SINGLE_LINE),
+  ).default({}).describe("Environment variables of the final stage (ENV). Detection adds the app's own: PORT=<port> where it reads PORT, HOST=0.0.0.0 where it binds a host from HOST with a loopback default."),
   registryMirror: z.string().regex(MIRROR, { message: 'must be a registry host with an optional path, e.g. "mirror.example.com/dockerhub"' })
     .transform((m) => m.replace(/\/+$/, ''))
     .optional().describe("Registry prefix for every base image (e.g. \"mirror.example.com/dockerhub\")."),
@@ -149,6 +153,12 @@ export const monorepoPruneOptions = {
 
 export const nodeOptionsSchema = languageSchema('node').extend({
   ...monorepoPruneOptions,
+  packageManagerVersion: z.string().regex(/^[\w.^~<>=*| -]+$/, { message: 'must be a version or range such as "9.12.0", "^9" or "4"' })
+    .refine((v) => v.trim() !== '' && !/^(?:latest|next|canary|rc)$/i.test(v.trim()), { message: 'must pin a version, not a dist-tag such as "latest"' })
+    .transform((v) => v.trim())
+    .optional()
+    .describe('Version of pnpm, yarn, bun or npm installed from the npm registry in the base stage (detected from packageManager, engines or the lockfile format); never "latest".'),
+  yarnPath: relativePath().optional().describe("Committed Yarn release (.yarnrc.yml yarnPath) relative to the build context; it runs every yarn command, so nothing is downloaded."),
   manifestsPath: relativePath().optional().describe(
     "Folder (relative to the build context) with the app's pruned package.json and lockfile, e.g. \"dist/docker/apps/api\" (the Nx build executor writes it from the project graph); the production install uses them instead of the workspace root's.",
   ),
@@ -174,7 +184,7 @@ export type DockerfileOptionsInput = z.input<typeof dockerfileOptionsSchema>;
 export type OptionsFor<L extends DockerfileOptions['language']> = Extract<DockerfileOptions, { language: L }>;
 
 /** Every option name, for adapters that map their own flags (Nx schema.json, CLI). */
-export const OPTION_NAMES = ['language', 'packageManager', 'variant', ...Object.keys(common), 'manifestsPath', 'workspaceManifests', ...Object.keys(monorepoPruneOptions)] as const;
+export const OPTION_NAMES = ['language', 'packageManager', 'variant', ...Object.keys(common), 'manifestsPath', 'workspaceManifests', 'packageManagerVersion', 'yarnPath', ...Object.keys(monorepoPruneOptions)] as const;
 
 if (LANGUAGES.length !== Object.keys(PACKAGE_MANAGERS).length) {
   throw new Error('PACKAGE_MANAGERS must list every language');

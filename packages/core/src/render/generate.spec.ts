@@ -106,4 +106,41 @@ describe('generateDockerfile', () => {
     const files = memoryFileReader({ 'go.mod': 'module x\n\ngo 1.22\n', 'main.go': 'package main\n' });
     expect(() => generateDockerfile({ workspaceRoot: '/r', projectRoot: '.', fs: files, options: { port: 0 } })).toThrow(OptionsError);
   });
+
+  describe('listens where the app does', () => {
+    // the @nx/node express template: HOST with a localhost default, PORT with a default
+    const express = "const host = process.env.HOST ?? 'localhost';\nconst port = process.env.PORT ? Number(process.env.PORT) : 3000;\napp.listen(port, host);\n";
+    const files = () => memoryFileReader({ 'package.json': pkg({ main: 'main.js', dependencies: { express: '4' } }), 'package-lock.json': '{}', 'main.js': express });
+
+    it('EXPOSE, ENV PORT and ENV HOST=0.0.0.0 in the final stage', () => {
+      const result = generateDockerfile({ workspaceRoot: '/repo', projectRoot: '.', fs: files() });
+      expect(result.options).toMatchObject({ port: 3000, env: { HOST: '0.0.0.0', PORT: '3000' } });
+      const runtime = finalStage(result.dockerfile);
+      expect(lastOf(runtime, 'EXPOSE')?.args).toBe('3000');
+      expect(runtime.instructions.filter((i) => i.keyword === 'ENV').map((i) => i.args)).toContain('HOST=0.0.0.0 PORT=3000');
+    });
+
+    it('--port wins and PORT follows it; a user env value wins over a detected one', () => {
+      const result = generateDockerfile({ workspaceRoot: '/repo', projectRoot: '.', fs: files(), options: { port: 8080, env: { HOST: '::' } } });
+      expect(result.options).toMatchObject({ port: 8080, env: { HOST: '::', PORT: '8080' } });
+      expect(lastOf(finalStage(result.dockerfile), 'EXPOSE')?.args).toBe('8080');
+    });
+
+    it('no port found: no EXPOSE and no ENV', () => {
+      const quiet = memoryFileReader({ 'package.json': pkg({ main: 'main.js', dependencies: { x: '1' } }), 'package-lock.json': '{}', 'main.js': 'console.log(1)\n' });
+      const result = generateDockerfile({ workspaceRoot: '/repo', projectRoot: '.', fs: quiet });
+      expect(result.options.port).toBeUndefined();
+      expect(result.options.env).toEqual({});
+      expect(result.dockerfile).not.toMatch(/^EXPOSE|^ENV PORT/m);
+    });
+
+    it('python: a Procfile gunicorn command becomes the start command, with PORT set for its 0.0.0.0:$PORT bind', () => {
+      const py = memoryFileReader({ 'requirements.txt': 'flask\ngunicorn\n', 'app.py': 'from flask import Flask\napp = Flask(__name__)\n', Procfile: 'web: gunicorn app:app\n' });
+      const result = generateDockerfile({ workspaceRoot: '/repo', projectRoot: '.', fs: py });
+      const runtime = finalStage(result.dockerfile);
+      expect(lastOf(runtime, 'ENTRYPOINT')?.args).toBe('["gunicorn","app:app"]');
+      expect(lastOf(runtime, 'EXPOSE')?.args).toBe('8000');
+      expect(runtime.instructions.filter((i) => i.keyword === 'ENV').map((i) => i.args)).toContain('PORT=8000');
+    });
+  });
 });

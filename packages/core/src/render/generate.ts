@@ -33,7 +33,8 @@ export function generateDockerfile(input: GenerateInput): GenerateResult {
     fs,
     ...(typeof user.language === 'string' ? { language: user.language as Detection['language'] } : {}),
   });
-  const merged = { ...fromDetection(detection, user, fs, projectDir(input)), ...user };
+  const detected = fromDetection(detection, user, fs, projectDir(input));
+  const merged = { ...detected, ...user, ...(detected.env ? { env: detected.env } : {}) };
   const options = parseOptions(merged);
   // The header lets migrations tell an untouched generated file from a hand-edited one.
   return { detection, options, dockerfile: addManagedHeader(dockerfileText(options)), dockerignore: dockerignoreText(options) };
@@ -45,7 +46,20 @@ function fromDetection(d: Detection, user: Record<string, unknown>, fs: FileRead
   const language = (user.language as Detection['language'] | undefined) ?? d.language;
   if (language !== d.language) return out;
   if ((PACKAGE_MANAGERS[language] as readonly string[]).includes(d.packageManager)) out.packageManager = d.packageManager;
+  if (language === 'node' && (user.packageManager === undefined || user.packageManager === d.packageManager)) {
+    if (d.packageManagerVersion) out.packageManagerVersion = d.packageManagerVersion;
+    const release = d.yarnPath ? contextPath(d.yarnPath, dir, (user.projectRoot as string | undefined) ?? '.') : null;
+    if (release) out.yarnPath = release;
+  }
   if (d.runtimeVersion) out.runtimeVersion = d.runtimeVersion;
+  // the image listens where the app does: EXPOSE the port, set the variables the app reads it (and its bind host) from
+  const port = (user.port as number | string | undefined) ?? d.listen.port ?? undefined;
+  if (port !== undefined && user.port === undefined) out.port = port;
+  const env: Record<string, string> = {};
+  if (d.listen.hostEnv) env[d.listen.hostEnv[0]] = d.listen.hostEnv[1];
+  if (d.listen.portEnv && port !== undefined) env[d.listen.portEnv] = String(port);
+  if (Object.keys(env).length) out.env = { ...env, ...(user.env as Record<string, string> | undefined) };
+  if (d.startCommand && user.startCommand === undefined && user.entry === undefined) out.startCommand = d.startCommand;
   // node: with outputPath the entry is relative to it, so a project-relative detected entry would be wrong
   if (d.entry && !(language === 'node' && user.outputPath !== undefined)) out.entry = d.entry;
   // with pruneWith the template builds through turbo (the app and its internal packages, in order)
@@ -54,6 +68,21 @@ function fromDetection(d: Detection, user: Record<string, unknown>, fs: FileRead
     if (hasBuildScript(fs, dir)) out.buildCommand = `${pm} run build`;
   }
   return out;
+}
+
+/**
+ * A workspace path as a build-context path: the context is the project folder without its projectRoot tail
+ * ('apps/api' with projectRoot 'apps/api' → the workspace root). Null when the file is outside the context.
+ */
+function contextPath(wsPath: string, dir: string, projectRoot: string): string | null {
+  const root = projectRoot.replace(/^\.\/?/, '').replace(/\/+$/, '');
+  let context = dir;
+  if (root !== '') {
+    if (dir !== root && !dir.endsWith(`/${root}`)) return null;
+    context = dir === root ? '' : dir.slice(0, -(root.length + 1));
+  }
+  if (context === '') return wsPath;
+  return wsPath.startsWith(`${context}/`) ? wsPath.slice(context.length + 1) : null;
 }
 
 function hasBuildScript(fs: FileReader, dir: string): boolean {

@@ -106,16 +106,50 @@ describe('node', () => {
   });
 
   it.each([
-    ['pnpm', /corepack enable/, /pnpm install --frozen-lockfile$/, /pnpm install --frozen-lockfile --prod/, 'pnpm-lock.yaml'],
-    ['yarn', /corepack enable/, /yarn install --immutable/, /yarn workspaces focus --all --production/, 'yarn.lock'],
-    ['bun', /npm install --global bun@\d+\.\d+\.\d+/, /bun install --frozen-lockfile$/, /bun install --frozen-lockfile --production/, 'bun.lock*'],
+    ['pnpm', /npm install --global 'pnpm@9'$/, /pnpm install --frozen-lockfile$/, /pnpm install --frozen-lockfile --prod/, 'pnpm-lock.yaml'],
+    ['yarn', /npm install --global --force '@yarnpkg\/cli-dist@4\.5\.3'$/, /yarn install --immutable/, /yarn workspaces focus --all --production/, 'yarn.lock'],
+    ['bun', /npm install --global 'bun@\d+\.\d+\.\d+'$/, /bun install --frozen-lockfile$/, /bun install --frozen-lockfile --production/, 'bun.lock*'],
   ] as const)('%s: sets itself up, installs frozen, prunes for production', (pm, setup, install, prod, lock) => {
-    const text = renderDockerfile({ language: 'node', packageManager: pm });
+    const text = renderDockerfile({ language: 'node', packageManager: pm, ...(pm === 'yarn' ? { packageManagerVersion: '4.5.3' } : {}) });
     const [base, deps, , prodDeps] = structure(text).stages;
     expect(lastOf(base, 'RUN')?.args).toMatch(setup);
     expect(copies(deps)[0].split(' ')).toContain(lock);
     expect(lastOf(deps, 'RUN')?.args).toMatch(install);
     expect(lastOf(prodDeps, 'RUN')?.args).toMatch(prod);
+  });
+
+  describe('package manager versions: what the project pins, never corepack or "latest"', () => {
+    const baseRuns = (o: object) => structure(renderDockerfile({ language: 'node', ...o } as DockerfileOptionsInput)).stages[0].instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args);
+    it.each([
+      [{ packageManager: 'pnpm', packageManagerVersion: '9.12.0' }, ["npm install --global 'pnpm@9.12.0'"]],
+      [{ packageManager: 'pnpm', packageManagerVersion: '>=8.6 <9', cacheMounts: false }, ["npm install --global 'pnpm@>=8.6 <9'"]],
+      [{ packageManager: 'yarn' }, []],
+      [{ packageManager: 'yarn', packageManagerVersion: '1' }, []],
+      [{ packageManager: 'yarn', packageManagerVersion: '1.22.19', cacheMounts: false }, ["npm install --global --force 'yarn@1.22.19'"]],
+      [{ packageManager: 'yarn', packageManagerVersion: '4', cacheMounts: false }, ["npm install --global --force '@yarnpkg/cli-dist@4'"]],
+      [{ packageManager: 'npm', packageManagerVersion: '10.9.0', cacheMounts: false }, ["npm install --global 'npm@10.9.0'"]],
+      [{ packageManager: 'npm' }, []],
+    ] as Array<[Record<string, unknown>, string[]]>)('%j', (o, runs) => {
+      expect(baseRuns(o)).toEqual(runs);
+      expect(renderDockerfile({ language: 'node', ...o } as DockerfileOptionsInput)).not.toMatch(/corepack|@latest/);
+    });
+
+    it('a committed Yarn release is copied into the base stage and runs as yarn (no download)', () => {
+      const text = renderDockerfile({ language: 'node', packageManager: 'yarn', packageManagerVersion: '4.5.3', yarnPath: '.yarn/releases/yarn-4.5.3.cjs' });
+      const base = structure(text).stages[0];
+      expect(copies(base)).toEqual(['.yarn/releases/yarn-4.5.3.cjs /usr/local/lib/yarn-release.cjs']);
+      expect(lastOf(base, 'RUN')?.args).toContain('exec node /usr/local/lib/yarn-release.cjs');
+      expect(text).toContain('YARN_IGNORE_PATH=1');
+      expect(text).not.toMatch(/npm install --global/);
+    });
+
+    it('the install is a cached layer (npm cache mount)', () => {
+      expect(renderDockerfile({ language: 'node', packageManager: 'pnpm', packageManagerVersion: '9.12.0' })).toContain("RUN --mount=type=cache,target=/root/.npm \\\n    npm install --global 'pnpm@9.12.0'\n");
+    });
+
+    it('rejects a dist-tag', () => {
+      expect(() => renderDockerfile({ language: 'node', packageManager: 'pnpm', packageManagerVersion: 'latest' })).toThrow('packageManagerVersion: must pin a version, not a dist-tag such as "latest"');
+    });
   });
 
   it('yarn handles v1 and berry (node-modules linker) in one file', () => {

@@ -23,6 +23,8 @@ export interface BaseTemplateData {
   labels: string[];
   /** A value as one shell word in a RUN line. */
   sh: (word: string) => string;
+  /** Final-stage environment (the `env` option), values quoted where the Dockerfile needs it. */
+  env: Array<[string, string]>;
   /** Exec-form healthcheck command, or null. */
   healthcheck: string[] | null;
   /** Command of the final stage: rendered as ENTRYPOINT (entrypoint) and/or CMD (cmd). */
@@ -48,6 +50,7 @@ export function baseTemplateData(o: DockerfileOptions): Omit<BaseTemplateData, '
     dir,
     labels: Object.entries(o.labels).map(([k, v]) => `${dockerfileQuote(k)}=${dockerfileQuote(v)}`),
     sh: shellQuote,
+    env: Object.entries(o.env).map(([k, v]) => [k, /^[\w.:/@%+,=-]+$/.test(v) ? v : dockerfileQuote(v)]),
   };
 }
 

@@ -39,7 +39,7 @@ describe('node: Turborepo prune variant (pruneWith "turbo")', () => {
 
   it('keeps the package manager steps and a given build command', () => {
     const text = renderDockerfile({ ...turbo, packageManager: 'pnpm', buildCommand: 'pnpm turbo run bundle --filter=@acme/web' });
-    expect(text).toContain('RUN npm install --global corepack@0.36.0 && corepack enable\n'); // node 26 ships no corepack
+    expect(text).toContain("npm install --global 'pnpm@9'\n");
     expect(text).toContain('pnpm install --frozen-lockfile\n');
     expect(text).toContain('pnpm install --frozen-lockfile --prod\n');
     expect(text).toContain('RUN pnpm turbo run bundle --filter=@acme/web\n');

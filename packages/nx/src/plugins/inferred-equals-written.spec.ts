@@ -39,7 +39,7 @@ describe('inferred docker-build equals the written one', () => {
       targets: { build: { executor: '@nx/esbuild:esbuild', options: { outputPath: 'dist/apps/api', main: 'apps/api/src/main.ts' } } },
     });
     tree.write('apps/api/src/main.ts', '');
-    await dockerfileGenerator(tree, { project: 'api' });
+    await dockerfileGenerator(tree, { addPlugin: false, project: 'api' });
     expect(await inferred('apps/api')).toEqual(readProjectConfiguration(tree, 'api').targets?.['docker-build']);
   });
 
@@ -51,7 +51,7 @@ describe('inferred docker-build equals the written one', () => {
   ])('%s app (project-root context): same but for the build the plugin cannot see', async (_label, files) => {
     addProjectConfiguration(tree, 'app', { root: 'apps/app', projectType: 'application' });
     for (const [path, content] of Object.entries(files)) tree.write(`apps/app/${path}`, content);
-    await dockerfileGenerator(tree, { project: 'app' });
+    await dockerfileGenerator(tree, { addPlugin: false, project: 'app' });
     const written = readProjectConfiguration(tree, 'app').targets?.['docker-build'] as TargetConfiguration;
     // createNodes cannot see other plugins' targets, so it always names `build` (Nx skips it when absent)
     const { dependsOn, inputs, ...rest } = (await inferred('apps/app')) as TargetConfiguration;

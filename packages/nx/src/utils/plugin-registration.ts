@@ -1,5 +1,5 @@
 import type { NxJsonConfiguration, Tree } from '@nx/devkit';
-import { readNxJson } from '@nx/devkit';
+import { readNxJson, updateNxJson } from '@nx/devkit';
 
 export const PLUGIN_NAME = 'docker-ms';
 export const DEFAULT_BUILD_TARGET_NAME = 'docker-build';
@@ -28,4 +28,16 @@ export function registeredBuildTargetName(tree: Tree): string | undefined {
   if (entry === undefined) return undefined;
   const options = typeof entry === 'string' ? undefined : (entry.options as DockerMsPluginOptions | undefined);
   return options?.buildTargetName ?? DEFAULT_BUILD_TARGET_NAME;
+}
+
+/** Nx's default for `addPlugin`: on unless NX_ADD_PLUGINS=false or nx.json turns inference plugins off. */
+export function addPluginByDefault(tree: Tree): boolean {
+  return process.env.NX_ADD_PLUGINS !== 'false' && readNxJson(tree)?.useInferencePlugins !== false;
+}
+
+/** Adds the docker-ms plugin entry to nx.json (the caller checked it is not there). */
+export function registerPlugin(tree: Tree, buildTargetName: string): void {
+  const nxJson = readNxJson(tree) ?? {};
+  nxJson.plugins = [...(nxJson.plugins ?? []), { plugin: PLUGIN_NAME, options: { buildTargetName } }];
+  updateNxJson(tree, nxJson);
 }

@@ -41,6 +41,8 @@ export const dockerfileCommand: CliCommand = {
       for (const problem of error.problems) io.err(asFlagProblem(problem, spec.kinds));
       return 2;
     }
+    // a loopback bind the image cannot fix: said on stderr, so --print output stays a clean Dockerfile
+    for (const warning of result.detection.listen.warnings) io.err(`warning: ${warning}`);
     if (!write) {
       io.out(result.dockerfile.trimEnd());
       io.out('');

@@ -34,12 +34,17 @@ function withProdManifests(pm: Omit<PackageManagerSteps, 'prodManifests' | 'memb
   return { ...pm, prodManifests: pruned };
 }
 
-function steps(o: OptionsFor<'node'>, major: number): Omit<PackageManagerSteps, 'prodManifests' | 'members'> {
-  const corepack = major >= 25 ? `npm install --global corepack@${TOOL_VERSIONS.corepack} && corepack enable` : 'corepack enable';
+/**
+ * The package manager, installed in the base stage at the version the project pins (or its lockfile implies) from
+ * the npm registry, or the committed Yarn release; never corepack's "latest" download.
+ */
+function steps(o: OptionsFor<'node'>): Omit<PackageManagerSteps, 'prodManifests' | 'members'> {
+  const v = o.packageManagerVersion;
+  const npmGlobal = (spec: string, force = false) => `${mountNpm(o)}npm install --global${force ? ' --force' : ''} '${spec}'`;
   switch (o.packageManager) {
     case 'npm':
       return {
-        setup: null,
+        setup: v ? npmGlobal(`npm@${v}`) : null, // only when given: detection leaves the image's npm alone
         env: [],
         manifests: ['package.json', 'package-lock.json*', 'npm-shrinkwrap.json*', '.npmrc*'],
         // npm ci needs a lockfile; projects without one still build (npm install), just less repeatably
@@ -51,7 +56,7 @@ function steps(o: OptionsFor<'node'>, major: number): Omit<PackageManagerSteps, 
       };
     case 'pnpm':
       return {
-        setup: corepack,
+        setup: npmGlobal(`pnpm@${v ?? TOOL_VERSIONS.pnpm}`),
         env: [],
         manifests: ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml*', '.npmrc*'],
         install: 'pnpm install --frozen-lockfile',
@@ -61,9 +66,9 @@ function steps(o: OptionsFor<'node'>, major: number): Omit<PackageManagerSteps, 
       };
     case 'yarn':
       return {
-        setup: corepack,
-        // Berry: node_modules instead of Plug'n'Play (the runtime copies node_modules); the version comes from
-        // package.json "packageManager" through corepack, not from a yarnPath release file.
+        setup: yarnSetup(o),
+        // Berry: node_modules instead of Plug'n'Play (the runtime copies node_modules). YARN_IGNORE_PATH: the
+        // release runs from where the base stage put it, not re-executed from yarnPath (absent before COPY . .).
         env: [['YARN_NODE_LINKER', 'node-modules'], ['YARN_IGNORE_PATH', '1']],
         manifests: ['package.json', 'yarn.lock', '.yarnrc.yml*', '.npmrc*'],
         install: 'case "$(yarn --version)" in 1.*) yarn install --frozen-lockfile ;; *) yarn install --immutable ;; esac',
@@ -74,7 +79,7 @@ function steps(o: OptionsFor<'node'>, major: number): Omit<PackageManagerSteps, 
       };
     case 'bun':
       return {
-        setup: `npm install --global bun@${TOOL_VERSIONS.bun}`,
+        setup: npmGlobal(`bun@${v ?? TOOL_VERSIONS.bun}`),
         env: [],
         manifests: ['package.json', 'bun.lock*', 'bun.lockb*', '.npmrc*'],
         install: 'bun install --frozen-lockfile',
@@ -83,6 +88,28 @@ function steps(o: OptionsFor<'node'>, major: number): Omit<PackageManagerSteps, 
         run: 'bun run',
       };
   }
+}
+
+/** Where the base stage puts a committed Yarn release. */
+const YARN_RELEASE = '/usr/local/lib/yarn-release.cjs';
+
+function mountNpm(o: OptionsFor<'node'>): string {
+  return o.cacheMounts ? '--mount=type=cache,target=/root/.npm \\\n    ' : '';
+}
+
+/**
+ * Yarn 1: the node image's own yarn 1.22 unless an exact 1.x is pinned. Yarn 2+: the committed release (yarnPath)
+ * wrapped as `yarn`, else @yarnpkg/cli-dist (Berry's npm package) at the pinned version. --force replaces the image's yarn.
+ */
+function yarnSetup(o: OptionsFor<'node'>): string | null {
+  const v = o.packageManagerVersion;
+  if (o.yarnPath) {
+    // rm first: the image's yarn is a symlink, and writing through it would overwrite yarn 1 itself
+    return `rm -f /usr/local/bin/yarn /usr/local/bin/yarnpkg && printf '#!/bin/sh\\nexec node ${YARN_RELEASE} "$@"\\n' > /usr/local/bin/yarn && chmod +x /usr/local/bin/yarn`;
+  }
+  if (v === undefined || /^[\^~]?1(?:$|\.)/.test(v) && !/^1\.\d+\.\d+$/.test(v)) return null;
+  const spec = /^[\^~]?1\./.test(v) ? `yarn@${v}` : `@yarnpkg/cli-dist@${v}`;
+  return `${mountNpm(o)}npm install --global --force '${spec}'`;
 }
 
 /** A Turborepo JS app built from the workspace root through `turbo prune` (templates/node/turbo-prune.ejs). */
@@ -97,15 +124,16 @@ export interface NodeTemplateData extends BaseTemplateData {
   turbo: TurboPrune | null;
   /** BuildKit secret mount of the user's npmrc (registry tokens) on steps that reach the registry, or ''. */
   npmrcSecret: string;
+  /** A committed Yarn release copied into the base stage (before its setup wraps it as `yarn`), or null. */
+  yarnRelease: { from: string; to: string } | null;
   /** Context-relative folder copied from the build stage to the runtime, or null to copy the project from the context. */
   output: string | null;
 }
 
 export function nodeTemplateData(o: OptionsFor<'node'>): NodeTemplateData {
   const base = baseTemplateData(o);
-  const major = Number(base.build.version) || Number(base.runtime.version) || 22;
   const members = (o.workspaceManifests ?? []).map((file) => ({ file, dir: dir(file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.') }));
-  const pm = { ...withProdManifests(steps(o, major), o.manifestsPath), members };
+  const pm = { ...withProdManifests(steps(o), o.manifestsPath), members };
   const entryPath = entryScript(o);
   const output = o.outputPath ?? (o.buildCommand ? outputFromEntry(o, entryPath) : null);
   const distroless = base.runtime.flavor === 'distroless';
@@ -122,7 +150,8 @@ export function nodeTemplateData(o: OptionsFor<'node'>): NodeTemplateData {
   } else {
     cmd = distroless ? [entryPath] : ['node', entryPath];
   }
-  return { ...base, pm, output, turbo: turboPrune(o), npmrcSecret: o.cacheMounts ? NPMRC_SECRET : '', healthcheck: healthcheckCommand(o, probe), entrypoint, cmd };
+  const yarnRelease = o.packageManager === 'yarn' && o.yarnPath ? { from: o.yarnPath, to: YARN_RELEASE } : null;
+  return { ...base, pm, output, yarnRelease, turbo: turboPrune(o), npmrcSecret: o.cacheMounts ? NPMRC_SECRET : '', healthcheck: healthcheckCommand(o, probe), entrypoint, cmd };
 }
 
 // Optional (absent secret = no file), never an ARG/ENV: `docker-ms build --secret id=npmrc,src=$HOME/.npmrc`

@@ -78,7 +78,7 @@ describe('dockerfile generator', () => {
   describe('defaults', () => {
     it('node app with an Nx build: builds from the workspace root by running the build target, ships its output', async () => {
       addApp(tree, 'api');
-      await dockerfileGenerator(tree, { project: 'api' });
+      await dockerfileGenerator(tree, { addPlugin: false, project: 'api' });
 
       const dockerfile = read(tree, 'apps/api/Dockerfile');
       expect(listStages(dockerfile).map((s) => s.name)).toEqual(['base', 'deps', 'build', 'prod-deps', 'runtime']);
@@ -118,7 +118,7 @@ describe('dockerfile generator', () => {
       addProjectConfiguration(tree, 'shared', { root: 'libs/shared', projectType: 'library', implicitDependencies: ['util'] });
       addProjectConfiguration(tree, 'util', { root: 'libs/util', projectType: 'library' });
       addProjectConfiguration(tree, 'unused', { root: 'libs/unused', projectType: 'library' });
-      await dockerfileGenerator(tree, { project: 'api' });
+      await dockerfileGenerator(tree, { addPlugin: false, project: 'api' });
       const included = read(tree, 'apps/api/Dockerfile.dockerignore').split('\n').filter((l) => l.startsWith('!'));
       expect(included).toEqual(['!apps/api/**', '!libs/shared/**', '!libs/util/**', '!nx.json', '!package-lock.json', '!package.json', '!tsconfig.base.json']);
       // and the Nx task hashes only that closure: a change in another app or library leaves it cached
@@ -133,7 +133,7 @@ describe('dockerfile generator', () => {
       tree.write('apps/api/package.json', JSON.stringify({ name: '@ws/api', dependencies: { '@ws/shared': '*' } }));
       tree.write('libs/shared/package.json', JSON.stringify({ name: '@ws/shared' }));
       tree.write('libs/other/package.json', JSON.stringify({ name: '@ws/other' }));
-      await dockerfileGenerator(tree, { project: 'api' });
+      await dockerfileGenerator(tree, { addPlugin: false, project: 'api' });
       const dockerfile = read(tree, 'apps/api/Dockerfile');
       expect(dockerfile).toContain('COPY package.json package-lock.json* npm-shrinkwrap.json* .npmrc* ./\nCOPY apps/api/package.json apps/api/\nCOPY libs/shared/package.json libs/shared/\nRUN ');
       expect(dockerfile).not.toContain('libs/other');
@@ -144,7 +144,7 @@ describe('dockerfile generator', () => {
     it('node app with @nx/js in the workspace: the production install reads the pruned manifests the executor writes', async () => {
       tree.write('package.json', JSON.stringify({ name: 'ws', private: true, devDependencies: { nx: '23.2.1', '@nx/js': '23.2.1' } }));
       addApp(tree, 'api');
-      await dockerfileGenerator(tree, { project: 'api' });
+      await dockerfileGenerator(tree, { addPlugin: false, project: 'api' });
       const dockerfile = read(tree, 'apps/api/Dockerfile');
       expect(dockerfile).toContain('COPY dist/docker/apps/api/package.json dist/docker/apps/api/package-lock.json* dist/docker/apps/api/npm-shrinkwrap.json* .npmrc* ./');
       expect(dockerfile).toContain('COPY package.json package-lock.json* npm-shrinkwrap.json* .npmrc* ./');
@@ -158,7 +158,7 @@ describe('dockerfile generator', () => {
       ['billing', /^FROM maven:/m],
     ])('%s: detected language, project-root context, .dockerignore beside the Dockerfile', async (name, from) => {
       addApp(tree, name);
-      await dockerfileGenerator(tree, { project: name });
+      await dockerfileGenerator(tree, { addPlugin: false, project: name });
       const dockerfile = read(tree, `apps/${name}/Dockerfile`);
       expect(dockerfile).toMatch(from);
       expect(listStages(dockerfile).at(-1)?.name).toBe('runtime');
@@ -180,7 +180,7 @@ describe('dockerfile generator', () => {
       tree.write('apps/site/package.json', JSON.stringify({ name: 'site', dependencies: { express: '4.0.0' }, scripts: { start: 'node index.js' } }));
       tree.write('apps/site/package-lock.json', '{"lockfileVersion":3}');
       tree.write('apps/site/index.js', 'require("express")\n');
-      await dockerfileGenerator(tree, { project: 'site' });
+      await dockerfileGenerator(tree, { addPlugin: false, project: 'site' });
       expect(readProjectConfiguration(tree, 'site').targets?.['docker-build']?.options?.context).toBe('apps/site');
       expect(read(tree, 'apps/site/Dockerfile')).toContain('CMD ["index.js"]');
       expect(tree.exists('apps/site/.dockerignore')).toBe(true);
@@ -206,13 +206,13 @@ describe('dockerfile generator', () => {
       ['outputPath', { outputPath: 'build/api' }, /COPY --from=build \/app\/build\/api \.\/build\/api/],
     ])('%s', async (_label, options, expected) => {
       addApp(tree, 'api');
-      await dockerfileGenerator(tree, { project: 'api', ...options });
+      await dockerfileGenerator(tree, { addPlugin: false, project: 'api', ...options });
       expect(read(tree, 'apps/api/Dockerfile')).toMatch(expected);
     });
 
     it('target: the docker-build target stops at that stage unless a configuration says otherwise', async () => {
       addApp(tree, 'svc');
-      await dockerfileGenerator(tree, { project: 'svc', target: 'build' });
+      await dockerfileGenerator(tree, { addPlugin: false, project: 'svc', target: 'build' });
       // the file still ends with runtime; only the default build target changes
       expect(listStages(read(tree, 'apps/svc/Dockerfile')).at(-1)?.name).toBe('runtime');
       const target = readProjectConfiguration(tree, 'svc').targets?.['docker-build'];
@@ -222,25 +222,25 @@ describe('dockerfile generator', () => {
 
     it('target: an unknown stage lists the real ones', async () => {
       addApp(tree, 'svc');
-      await expect(dockerfileGenerator(tree, { project: 'svc', target: 'prod' })).rejects.toThrow('target: must be one of deps, build, runtime (got "prod")');
+      await expect(dockerfileGenerator(tree, { addPlugin: false, project: 'svc', target: 'prod' })).rejects.toThrow('target: must be one of deps, build, runtime (got "prod")');
     });
 
     it('projectRoot given by hand: builds go/svc from the workspace root', async () => {
       addApp(tree, 'svc');
-      await dockerfileGenerator(tree, { project: 'svc', projectRoot: 'apps/svc' });
+      await dockerfileGenerator(tree, { addPlugin: false, project: 'svc', projectRoot: 'apps/svc' });
       expect(read(tree, 'apps/svc/Dockerfile')).toContain('COPY apps/svc/go.mod');
       expect(readProjectConfiguration(tree, 'svc').targets?.['docker-build']?.options?.context).toBe('.');
     });
 
     it('targetName names the written target', async () => {
       addApp(tree, 'svc');
-      await dockerfileGenerator(tree, { project: 'svc', targetName: 'container' });
+      await dockerfileGenerator(tree, { addPlugin: false, project: 'svc', targetName: 'container' });
       expect(Object.keys(readProjectConfiguration(tree, 'svc').targets ?? {})).toEqual(['container']);
     });
 
     it('skipFormat: false formats without failing', async () => {
       addApp(tree, 'svc');
-      await expect(dockerfileGenerator(tree, { project: 'svc', skipFormat: false })).resolves.toBeUndefined();
+      await expect(dockerfileGenerator(tree, { addPlugin: false, project: 'svc', skipFormat: false })).resolves.toBeUndefined();
     });
   });
 
@@ -251,7 +251,7 @@ describe('dockerfile generator', () => {
       addApp(tree, 'svc');
       tree.write('apps/svc/Dockerfile', OWN);
       tree.write('apps/svc/.dockerignore', 'mine\n');
-      await dockerfileGenerator(tree, { project: 'svc' });
+      await dockerfileGenerator(tree, { addPlugin: false, project: 'svc' });
       expect(read(tree, 'apps/svc/Dockerfile')).toBe(OWN);
       expect(read(tree, 'apps/svc/.dockerignore')).toBe('mine\n');
       expect(logger.info).toHaveBeenCalledWith(expect.stringContaining('kept existing apps/svc/Dockerfile (pass --overwrite'));
@@ -264,14 +264,14 @@ describe('dockerfile generator', () => {
       addApp(tree, 'svc');
       tree.write('apps/svc/Dockerfile', OWN);
       tree.write('apps/svc/.dockerignore', 'mine\n');
-      await dockerfileGenerator(tree, { project: 'svc', overwrite: true });
+      await dockerfileGenerator(tree, { addPlugin: false, project: 'svc', overwrite: true });
       expect(read(tree, 'apps/svc/Dockerfile')).toMatch(/^FROM golang/m);
       expect(read(tree, 'apps/svc/.dockerignore')).not.toBe('mine\n');
     });
 
     it('keeps a docker-build target the user already has (same executor)', async () => {
       addApp(tree, 'svc', { targets: { 'docker-build': { executor: 'docker-ms:build', options: { tags: ['svc:mine'] } } } });
-      await dockerfileGenerator(tree, { project: 'svc' });
+      await dockerfileGenerator(tree, { addPlugin: false, project: 'svc' });
       expect(readProjectConfiguration(tree, 'svc').targets?.['docker-build']).toEqual({ executor: 'docker-ms:build', options: { tags: ['svc:mine'] } });
       expect(logger.info).toHaveBeenCalledWith('svc: kept existing target docker-build (pass --overwrite to replace it)');
     });
@@ -279,7 +279,7 @@ describe('dockerfile generator', () => {
     it('never touches a root .dockerignore that already exists', async () => {
       tree.write('.dockerignore', 'node_modules\n');
       addApp(tree, 'api');
-      await dockerfileGenerator(tree, { project: 'api', overwrite: true });
+      await dockerfileGenerator(tree, { addPlugin: false, project: 'api', overwrite: true });
       expect(read(tree, '.dockerignore')).toBe('node_modules\n');
     });
   });
@@ -287,18 +287,18 @@ describe('dockerfile generator', () => {
   describe('running twice', () => {
     it.each(Object.keys(APPS))('%s: the second run changes nothing', async (name) => {
       addApp(tree, name);
-      await dockerfileGenerator(tree, { project: name });
+      await dockerfileGenerator(tree, { addPlugin: false, project: name });
       const before = snapshotFiles(tree);
-      await dockerfileGenerator(tree, { project: name });
+      await dockerfileGenerator(tree, { addPlugin: false, project: name });
       expect(snapshotFiles(tree)).toEqual(before);
     });
 
     it('--all twice, and with --overwrite, changes nothing', async () => {
       for (const name of Object.keys(APPS)) addApp(tree, name);
-      await dockerfileGenerator(tree, { all: true });
+      await dockerfileGenerator(tree, { addPlugin: false, all: true });
       const before = snapshotFiles(tree);
-      await dockerfileGenerator(tree, { all: true });
-      await dockerfileGenerator(tree, { all: true, overwrite: true });
+      await dockerfileGenerator(tree, { addPlugin: false, all: true });
+      await dockerfileGenerator(tree, { addPlugin: false, all: true, overwrite: true });
       expect(snapshotFiles(tree)).toEqual(before);
     });
   });
@@ -310,7 +310,7 @@ describe('dockerfile generator', () => {
       tree.write('libs/shared/package.json', '{"name":"shared","dependencies":{"x":"1"}}');
       addProjectConfiguration(tree, 'api-e2e', { root: 'apps/api-e2e', projectType: 'application' });
       tree.write('apps/api-e2e/package.json', '{"name":"api-e2e","dependencies":{"x":"1"}}');
-      await dockerfileGenerator(tree, { all: true });
+      await dockerfileGenerator(tree, { addPlugin: false, all: true });
       for (const name of Object.keys(APPS)) {
         expect(read(tree, `apps/${name}/Dockerfile`)).toMatch(/AS runtime$/m);
         expect(readProjectConfiguration(tree, name).targets?.['docker-build']?.executor).toBe('docker-ms:build');
@@ -325,7 +325,7 @@ describe('dockerfile generator', () => {
       tree.write('apps/site/index.js', '');
       addProjectConfiguration(tree, 'tools', { root: 'libs/tools', targets: { build: { command: 'tsc' } } });
       tree.write('libs/tools/package.json', JSON.stringify({ name: 'tools', dependencies: { x: '1' } }));
-      await dockerfileGenerator(tree, { all: true });
+      await dockerfileGenerator(tree, { addPlugin: false, all: true });
       expect(tree.exists('apps/site/Dockerfile')).toBe(true);
       expect(tree.exists('libs/tools/Dockerfile')).toBe(false);
     });
@@ -336,7 +336,7 @@ describe('dockerfile generator', () => {
       addProjectConfiguration(tree, 'empty', { root: 'apps/empty', projectType: 'application' });
       tree.write('apps/empty/README.md', 'nothing to build\n');
       const before = snapshotFiles(tree);
-      const error = await dockerfileGenerator(tree, { all: true }).catch((e: Error) => e);
+      const error = await dockerfileGenerator(tree, { addPlugin: false, all: true }).catch((e: Error) => e);
       expect(error).toBeInstanceOf(Error);
       const lines = (error as Error).message.split('\n');
       expect(lines).toEqual([
@@ -349,7 +349,64 @@ describe('dockerfile generator', () => {
 
     it('says so when there is no application', async () => {
       addProjectConfiguration(tree, 'shared', { root: 'libs/shared', projectType: 'library' });
-      await expect(dockerfileGenerator(tree, { all: true })).rejects.toThrow(/no application projects.*nx g docker-ms:dockerfile <project>/);
+      await expect(dockerfileGenerator(tree, { addPlugin: false, all: true })).rejects.toThrow(/no application projects.*nx g docker-ms:dockerfile <project>/);
+    });
+  });
+
+  it('warns (logger.warn) when the app binds a loopback address no variable changes', async () => {
+    const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+    addProjectConfiguration(tree, 'flaskapp', { root: 'apps/flaskapp', projectType: 'application' });
+    tree.write('apps/flaskapp/requirements.txt', 'flask\n');
+    tree.write('apps/flaskapp/app.py', 'from flask import Flask\napp = Flask(__name__)\nif __name__ == "__main__":\n    app.run()\n');
+    await dockerfileGenerator(tree, { addPlugin: false, project: 'flaskapp' });
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^flaskapp: app\.py: Flask app\.run\(…\) binds 127\.0\.0\.1 \(its default without host=\) \(line 4\), and no environment variable changes it/));
+    expect(read(tree, 'apps/flaskapp/Dockerfile')).toMatch(/^EXPOSE 5000$/m);
+  });
+
+  describe("Nx's addPlugin convention", () => {
+    const saved = process.env.NX_ADD_PLUGINS;
+    afterEach(() => {
+      if (saved === undefined) delete process.env.NX_ADD_PLUGINS;
+      else process.env.NX_ADD_PLUGINS = saved;
+    });
+
+    it('registers the plugin in nx.json and writes no target (inference does it)', async () => {
+      delete process.env.NX_ADD_PLUGINS;
+      addApp(tree, 'svc');
+      const projectJson = read(tree, 'apps/svc/project.json');
+      await dockerfileGenerator(tree, { project: 'svc' });
+      expect(readNxJson(tree)?.plugins).toEqual([{ plugin: 'docker-ms', options: { buildTargetName: 'docker-build' } }]);
+      expect(read(tree, 'apps/svc/project.json')).toBe(projectJson);
+      expect(tree.exists('apps/svc/Dockerfile')).toBe(true);
+    });
+
+    it('--targetName becomes the plugin\'s buildTargetName', async () => {
+      delete process.env.NX_ADD_PLUGINS;
+      addApp(tree, 'svc');
+      await dockerfileGenerator(tree, { project: 'svc', targetName: 'image' });
+      expect(readNxJson(tree)?.plugins).toEqual([{ plugin: 'docker-ms', options: { buildTargetName: 'image' } }]);
+    });
+
+    it.each([
+      ['--addPlugin=false', { addPlugin: false }, undefined, undefined],
+      ['NX_ADD_PLUGINS=false', {}, 'false', undefined],
+      ['useInferencePlugins: false', {}, undefined, false],
+    ])('%s writes the target into the project and leaves nx.json alone', async (_what, flags, env, inference) => {
+      if (env === undefined) delete process.env.NX_ADD_PLUGINS;
+      else process.env.NX_ADD_PLUGINS = env;
+      if (inference === false) updateNxJson(tree, { ...readNxJson(tree), useInferencePlugins: false });
+      addApp(tree, 'svc');
+      await dockerfileGenerator(tree, { project: 'svc', ...flags });
+      expect(readNxJson(tree)?.plugins ?? []).toEqual([]);
+      expect(readProjectConfiguration(tree, 'svc').targets?.['docker-build']?.executor).toBe('docker-ms:build');
+    });
+
+    it('registers nothing when a project fails', async () => {
+      delete process.env.NX_ADD_PLUGINS;
+      addProjectConfiguration(tree, 'empty', { root: 'apps/empty', projectType: 'application' });
+      tree.write('apps/empty/README.md', '# nothing\n');
+      await expect(dockerfileGenerator(tree, { project: 'empty' })).rejects.toThrow(/no language detected/);
+      expect(readNxJson(tree)?.plugins ?? []).toEqual([]);
     });
   });
 
@@ -361,14 +418,14 @@ describe('dockerfile generator', () => {
     it('writes the files but no target: createNodes infers it from the Dockerfile', async () => {
       addApp(tree, 'svc');
       const projectJson = read(tree, 'apps/svc/project.json');
-      await dockerfileGenerator(tree, { project: 'svc' });
+      await dockerfileGenerator(tree, { addPlugin: false, project: 'svc' });
       expect(tree.exists('apps/svc/Dockerfile')).toBe(true);
       expect(read(tree, 'apps/svc/project.json')).toBe(projectJson);
     });
 
     it('writes a target under another name than the plugin infers', async () => {
       addApp(tree, 'svc');
-      await dockerfileGenerator(tree, { project: 'svc', targetName: 'image' });
+      await dockerfileGenerator(tree, { addPlugin: false, project: 'svc', targetName: 'image' });
       expect(Object.keys(readProjectConfiguration(tree, 'svc').targets ?? {})).toEqual(['image']);
     });
   });
@@ -379,7 +436,7 @@ describe('dockerfile generator', () => {
       tree.write('apps/ml/package.json', JSON.stringify({ name: 'ml', dependencies: { 'left-pad': '1.0.0' } }));
       tree.write('apps/ml/pyproject.toml', '[project]\nname = "ml"\nversion = "0.1.0"\n');
       tree.write('apps/ml/main.py', 'print(1)\n');
-      await dockerfileGenerator(tree, { project: 'ml' });
+      await dockerfileGenerator(tree, { addPlugin: false, project: 'ml' });
       expect(read(tree, 'apps/ml/Dockerfile')).toMatch(/^FROM python:/m);
       expect(logger.info).toHaveBeenCalledWith('ml: language python from Nx (target "build" uses @nxlv/python:build)');
     });
@@ -389,7 +446,7 @@ describe('dockerfile generator', () => {
     it('lists exactly the files it creates or updates', async () => {
       addApp(tree, 'svc');
       const before = new Set(tree.listChanges().map((c) => c.path));
-      await dockerfileGenerator(tree, { project: 'svc' });
+      await dockerfileGenerator(tree, { addPlugin: false, project: 'svc' });
       const changed = tree.listChanges().map((c) => c.path).filter((p) => !before.has(p) || p === 'apps/svc/project.json');
       expect(changed.sort()).toEqual(['apps/svc/.dockerignore', 'apps/svc/Dockerfile', 'apps/svc/project.json']);
     });
@@ -399,22 +456,22 @@ describe('dockerfile generator', () => {
     it('unknown project → close names', async () => {
       addApp(tree, 'api');
       addApp(tree, 'svc');
-      await expect(dockerfileGenerator(tree, { project: 'apii' })).rejects.toThrow('Cannot find project "apii"; did you mean "api"?');
+      await expect(dockerfileGenerator(tree, { addPlugin: false, project: 'apii' })).rejects.toThrow('Cannot find project "apii"; did you mean "api"?');
     });
 
     it('no project and no --all', async () => {
-      await expect(dockerfileGenerator(tree, {})).rejects.toThrow(/nx g docker-ms:dockerfile <project>.*--all/);
+      await expect(dockerfileGenerator(tree, { addPlugin: false })).rejects.toThrow(/nx g docker-ms:dockerfile <project>.*--all/);
     });
 
     it('undetectable language → what was looked for and --language', async () => {
       addProjectConfiguration(tree, 'empty', { root: 'apps/empty', projectType: 'application' });
       tree.write('apps/empty/README.md', '');
-      await expect(dockerfileGenerator(tree, { project: 'empty' })).rejects.toThrow(/checked .*go\.mod.*--language/);
+      await expect(dockerfileGenerator(tree, { addPlugin: false, project: 'empty' })).rejects.toThrow(/checked .*go\.mod.*--language/);
     });
 
     it('target name taken by another executor → --targetName', async () => {
       addApp(tree, 'svc', { targets: { 'docker-build': { executor: 'nx:run-commands', options: { command: 'docker build .' } } } });
-      await expect(dockerfileGenerator(tree, { project: 'svc' })).rejects.toThrow(
+      await expect(dockerfileGenerator(tree, { addPlugin: false, project: 'svc' })).rejects.toThrow(
         'Target "docker-build" of project "svc" already runs nx:run-commands; choose another name with --targetName',
       );
       expect(tree.exists('apps/svc/Dockerfile')).toBe(false);
@@ -422,8 +479,8 @@ describe('dockerfile generator', () => {
 
     it('a bad option value → core names the option and what it accepts', async () => {
       addApp(tree, 'svc');
-      await expect(dockerfileGenerator(tree, { project: 'svc', port: 70000 })).rejects.toThrow(/^port: /m);
-      await expect(dockerfileGenerator(tree, { project: 'svc', packageManager: 'npm' })).rejects.toThrow(/packageManager: must be one of go/);
+      await expect(dockerfileGenerator(tree, { addPlugin: false, project: 'svc', port: 70000 })).rejects.toThrow(/^port: /m);
+      await expect(dockerfileGenerator(tree, { addPlugin: false, project: 'svc', packageManager: 'npm' })).rejects.toThrow(/packageManager: must be one of go/);
       expect(tree.exists('apps/svc/Dockerfile')).toBe(false);
     });
 

@@ -1,6 +1,6 @@
 import { formatFiles, getProjects, logger, type ProjectConfiguration, type Tree } from '@nx/devkit';
 import { closestNames } from '@docker-ms/core';
-import { DEFAULT_BUILD_TARGET_NAME, registeredBuildTargetName } from '../../utils/plugin-registration';
+import { DEFAULT_BUILD_TARGET_NAME, addPluginByDefault, registerPlugin, registeredBuildTargetName } from '../../utils/plugin-registration';
 import { normalizeOptions, type NormalizedGeneratorOptions } from './normalize-options';
 import { applyPlan, planProject, type ProjectPlan } from './plan-project';
 import { effectiveProject, graphProjectNames } from './project-graph';
@@ -11,7 +11,10 @@ export async function dockerfileGenerator(tree: Tree, schema: DockerfileGenerato
   const options = normalizeOptions(schema);
   const projects = getProjects(tree);
   const names = selectProjects(tree, projects, options);
-  const pluginTarget = registeredBuildTargetName(tree);
+  // Nx's addPlugin convention: register the plugin and let it infer docker-build, rather than write the target
+  const registered = registeredBuildTargetName(tree);
+  const register = registered === undefined && (options.addPlugin ?? addPluginByDefault(tree));
+  const pluginTarget = register ? (options.targetName ?? DEFAULT_BUILD_TARGET_NAME) : registered;
   const targetName = options.targetName ?? pluginTarget ?? DEFAULT_BUILD_TARGET_NAME;
 
   const plans: ProjectPlan[] = [];
@@ -31,6 +34,7 @@ export async function dockerfileGenerator(tree: Tree, schema: DockerfileGenerato
     throw new Error(problems.join('\n') + (names.length > 1 ? '\nNothing was written.' : ''));
   }
 
+  if (register) registerPlugin(tree, targetName);
   for (const plan of plans) applyPlan(tree, plan);
   if (!options.skipFormat) await formatFiles(tree);
 }

@@ -14,6 +14,7 @@ const generatorFlags = z.strictObject({
     .regex(TARGET_NAME, { message: 'must be a target name of letters, digits and ":_.-" (e.g. docker-build)' })
     .optional(),
   skipFormat: z.boolean().default(false),
+  addPlugin: z.boolean().optional(),
 });
 
 const CORE_OPTION_NAMES = Object.keys(flatOptionsSchema.shape);
@@ -24,6 +25,8 @@ export interface NormalizedGeneratorOptions {
   overwrite: boolean;
   targetName?: string;
   skipFormat: boolean;
+  /** Register the docker-ms plugin when it is not (Nx's addPlugin convention); undefined: Nx's default. */
+  addPlugin?: boolean;
   /** User-given core options only (undefined dropped); core validates them with its zod schema. */
   dockerfileOptions: Record<string, unknown>;
 }

@@ -4,7 +4,7 @@ import schema from './schema.json';
 type Property = { type?: string; enum?: unknown[]; default?: unknown; anyOf?: Array<{ type?: string }> };
 const core = optionsJsonSchema() as { properties: Record<string, Property> };
 const ours = schema.properties as Record<string, Property>;
-const GENERATOR_FLAGS = ['project', 'all', 'overwrite', 'targetName', 'skipFormat'];
+const GENERATOR_FLAGS = ['project', 'all', 'overwrite', 'targetName', 'skipFormat', 'addPlugin'];
 
 /** schema.json is hand-written for the prompts and docs; core's zod schema stays the one source of names, enums and defaults. */
 describe('dockerfile schema.json mirrors core options', () => {

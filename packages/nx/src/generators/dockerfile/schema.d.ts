@@ -9,6 +9,7 @@ export interface DockerfileGeneratorSchema extends Partial<CommonOptions> {
   overwrite?: boolean;
   targetName?: string;
   skipFormat?: boolean;
+  addPlugin?: boolean;
   language?: DockerfileOptionsInput['language'];
   packageManager?: DockerfileOptionsInput['packageManager'];
   variant?: DockerfileOptionsInput['variant'];

@@ -1,5 +1,5 @@
-import { formatFiles, logger, readNxJson, updateNxJson, type Tree } from '@nx/devkit';
-import { DEFAULT_BUILD_TARGET_NAME, findPluginEntry, PLUGIN_NAME } from '../../utils/plugin-registration';
+import { formatFiles, logger, readNxJson, type Tree } from '@nx/devkit';
+import { addPluginByDefault, DEFAULT_BUILD_TARGET_NAME, findPluginEntry, PLUGIN_NAME, registerPlugin } from '../../utils/plugin-registration';
 import type { InitGeneratorSchema } from './schema';
 
 const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9:_.-]*$/;
@@ -16,12 +16,11 @@ export async function initGenerator(tree: Tree, options: InitGeneratorSchema = {
     logger.info(`${PLUGIN_NAME} is already registered in nx.json; nothing to do.`);
     return;
   }
-  if (nxJson.useInferencePlugins === false || process.env.NX_ADD_PLUGINS === 'false') {
+  if (!addPluginByDefault(tree)) {
     logger.info(`Inferred targets are turned off in this workspace; docker-ms:dockerfile will write docker-build targets into each project instead.`);
     return;
   }
-  nxJson.plugins = [...(nxJson.plugins ?? []), { plugin: PLUGIN_NAME, options: { buildTargetName } }];
-  updateNxJson(tree, nxJson);
+  registerPlugin(tree, buildTargetName);
   if (!options.skipFormat) await formatFiles(tree);
 }
 

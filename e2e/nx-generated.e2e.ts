@@ -1,0 +1,190 @@
+// Apps as their own generators and package managers make them, run the way a new user runs them:
+// `docker run -d -p 127.0.0.1:<free>:<the image's EXPOSEd port> <image>` with no -e and no host networking.
+// 1. An Nx 23 workspace; `nx g @nx/node:application` with express (HOST/PORT from env, port 3000) and fastify
+//    (listen({ port, host }), --port=3333); `nx g docker-ms:dockerfile`, `nx run <app>:docker-build`.
+// 2. One app per package manager with a real lockfile made by that manager and a dependency from the npm
+//    registry: pnpm (packageManager pin), Yarn 1 (no packageManager field), Yarn 4 (committed yarnPath release),
+//    Bun (bun.lock, packageManager pin);
+//    `docker-ms dockerfile --write`, `docker-ms build`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { E2E_VERSION, describeE2e, log, readState } from './support/env';
+import { commitWorkspace, exec } from './support/exec';
+import { exposedPort, freePort, imageExists, imageUser, isNonRoot, runAndGet } from './support/docker';
+import { NX_VERSION, nxEnv } from './support/workspace';
+
+const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
+const TIMEOUT = 30 * 60_000;
+
+describeE2e('apps made by Nx generators and by each package manager answer on their EXPOSEd port', () => {
+  const state = readState();
+  const root = path.join(state.tmpDir as string, 'nx-generated');
+  const env = nxEnv(state.npmrc);
+  const nx = (args: string[], opts: { env?: NodeJS.ProcessEnv } = {}) =>
+    exec('npx', ['nx', ...args], { cwd: root, env: opts.env ?? env, timeout: TIMEOUT, echo: true });
+
+  beforeAll(async () => {
+    const t0 = Date.now();
+    fs.rmSync(root, { recursive: true, force: true });
+    fs.mkdirSync(root, { recursive: true });
+    // As in nx.e2e.ts: image builds reach verdaccio (docker-ms@0.0.0-e2e) through the docker bridge gateway.
+    const [, buildHost] = state.registryHosts as string[];
+    fs.writeFileSync(path.join(root, '.npmrc'), `registry=http://${buildHost}:${state.registryPort}/\n//${buildHost}:${state.registryPort}/:_authToken=e2e-dummy-token\n`);
+    fs.writeFileSync(path.join(root, '.gitignore'), 'node_modules/\ndist/\n.nx/\n');
+    fs.writeFileSync(path.join(root, 'package.json'), json({
+      name: 'generated', version: '0.0.0', private: true, license: 'MIT',
+      devDependencies: { nx: NX_VERSION, '@nx/js': NX_VERSION, '@nx/node': NX_VERSION, 'docker-ms': E2E_VERSION, typescript: '~6.0.3', '@types/node': '~20.19.0' },
+    }));
+    fs.writeFileSync(path.join(root, 'nx.json'), json({ $schema: './node_modules/nx/schemas/nx-schema.json', namedInputs: { default: ['{projectRoot}/**/*'], production: ['default'] } }));
+    fs.writeFileSync(path.join(root, 'tsconfig.base.json'), json({ compilerOptions: { target: 'es2022', module: 'commonjs', strict: true, esModuleInterop: true, skipLibCheck: true, types: ['node'] } }));
+    await exec('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, env, timeout: 10 * 60_000 });
+    await commitWorkspace(root, env);
+    log(`workspace ${root} ready in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
+  }, 20 * 60_000);
+
+  describe.each([
+    { app: 'express-api', framework: 'express', port: 3000, host: ['HOST', '0.0.0.0'] },
+    { app: 'fastify-api', framework: 'fastify', port: 3333, host: ['HOST', '0.0.0.0'] },
+  ])('@nx/node:application --framework=$framework', ({ app, framework, port, host }) => {
+    it('nx g @nx/node:application, then nx g docker-ms:dockerfile: EXPOSE, PORT and HOST=0.0.0.0 from the generated main.ts', async () => {
+      await nx(['g', '@nx/node:application', `apps/${app}`, `--framework=${framework}`, `--port=${port}`, '--e2eTestRunner=none', '--unitTestRunner=none', '--linter=none', '--no-interactive']);
+      const main = fs.readFileSync(path.join(root, 'apps', app, 'src/main.ts'), 'utf8');
+      expect(main).toContain(`process.env.HOST ?? 'localhost'`); // the generator's own loopback default
+      await nx(['g', 'docker-ms:dockerfile', app, '--no-interactive']);
+      // Nx's addPlugin convention: the plugin is registered and docker-build is inferred, not written
+      const nxJson = JSON.parse(fs.readFileSync(path.join(root, 'nx.json'), 'utf8'));
+      expect(nxJson.plugins).toContainEqual({ plugin: 'docker-ms', options: { buildTargetName: 'docker-build' } });
+      expect(JSON.parse(fs.readFileSync(path.join(root, 'apps', app, 'project.json'), 'utf8')).targets['docker-build']).toBeUndefined();
+      const dockerfile = fs.readFileSync(path.join(root, 'apps', app, 'Dockerfile'), 'utf8');
+      expect(dockerfile).toContain(`\nEXPOSE ${port}\n`);
+      expect(dockerfile).toMatch(new RegExp(`^ENV ${host[0]}=${host[1]} PORT=${port}$`, 'm'));
+    });
+
+    it('nx run <app>:docker-build, then docker run -p 127.0.0.1:<free>:<EXPOSEd> with no env answers', async () => {
+      await nx(['run', `${app}:docker-build`]);
+      const image = `${app}:latest`;
+      expect(imageExists(image)).toBe(true);
+      expect(isNonRoot(imageUser(image))).toBe(true);
+      expect(exposedPort(image)).toBe(port);
+      const res = await runAndGet(image, exposedPort(image), await freePort(), null);
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body)).toEqual({ message: 'Hello API' });
+    });
+  });
+
+  describe('one app per package manager, lockfile made by that manager, dependency from the npm registry', () => {
+    const appsDir = path.join(state.tmpDir as string, 'pm-apps');
+    const tools = path.join(state.tmpDir as string, 'pm-tools');
+    // The apps resolve from the npm registry itself (not verdaccio): image builds install from it too.
+    const registryEnv = () => {
+      const npmrc = path.join(tools, 'npmrc');
+      return { NPM_CONFIG_USERCONFIG: npmrc, CI: 'true', YARN_ENABLE_IMMUTABLE_INSTALLS: 'false', YARN_ENABLE_TELEMETRY: '0', YARN_IGNORE_PATH: '0' };
+    };
+    const cli = () => path.join(root, 'node_modules/.bin/docker-ms');
+
+    beforeAll(async () => {
+      fs.rmSync(appsDir, { recursive: true, force: true });
+      fs.mkdirSync(tools, { recursive: true });
+      fs.writeFileSync(path.join(tools, 'npmrc'), 'registry=https://registry.npmjs.org/\n');
+      fs.writeFileSync(path.join(tools, 'package.json'), json({ name: 'pm-tools', private: true }));
+      // bun's own package needs its install script; its platform package carries the binary itself
+      await exec('npm', ['install', '--no-audit', '--no-fund', 'pnpm@9.15.9', 'yarn@1.22.22', '@yarnpkg/cli-dist@4.9.4', '@oven/bun-linux-x64@1.4.5'], { cwd: tools, env: registryEnv(), timeout: 10 * 60_000 });
+    }, 20 * 60_000);
+
+    const server = (lines: string[]) => lines.join('\n') + '\n';
+    const PMS = [
+      {
+        name: 'pnpm-fastify',
+        // Fastify's documented start, host and port from env with defaults; pnpm pinned through packageManager
+        pkg: { name: 'pnpm-fastify', version: '1.0.0', private: true, main: 'server.js', packageManager: 'pnpm@9.15.9', dependencies: { fastify: '5.6.1' } },
+        files: { 'server.js': server([
+          "const fastify = require('fastify')();",
+          "fastify.get('/', async () => ({ pm: 'pnpm' }));",
+          "fastify.listen({ port: Number(process.env.PORT || 4100), host: process.env.HOST || '127.0.0.1' });",
+        ]) },
+        install: (dir: string) => exec('node', [path.join(tools, 'node_modules/pnpm/bin/pnpm.cjs'), 'install'], { cwd: dir, env: registryEnv(), timeout: 10 * 60_000 }),
+        port: 4100,
+        setup: "npm install --global 'pnpm@9.15.9'",
+        body: { pm: 'pnpm' },
+      },
+      {
+        name: 'yarn1-express',
+        // Yarn 1, no packageManager field: the image's own yarn 1.22 installs from yarn.lock
+        pkg: { name: 'yarn1-express', version: '1.0.0', private: true, main: 'index.js', dependencies: { express: '4.21.2' } },
+        files: { 'index.js': server([
+          "const express = require('express');",
+          'const app = express();',
+          "app.get('/', (req, res) => res.json({ pm: 'yarn1' }));",
+          'app.listen(8085);',
+        ]) },
+        install: (dir: string) => exec('node', [path.join(tools, 'node_modules/yarn/bin/yarn.js'), 'install', '--registry', 'https://registry.npmjs.org/'], { cwd: dir, env: registryEnv(), timeout: 10 * 60_000 }),
+        port: 8085,
+        setup: null,
+        body: { pm: 'yarn1' },
+      },
+      {
+        name: 'yarn4-http',
+        // Yarn 4 as `yarn set version` leaves it: the release committed under .yarn/releases, named by yarnPath
+        pkg: { name: 'yarn4-http', version: '1.0.0', private: true, main: 'main.js', packageManager: 'yarn@4.9.4', dependencies: { ms: '2.1.3' } },
+        files: {
+          'main.js': server([
+            "const http = require('node:http');",
+            "const ms = require('ms');",
+            'const port = process.env.PORT ?? 4300;',
+            "http.createServer((req, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify({ pm: 'yarn4', minute: ms('1m') }))).listen(port);",
+          ]),
+          '.yarnrc.yml': 'nodeLinker: node-modules\nenableTelemetry: false\nnpmRegistryServer: "https://registry.npmjs.org"\nyarnPath: .yarn/releases/yarn-4.9.4.cjs\n',
+        },
+        prepare: (dir: string) => {
+          fs.mkdirSync(path.join(dir, '.yarn/releases'), { recursive: true });
+          fs.copyFileSync(path.join(tools, 'node_modules/@yarnpkg/cli-dist/bin/yarn.js'), path.join(dir, '.yarn/releases/yarn-4.9.4.cjs'));
+        },
+        install: (dir: string) => exec('node', ['.yarn/releases/yarn-4.9.4.cjs', 'install'], { cwd: dir, env: registryEnv(), timeout: 10 * 60_000 }),
+        port: 4300,
+        setup: 'COPY .yarn/releases/yarn-4.9.4.cjs /usr/local/lib/yarn-release.cjs',
+        body: { pm: 'yarn4', minute: 60000 },
+      },
+      {
+        name: 'bun-http',
+        // Bun as the package manager (bun.lock, packageManager pin); the image still runs on Node
+        pkg: { name: 'bun-http', version: '1.0.0', private: true, main: 'index.js', packageManager: 'bun@1.4.5', dependencies: { ms: '2.1.3' } },
+        files: { 'index.js': server([
+          "const http = require('node:http');",
+          "const ms = require('ms');",
+          "http.createServer((req, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify({ pm: 'bun', hour: ms('1h') }))).listen(process.env.PORT || 4400);",
+        ]) },
+        install: (dir: string) => exec(path.join(tools, 'node_modules/@oven/bun-linux-x64/bin/bun'), ['install'], { cwd: dir, env: registryEnv(), timeout: 10 * 60_000 }),
+        port: 4400,
+        setup: "npm install --global 'bun@1.4.5'",
+        body: { pm: 'bun', hour: 3600000 },
+      },
+    ];
+
+    it.each(PMS)('$name: real lockfile, docker-ms dockerfile + build, answers with no env on its EXPOSEd port', async (spec) => {
+      const dir = path.join(appsDir, spec.name);
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'package.json'), json(spec.pkg));
+      for (const [file, text] of Object.entries(spec.files)) fs.writeFileSync(path.join(dir, file), text);
+      spec.prepare?.(dir);
+      await spec.install(dir);
+      fs.rmSync(path.join(dir, 'node_modules'), { recursive: true, force: true });
+
+      const detect = await exec(cli(), ['detect', dir, '--workspace-root', dir], { env: registryEnv() });
+      log(`${spec.name}: ${detect.stdout}`);
+      expect(detect.stdout).toContain(`port ${spec.port} (EXPOSE ${spec.port})`);
+      await exec(cli(), ['dockerfile', dir, '--write', '--workspace-root', dir], { env: registryEnv() });
+      const dockerfile = fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
+      expect(dockerfile).not.toMatch(/corepack|@latest/);
+      if (spec.setup) expect(dockerfile).toContain(spec.setup);
+      expect(dockerfile).toContain(`\nEXPOSE ${spec.port}\n`);
+
+      const image = `docker-ms-e2e-pm/${spec.name}:latest`;
+      await exec(cli(), ['build', dir, '--tags', image], { env: { ...registryEnv(), PATH: `/usr/bin:${process.env.PATH}` }, timeout: TIMEOUT, echo: true });
+      expect(isNonRoot(imageUser(image))).toBe(true);
+      const res = await runAndGet(image, exposedPort(image), await freePort(), null);
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body)).toEqual(spec.body);
+    });
+  });
+
+});
