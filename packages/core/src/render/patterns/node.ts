@@ -22,7 +22,7 @@ interface PackageManagerSteps {
 
 /**
  * With pruned manifests (the app's own package.json and lockfile) the production install reads those; settings
- * files (.npmrc, .yarnrc.yml) stay the workspace root's, and pnpm-workspace.yaml is left out (the pruned lockfile
+ * files (.yarnrc.yml; .npmrc arrives as the npmrc secret, never copied) stay the workspace root's, and pnpm-workspace.yaml is left out (the pruned lockfile
  * describes one project).
  */
 function withProdManifests(pm: Omit<PackageManagerSteps, 'prodManifests' | 'members'>, manifestsPath: string | undefined): Omit<PackageManagerSteps, 'members'> {
@@ -41,7 +41,7 @@ function steps(o: OptionsFor<'node'>, major: number): Omit<PackageManagerSteps, 
       return {
         setup: null,
         env: [],
-        manifests: ['package.json', 'package-lock.json*', 'npm-shrinkwrap.json*', '.npmrc*'],
+        manifests: ['package.json', 'package-lock.json*', 'npm-shrinkwrap.json*'],
         // npm ci needs a lockfile; projects without one still build (npm install), just less repeatably
         install: 'if [ -f package-lock.json ] || [ -f npm-shrinkwrap.json ]; then npm ci; else npm install; fi',
         installProd:
@@ -53,7 +53,7 @@ function steps(o: OptionsFor<'node'>, major: number): Omit<PackageManagerSteps, 
       return {
         setup: corepack,
         env: [],
-        manifests: ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml*', '.npmrc*'],
+        manifests: ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml*'],
         install: 'pnpm install --frozen-lockfile',
         installProd: 'pnpm install --frozen-lockfile --prod',
         caches: ['id=pnpm-store,target=/root/.local/share/pnpm/store'],
@@ -65,7 +65,7 @@ function steps(o: OptionsFor<'node'>, major: number): Omit<PackageManagerSteps, 
         // Berry: node_modules instead of Plug'n'Play (the runtime copies node_modules); the version comes from
         // package.json "packageManager" through corepack, not from a yarnPath release file.
         env: [['YARN_NODE_LINKER', 'node-modules'], ['YARN_IGNORE_PATH', '1']],
-        manifests: ['package.json', 'yarn.lock', '.yarnrc.yml*', '.npmrc*'],
+        manifests: ['package.json', 'yarn.lock', '.yarnrc.yml*'],
         install: 'case "$(yarn --version)" in 1.*) yarn install --frozen-lockfile ;; *) yarn install --immutable ;; esac',
         installProd:
           'case "$(yarn --version)" in 1.*) yarn install --frozen-lockfile --production ;; *) yarn workspaces focus --all --production ;; esac',
@@ -76,7 +76,7 @@ function steps(o: OptionsFor<'node'>, major: number): Omit<PackageManagerSteps, 
       return {
         setup: `npm install --global bun@${TOOL_VERSIONS.bun}`,
         env: [],
-        manifests: ['package.json', 'bun.lock*', 'bun.lockb*', '.npmrc*'],
+        manifests: ['package.json', 'bun.lock*', 'bun.lockb*'],
         install: 'bun install --frozen-lockfile',
         installProd: 'bun install --frozen-lockfile --production',
         caches: ['/root/.bun/install/cache'],
@@ -95,8 +95,6 @@ export interface TurboPrune {
 export interface NodeTemplateData extends BaseTemplateData {
   pm: PackageManagerSteps;
   turbo: TurboPrune | null;
-  /** BuildKit secret mount of the user's npmrc (registry tokens) on steps that reach the registry, or ''. */
-  npmrcSecret: string;
   /** Context-relative folder copied from the build stage to the runtime, or null to copy the project from the context. */
   output: string | null;
 }
@@ -122,11 +120,8 @@ export function nodeTemplateData(o: OptionsFor<'node'>): NodeTemplateData {
   } else {
     cmd = distroless ? [entryPath] : ['node', entryPath];
   }
-  return { ...base, pm, output, turbo: turboPrune(o), npmrcSecret: o.cacheMounts ? NPMRC_SECRET : '', healthcheck: healthcheckCommand(o, probe), entrypoint, cmd };
+  return { ...base, pm, output, turbo: turboPrune(o), healthcheck: healthcheckCommand(o, probe), entrypoint, cmd };
 }
-
-// Optional (absent secret = no file), never an ARG/ENV: `docker-ms build --secret id=npmrc,src=$HOME/.npmrc`
-const NPMRC_SECRET = '--mount=type=secret,id=npmrc,target=/root/.npmrc \\\n    ';
 
 function turboPrune(o: OptionsFor<'node'>): TurboPrune | null {
   if (o.pruneWith !== 'turbo') return null;
