@@ -63,7 +63,7 @@ describe('planSecrets', () => {
 
   it('defaultSecrets false passes exactly what was given', () => {
     const plan = planSecrets(input({ defaults: false, given: ['id=netrc,src=/n'], env: { NPM_TOKEN: 'x' }, isFile: () => true }));
-    expect(plan).toEqual({ specs: ['id=netrc,src=/n'], merged: [], sources: ['netrc as given'] });
+    expect(plan).toEqual({ specs: ['id=netrc,src=/n'], merged: [], sources: [] });
   });
 
   it('a given id wins over its default', () => {

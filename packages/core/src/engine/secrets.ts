@@ -22,7 +22,7 @@ export interface SecretPlan {
   specs: string[];
   /** Secrets whose value is several files joined (npmrc: user config then the repo's .npmrc files); run-build writes them. */
   merged: Array<{ id: string; files: string[] }>;
-  /** Where each secret comes from, one entry each (paths and variable names only, never values). */
+  /** Where each secret not given as it is comes from (paths and variable names only, never values). */
   sources: string[];
 }
 
@@ -84,7 +84,6 @@ export function planSecrets(input: SecretPlanInput): SecretPlan {
       continue;
     }
     specs.push(secretSpec(spec));
-    sources.push(`${id} as given`);
   }
   if (!input.defaults) return { specs, merged, sources };
 
