@@ -86,12 +86,17 @@ async function privateRegistry(state: E2eState, work: string): Promise<Registry>
   for (let attempt = 0; attempt < 20 && !token; attempt++) {
     const res = await fetch(`${hostUrl}-/user/org.couchdb.user:canary${RUN_ID}`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      // basic auth makes verdaccio treat the PUT as a login of the existing user (registration is disabled)
+      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`canary${RUN_ID}:${password}`).toString('base64')}` },
       body: JSON.stringify({ name: `canary${RUN_ID}`, password }),
     });
-    const body = (await res.json()) as { token?: string };
-    if (res.ok && body.token) token = body.token;
-    else await new Promise((r) => setTimeout(r, 500)); // htpasswd is re-read on change
+    const body = (await res.json()) as { token?: string; error?: string };
+    if (res.ok && body.token) {
+      token = body.token;
+    } else {
+      log(`verdaccio login: ${res.status} ${JSON.stringify(body)}`);
+      await new Promise((r) => setTimeout(r, 500)); // htpasswd is re-read on change
+    }
   }
   if (!token) throw new Error('verdaccio issued no token for the canary user');
   canaries.set(token, 'verdaccio token (the npmrc secret)');

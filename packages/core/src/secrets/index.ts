@@ -97,3 +97,8 @@ export function mountedSecretIds(dockerfile: string): string[] {
   });
   return [...new Set(ids)];
 }
+
+/** Environment variables the default secret sources read (a task runner with strict env, like turbo, passes them through). */
+export const SECRET_ENV_VARS: string[] = [
+  ...new Set(Object.values(BUILD_SECRETS).flatMap((s: BuildSecret) => s.defaults.filter((d) => d.startsWith('env:')).map((d) => d.slice(4)))),
+];
