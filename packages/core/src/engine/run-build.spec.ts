@@ -314,3 +314,29 @@ describe('runBuild: credentials', () => {
     expect(legacy.error).toMatch(/^secrets: the legacy builder has no build secrets; install the buildx plugin/);
   });
 });
+
+describe('runBuild: secrets on podman and buildah', () => {
+  it('environment secrets become private files (their env= support differs by release), removed after the build', async () => {
+    machine({ clients: { buildah: '1.28.2' } });
+    const impl = run.getMockImplementation()!;
+    let content = '';
+    run.mockImplementation(async (command, args, options) => {
+      if (args[0] === '--version') return { code: 0, stdout: 'buildah version 1.28.2\n', stderr: '' };
+      const spec = args.find((a) => a.startsWith('id=npm_token,'));
+      if (args[0] === 'bud' && spec) {
+        calls.push([command, ...args]);
+        content = readFileSync(spec.slice('id=npm_token,src='.length), 'utf8');
+        options?.onOutput?.('done\n', 'stdout');
+        return { code: 0, stdout: 'done\n', stderr: '' };
+      }
+      return impl(command, args, options);
+    });
+    const cwd = workspace(DOCKERFILE.replace('--mount=type=cache,target=/root/.npm ', '--mount=type=secret,id=npm_token '));
+    await runBuild({ file: 'apps/api/Dockerfile', engine: 'buildah', gitLabels: false }, { cwd, log: () => undefined, env: { HOME: cwd, NPM_TOKEN: 'tok-canary-9' } });
+    expect(content).toBe('tok-canary-9');
+    const bud = calls.find((c) => c[1] === 'bud')!;
+    const spec = bud[bud.indexOf('--secret') + 1];
+    expect(spec).toMatch(/^id=npm_token,src=.*docker-ms-secrets-/);
+    expect(existsSync(spec.slice('id=npm_token,src='.length))).toBe(false);
+  });
+});
