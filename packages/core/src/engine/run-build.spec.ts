@@ -260,7 +260,7 @@ describe('runBuild: credentials', () => {
       if (args[0] === 'build' && spec) merged = readFileSync(spec.slice('id=npmrc,src='.length), 'utf8');
       return impl(command, args, options);
     });
-    const result = await runBuild({ file: 'apps/api/Dockerfile', context: '.' }, { cwd, log, env: { HOME: home, NPM_TOKEN: 'npm_canary_token' } });
+    const result = await buildImage({ file: 'apps/api/Dockerfile', context: '.' }, { cwd, log, env: { HOME: home, NPM_TOKEN: 'npm_canary_token' } });
     expect(result.success).toBe(true);
     expect(merged).toBe('//registry.example.com/:_authToken=user-token\n@acme:registry=https://registry.example.com/\n');
     const npmrc = secretArgs().find((a) => a.startsWith('id=npmrc,'))!;
@@ -275,14 +275,14 @@ describe('runBuild: credentials', () => {
   it('a file named per secret id replaces the default; defaultSecrets false passes nothing else', async () => {
     machine({ clients: THIS_MACHINE, git: false });
     const cwd = workspace(SECRET_DOCKERFILE);
-    await runBuild({ file: 'apps/api/Dockerfile', secrets: ['id=npm_token,src=/run/ci/token'], defaultSecrets: false }, { cwd, log, env: { HOME: cwd, NPM_TOKEN: 'x' } });
+    await buildImage({ file: 'apps/api/Dockerfile', secrets: ['id=npm_token,src=/run/ci/token'], defaultSecrets: false }, { cwd, log, env: { HOME: cwd, NPM_TOKEN: 'x' } });
     expect(secretArgs()).toEqual(['id=npm_token,src=/run/ci/token']);
   });
 
   it('build-arg and secret values are redacted in every log line, including the engine output', async () => {
     machine({ clients: THIS_MACHINE, git: false, build: { code: 0, stdout: '#5 RUN echo build-arg-canary-1\n', stderr: 'warning: env-secret-canary-2 seen\n' } });
     const cwd = workspace(SECRET_DOCKERFILE);
-    await runBuild(
+    await buildImage(
       { file: 'apps/api/Dockerfile', buildArgs: { NPM_TOKEN: 'build-arg-canary-1' }, secrets: ['GH_TOKEN'] },
       { cwd, log, env: { HOME: cwd, GH_TOKEN: 'env-secret-canary-2' } },
     );
@@ -297,7 +297,7 @@ describe('runBuild: credentials', () => {
     machine({ clients: THIS_MACHINE, git: false });
     const cwd = workspace(SECRET_DOCKERFILE.replace('USER 65532', 'COPY .yarnrc.yml* ./\nUSER 65532'));
     writeFileSync(join(cwd, '.yarnrc.yml'), 'nodeLinker: node-modules\nnpmAuthToken: npm_literal\n');
-    const result = await runBuild({ file: 'apps/api/Dockerfile' }, { cwd, log, env: { HOME: cwd } });
+    const result = await buildImage({ file: 'apps/api/Dockerfile' }, { cwd, log, env: { HOME: cwd } });
     expect(result.success).toBe(false);
     expect(result.error).toBe(`${join(cwd, '.yarnrc.yml')}:2 holds a registry credential literally, and the Dockerfile copies .yarnrc.yml into the image; write npmAuthToken: "\${NPM_TOKEN}" there and pass the token as the npm_token secret (NPM_TOKEN in the environment)`);
     expect(calls.some((c) => c[1] === 'build')).toBe(false);
@@ -306,11 +306,11 @@ describe('runBuild: credentials', () => {
   it('an engine without secrets (DOCKER_BUILDKIT=0): one line saying what to do', async () => {
     machine({ clients: THIS_MACHINE, git: false });
     const cwd = workspace(SECRET_DOCKERFILE);
-    const result = await runBuild({ file: 'apps/api/Dockerfile' }, { cwd, log, env: { HOME: cwd, DOCKER_BUILDKIT: '0' } });
+    const result = await buildImage({ file: 'apps/api/Dockerfile' }, { cwd, log, env: { HOME: cwd, DOCKER_BUILDKIT: '0' } });
     expect(result.success).toBe(false);
     expect(result.error).toMatch(/^.*Dockerfile:2 uses RUN --mount, which needs BuildKit \(it also mounts registry credentials as build secrets, which only BuildKit has\), but .* cannot run it: unset DOCKER_BUILDKIT \(it is 0\) so docker runs BuildKit; or regenerate the Dockerfile with cacheMounts: false$/);
     expect(result.error!.split('\n')).toHaveLength(1);
-    const legacy = await runBuild({ file: 'apps/api/Dockerfile', secrets: ['id=npmrc,src=/x'] }, { cwd: workspace(LEGACY_DOCKERFILE), log, env: { HOME: cwd, DOCKER_BUILDKIT: '0' } });
+    const legacy = await buildImage({ file: 'apps/api/Dockerfile', secrets: ['id=npmrc,src=/x'] }, { cwd: workspace(LEGACY_DOCKERFILE), log, env: { HOME: cwd, DOCKER_BUILDKIT: '0' } });
     expect(legacy.error).toMatch(/^secrets: the legacy builder has no build secrets; install the buildx plugin/);
   });
 });
@@ -332,7 +332,7 @@ describe('runBuild: secrets on podman and buildah', () => {
       return impl(command, args, options);
     });
     const cwd = workspace(DOCKERFILE.replace('--mount=type=cache,target=/root/.npm ', '--mount=type=secret,id=npm_token '));
-    await runBuild({ file: 'apps/api/Dockerfile', engine: 'buildah', gitLabels: false }, { cwd, log: () => undefined, env: { HOME: cwd, NPM_TOKEN: 'tok-canary-9' } });
+    await buildImage({ file: 'apps/api/Dockerfile', engine: 'buildah', gitLabels: false }, { cwd, log: () => undefined, env: { HOME: cwd, NPM_TOKEN: 'tok-canary-9' } });
     expect(content).toBe('tok-canary-9');
     const bud = calls.find((c) => c[1] === 'bud')!;
     const spec = bud[bud.indexOf('--secret') + 1];

@@ -1,6 +1,6 @@
 // Credentials reach a generated build only as BuildKit secrets, on the steps that need them; no stage copies a
 // credential file, no ARG/ENV carries one, the final stage copies an allowlist, every ignore file keeps them out.
-import { parseDockerfile } from '../lint/model';
+import { parseDockerfile } from '../dockerfile/parse';
 import { PACKAGE_MANAGERS, VARIANTS, type DockerfileOptionsInput } from '../options';
 import { mountedSecretIds } from '../secrets';
 import { renderDockerfile, renderDockerignore } from './dockerfile';
