@@ -85,7 +85,9 @@ describeE2e('docker-ms in a fresh Nx 23 workspace', () => {
 
     it('one-stage baseline (builder image, everything in one stage) answers too', async () => {
       const tag = `docker-ms-e2e-baseline/${app.name}:latest`;
-      await exec(DOCKER, ['build', '-q', '-t', tag, '-f', path.join(BASELINES, app.language, 'Dockerfile'), contextOf(app)], {
+      // the workspace's .npmrc (the registry) is kept out of every context, as any credential file: a secret here too
+      const secret = app.language === 'node' ? ['--secret', `id=npmrc,src=${path.join(ws.root, '.npmrc')}`] : [];
+      await exec(DOCKER, ['build', '-q', ...secret, '-t', tag, '-f', path.join(BASELINES, app.language, 'Dockerfile'), contextOf(app)], {
         env: { DOCKER_BUILDKIT: '1' },
         timeout: 20 * 60_000,
       });

@@ -14,6 +14,9 @@ export const PACKAGES = [
   { dir: 'packages/turbo', name: '@docker-ms/turbo' },
 ];
 
+/** Scope served only to authenticated clients, never proxied (e2e/secret-canary.e2e.ts). */
+export const PRIVATE_SCOPE = '@canary-private';
+
 export interface Registry {
   pid: number;
   /** Forwarders from the extra hosts to 127.0.0.1 (verdaccio listens on one address only). */
@@ -50,6 +53,8 @@ function config(storage: string, listen: string): string {
     '    maxage: 60m',
     'packages:',
     ...PACKAGES.map((p) => local(p.name)),
+    // a private scope: reading needs a token (the secret-canary suite proves the npmrc secret reaches the install)
+    `  '${PRIVATE_SCOPE}/*':\n    access: $authenticated\n    publish: $authenticated\n    unpublish: $authenticated\n`,
     "  '**':",
     '    access: $all',
     '    publish: $all',

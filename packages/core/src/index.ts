@@ -14,3 +14,4 @@ export * from './context';
 export * from './cli';
 export * from './text';
 export * from './files';
+export * from './secrets';

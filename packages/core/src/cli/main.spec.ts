@@ -220,7 +220,7 @@ describe('docker-ms CLI', () => {
       const root = workspace(APP);
       const r = await cli(['build', 'apps/api', '--dry-run', '-t', 'api:1', '--tag', 'api:dev', '--build-arg', 'A=1', '--no-git-labels'], root);
       expect(r.code).toBe(0);
-      expect(r.out.endsWith(`DOCKER_BUILDKIT=1 /usr/bin/docker build -f ${join(root, 'apps/api/Dockerfile')} --target runtime -t api:1 -t api:dev --build-arg A=1 --progress=plain apps/api`)).toBe(true);
+      expect(r.out.endsWith(`DOCKER_BUILDKIT=1 /usr/bin/docker build -f ${join(root, 'apps/api/Dockerfile')} --target runtime -t api:1 -t api:dev --build-arg 'A=<redacted>' --progress=plain apps/api`)).toBe(true);
       expect(run.mock.calls.some(([, args]) => args[0] === 'build')).toBe(false);
     });
 

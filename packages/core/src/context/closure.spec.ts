@@ -28,6 +28,12 @@ describe('contextClosure', () => {
     expect(closure.outside).toEqual([]);
   });
 
+  it('never takes credential files into the closure (.npmrc reaches builds only as a secret)', () => {
+    const fs = memoryFileReader({ 'package.json': '{}', '.npmrc': '//r/:_authToken=x', '.yarnrc': 'x', '.yarnrc.yml': 'nodeLinker: node-modules', 'apps/api/index.js': '' });
+    const closure = contextClosure(fs, { language: 'node', projectRoot: 'apps/api' });
+    expect(closure.files).toEqual(['.yarnrc.yml', 'package.json']);
+  });
+
   it('does not reach other apps or libraries the app does not use', () => {
     const closure = contextClosure(workspace, { language: 'node', projectRoot: 'apps/web' });
     expect(closure.folders).toEqual(['apps/web', 'libs/ui']);

@@ -5,11 +5,12 @@ import { localPathDependencies } from './path-dependencies';
 
 /**
  * Workspace-root files a build of each language may read: manifests, lockfiles and the tool settings that
- * shape the build. Only those that exist join the closure.
+ * shape the build. Only those that exist join the closure. Never credential files (.npmrc, .yarnrc with tokens):
+ * those reach a build only as BuildKit secrets.
  */
 export const ROOT_FILES: Record<Language, readonly string[]> = {
   node: [
-    'package.json', ...NODE_LOCKFILE_NAMES, 'pnpm-workspace.yaml', '.yarnrc.yml', '.yarnrc', '.npmrc', '.nvmrc', '.node-version',
+    'package.json', ...NODE_LOCKFILE_NAMES, 'pnpm-workspace.yaml', '.yarnrc.yml', '.nvmrc', '.node-version',
     // an Nx build inside the image reads these
     'nx.json', 'tsconfig.base.json', 'tsconfig.json', '.swcrc', 'babel.config.json',
   ],

@@ -1,4 +1,4 @@
-import { buildCommand, formatCommand } from './command';
+import { buildCommand, formatCommand, redactCommand, redactor } from './command';
 import { BuildOptionsError, parseBuildOptions } from './options';
 import type { ResolvedEngine } from './resolve';
 
@@ -144,7 +144,25 @@ describe('buildCommand', () => {
 
 describe('formatCommand', () => {
   it('quotes what a shell would split and prefixes env', () => {
-    expect(formatCommand({ command: '/usr/bin/docker', args: ['build', '--build-arg', 'A=two words', '--label', "it's", '.'] }, { DOCKER_BUILDKIT: '1' }))
-      .toBe(`DOCKER_BUILDKIT=1 /usr/bin/docker build --build-arg 'A=two words' --label 'it'\\''s' .`);
+    expect(formatCommand({ command: '/usr/bin/docker', args: ['build', '--label', 'A=two words', '--label', "it's", '.'] }, { DOCKER_BUILDKIT: '1' }))
+      .toBe(`DOCKER_BUILDKIT=1 /usr/bin/docker build --label 'A=two words' --label 'it'\\''s' .`);
+  });
+
+  it('shows every build-arg value redacted (build arguments may carry tokens); secrets are ids and sources, never values', () => {
+    const cmd = buildCommand(opts({ buildArgs: { NPM_TOKEN: 'npm_s3cr3t-canary', A: '1' }, secrets: ['id=npmrc,src=/home/me/.npmrc', 'GH_TOKEN'] }), engines.docker, {});
+    expect(cmd.args).toContain('NPM_TOKEN=npm_s3cr3t-canary'); // the engine gets the value
+    const shown = formatCommand(cmd);
+    expect(shown).not.toContain('npm_s3cr3t-canary');
+    expect(shown).toContain(`--build-arg 'NPM_TOKEN=<redacted>' --build-arg 'A=<redacted>'`);
+    expect(shown).toContain('--secret id=npmrc,src=/home/me/.npmrc --secret id=GH_TOKEN,env=GH_TOKEN');
+    expect(redactCommand(cmd).args.filter((a) => a.includes('canary'))).toEqual([]);
+  });
+});
+
+describe('redactor', () => {
+  it('replaces each value (longest first) in a line and leaves values under 4 characters alone', () => {
+    const redact = redactor(['tok_12345', 'tok_12345678', '1', undefined, '']);
+    expect(redact('auth tok_12345678 and tok_12345, step 1')).toBe('auth <redacted> and <redacted>, step 1');
+    expect(redactor([])('unchanged')).toBe('unchanged');
   });
 });

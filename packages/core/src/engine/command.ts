@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { BuildOptions, BuildOptionsError } from './options';
 import type { ResolvedEngine } from './resolve';
+import { secretSpec } from './secrets';
 import { checkSupport } from './support';
 
 export interface Command {
@@ -44,7 +45,7 @@ function commonArgs(options: BuildOptions): string[] {
     ...each('-t', options.tags),
     ...pairs('--build-arg', options.buildArgs),
     ...pairs('--label', options.labels),
-    ...each('--secret', options.secrets.map((s) => (s.startsWith('id=') ? s : `id=${s},env=${s}`))),
+    ...each('--secret', options.secrets.map(secretSpec)),
   ];
 }
 
@@ -112,9 +113,28 @@ export function buildCommand(options: BuildOptions, engine: ResolvedEngine, base
   }
 }
 
-/** A shell-quoted rendering of a command, for dry runs and logs. */
+export const REDACTED = '<redacted>';
+
+/** The command with every `--build-arg KEY=value` shown as `KEY=<redacted>`: build arguments may carry tokens. */
+export function redactCommand(cmd: Command): Command {
+  const args = cmd.args.map((arg, i) => (cmd.args[i - 1] === '--build-arg' && arg.includes('=') ? `${arg.slice(0, arg.indexOf('='))}=${REDACTED}` : arg));
+  return { ...cmd, args };
+}
+
+/**
+ * A function that replaces each of `values` (build-arg values, secret values from the environment) in a line.
+ * Values shorter than 4 characters are left alone: they carry no credential and would garble the output.
+ */
+export function redactor(values: Array<string | undefined>): (line: string) => string {
+  const secrets = [...new Set(values.filter((v): v is string => !!v && v.length >= 4))].sort((a, b) => b.length - a.length);
+  if (!secrets.length) return (line) => line;
+  return (line) => secrets.reduce((text, value) => text.split(value).join(REDACTED), line);
+}
+
+/** A shell-quoted rendering of a command for dry runs and logs; build-arg values are redacted. */
 export function formatCommand(cmd: Command, env: Record<string, string | undefined> = {}): string {
   const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
   const prefix = Object.entries(env).map(([k, v]) => `${k}=${quote(v ?? '')} `).join('');
-  return prefix + [cmd.command, ...cmd.args].map(quote).join(' ');
+  const shown = redactCommand(cmd);
+  return prefix + [shown.command, ...shown.args].map(quote).join(' ');
 }

@@ -94,6 +94,8 @@ export const buildOptionsShape = {
     .pipe(z.array(z.string().regex(SECRET, 'each secret must be id=<id>,src=<file>, id=<id>,env=<VAR> or an environment variable name')))
     .default([])
     .describe('build secrets: id=<id>,src=<file>, id=<id>,env=<VAR>, or a variable name (never values)'),
+  defaultSecrets: flag().default(true)
+    .describe("pass the credentials the Dockerfile mounts from their usual places when secrets does not name them: npmrc (npm user config + the repo's .npmrc), netrc (~/.netrc), npm_token / pip_index_url (NPM_TOKEN / PIP_INDEX_URL)"),
   platforms: list(true).default([]).describe('target platforms, e.g. linux/arm64 (several need buildx)'),
   push: flag().default(false).describe('push the tags after building'),
   load: flag().optional().describe('load the result into the local image store (buildx; default when not pushing)'),

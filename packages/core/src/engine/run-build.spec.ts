@@ -280,3 +280,113 @@ describe('buildImage (planBuild + runBuild)', () => {
     expect(JSON.parse(readFileSync(join(cwd, 'meta.json'), 'utf8')).digest).toBe('localhost:5000/api@sha256:beef');
   });
 });
+
+describe('runBuild: credentials', () => {
+  let lines: string[];
+  const log = (line: string) => lines.push(line);
+  const SECRET_DOCKERFILE = DOCKERFILE.replace(
+    '--mount=type=cache,target=/root/.npm ',
+    '--mount=type=cache,target=/root/.npm --mount=type=secret,id=npmrc,target=/root/.npmrc --mount=type=secret,id=npm_token ',
+  );
+  beforeEach(() => {
+    lines = [];
+    jest.clearAllMocks();
+  });
+  const secretArgs = () => {
+    const build = calls.find((c) => c[1] === 'build')!;
+    return build.flatMap((a, i) => (build[i - 1] === '--secret' ? [a] : []));
+  };
+
+  it('passes the npm user config merged with the repo .npmrc as the npmrc secret (a private temp file, removed after the build)', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'docker-ms-home-'));
+    writeFileSync(join(home, '.npmrc'), '//registry.example.com/:_authToken=user-token');
+    machine({ clients: THIS_MACHINE, git: false });
+    const cwd = workspace(SECRET_DOCKERFILE);
+    writeFileSync(join(cwd, '.npmrc'), '@acme:registry=https://registry.example.com/\n');
+    let merged = '';
+    const impl = run.getMockImplementation()!;
+    run.mockImplementation(async (command, args, options) => {
+      const spec = args.find((a) => a.startsWith('id=npmrc,src='));
+      if (args[0] === 'build' && spec) merged = readFileSync(spec.slice('id=npmrc,src='.length), 'utf8');
+      return impl(command, args, options);
+    });
+    const result = await buildImage({ file: 'apps/api/Dockerfile', context: '.' }, { cwd, log, env: { HOME: home, NPM_TOKEN: 'npm_canary_token' } });
+    expect(result.success).toBe(true);
+    expect(merged).toBe('//registry.example.com/:_authToken=user-token\n@acme:registry=https://registry.example.com/\n');
+    const npmrc = secretArgs().find((a) => a.startsWith('id=npmrc,'))!;
+    expect(secretArgs()).toHaveLength(2);
+    expect(secretArgs()).toContain('id=npm_token,env=NPM_TOKEN');
+    expect(npmrc).toMatch(/^id=npmrc,src=.*docker-ms-secrets-[^/]+\/npmrc$/);
+    expect(existsSync(npmrc.slice('id=npmrc,src='.length))).toBe(false);
+    expect(lines).toContain(`secrets: npmrc from ${join(home, '.npmrc')} + ${join(cwd, '.npmrc')}; npm_token from $NPM_TOKEN`);
+    expect(lines.join('\n')).not.toMatch(/user-token|npm_canary_token/);
+  });
+
+  it('a file named per secret id replaces the default; defaultSecrets false passes nothing else', async () => {
+    machine({ clients: THIS_MACHINE, git: false });
+    const cwd = workspace(SECRET_DOCKERFILE);
+    await buildImage({ file: 'apps/api/Dockerfile', secrets: ['id=npm_token,src=/run/ci/token'], defaultSecrets: false }, { cwd, log, env: { HOME: cwd, NPM_TOKEN: 'x' } });
+    expect(secretArgs()).toEqual(['id=npm_token,src=/run/ci/token']);
+  });
+
+  it('build-arg and secret values are redacted in every log line, including the engine output', async () => {
+    machine({ clients: THIS_MACHINE, git: false, build: { code: 0, stdout: '#5 RUN echo build-arg-canary-1\n', stderr: 'warning: env-secret-canary-2 seen\n' } });
+    const cwd = workspace(SECRET_DOCKERFILE);
+    await buildImage(
+      { file: 'apps/api/Dockerfile', buildArgs: { NPM_TOKEN: 'build-arg-canary-1' }, secrets: ['GH_TOKEN'], verbose: true },
+      { cwd, log, env: { HOME: cwd, GH_TOKEN: 'env-secret-canary-2' } },
+    );
+    expect(calls.find((c) => c[1] === 'build')).toContain('NPM_TOKEN=build-arg-canary-1');
+    expect(lines.join('\n')).not.toMatch(/canary/);
+    expect(lines.find((l) => l.startsWith('command: '))).toContain(`--build-arg 'NPM_TOKEN=<redacted>'`);
+    expect(lines).toContain('#5 RUN echo <redacted>');
+    expect(lines).toContain('warning: <redacted> seen');
+  });
+
+  it('refuses a .yarnrc.yml with a literal token when the Dockerfile copies it: one line, nothing built', async () => {
+    machine({ clients: THIS_MACHINE, git: false });
+    const cwd = workspace(SECRET_DOCKERFILE.replace('USER 65532', 'COPY .yarnrc.yml* ./\nUSER 65532'));
+    writeFileSync(join(cwd, '.yarnrc.yml'), 'nodeLinker: node-modules\nnpmAuthToken: npm_literal\n');
+    const result = await buildImage({ file: 'apps/api/Dockerfile' }, { cwd, log, env: { HOME: cwd } });
+    expect(result.success).toBe(false);
+    expect(result.error).toBe(`${join(cwd, '.yarnrc.yml')}:2 holds a registry credential literally, and the Dockerfile copies .yarnrc.yml into the image; write npmAuthToken: "\${NPM_TOKEN}" there and pass the token as the npm_token secret (NPM_TOKEN in the environment)`);
+    expect(calls.some((c) => c[1] === 'build')).toBe(false);
+  });
+
+  it('an engine without secrets (DOCKER_BUILDKIT=0): one line saying what to do', async () => {
+    machine({ clients: THIS_MACHINE, git: false });
+    const cwd = workspace(SECRET_DOCKERFILE);
+    const result = await buildImage({ file: 'apps/api/Dockerfile' }, { cwd, log, env: { HOME: cwd, DOCKER_BUILDKIT: '0' } });
+    expect(result.success).toBe(false);
+    expect(result.error).toMatch(/^.*Dockerfile:2 uses RUN --mount, which needs BuildKit \(it also mounts registry credentials as build secrets, which only BuildKit has\), but .* cannot run it: unset DOCKER_BUILDKIT \(it is 0\) so docker runs BuildKit; or regenerate the Dockerfile with cacheMounts: false$/);
+    expect(result.error!.split('\n')).toHaveLength(1);
+    const legacy = await buildImage({ file: 'apps/api/Dockerfile', secrets: ['id=npmrc,src=/x'] }, { cwd: workspace(LEGACY_DOCKERFILE), log, env: { HOME: cwd, DOCKER_BUILDKIT: '0' } });
+    expect(legacy.error).toMatch(/^secrets: the legacy builder has no build secrets; install the buildx plugin/);
+  });
+});
+
+describe('runBuild: secrets on podman and buildah', () => {
+  it('environment secrets become private files (their env= support differs by release), removed after the build', async () => {
+    machine({ clients: { buildah: '1.28.2' } });
+    const impl = run.getMockImplementation()!;
+    let content = '';
+    run.mockImplementation(async (command, args, options) => {
+      if (args[0] === '--version') return { code: 0, stdout: 'buildah version 1.28.2\n', stderr: '' };
+      const spec = args.find((a) => a.startsWith('id=npm_token,'));
+      if (args[0] === 'bud' && spec) {
+        calls.push([command, ...args]);
+        content = readFileSync(spec.slice('id=npm_token,src='.length), 'utf8');
+        options?.onOutput?.('done\n', 'stdout');
+        return { code: 0, stdout: 'done\n', stderr: '' };
+      }
+      return impl(command, args, options);
+    });
+    const cwd = workspace(DOCKERFILE.replace('--mount=type=cache,target=/root/.npm ', '--mount=type=secret,id=npm_token '));
+    await buildImage({ file: 'apps/api/Dockerfile', engine: 'buildah', gitLabels: false }, { cwd, log: () => undefined, env: { HOME: cwd, NPM_TOKEN: 'tok-canary-9' } });
+    expect(content).toBe('tok-canary-9');
+    const bud = calls.find((c) => c[1] === 'bud')!;
+    const spec = bud[bud.indexOf('--secret') + 1];
+    expect(spec).toMatch(/^id=npm_token,src=.*docker-ms-secrets-/);
+    expect(existsSync(spec.slice('id=npm_token,src='.length))).toBe(false);
+  });
+});

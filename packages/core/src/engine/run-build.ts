@@ -1,10 +1,12 @@
-import { rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { buildKitFeatures } from '../dockerfile/buildkit-features';
+import { mountedSecretIds } from '../secrets';
 import { styler } from '../text/style';
-import { failureLine, lineWriter, readPushedDigest, writeMetadata } from './build-report';
+import { failureLine, formatSize, lineWriter, readPushedDigest, writeMetadata } from './build-report';
 import { countSteps } from './build-steps';
-import { buildCommand, BuildCommand, formatCommand } from './command';
+import { buildCommand, BuildCommand, formatCommand, redactor } from './command';
 import { gitLabels } from './git-labels';
 import { inspectImage } from './inspect';
 import { BuildOptionsError } from './options';
@@ -12,6 +14,7 @@ import { planBuild, type BuildPlan, type BuildSetup } from './plan-build';
 import { EngineError, EngineProbe, LEGACY_FIX, ResolvedEngine, resolveEngine } from './resolve';
 import { resolveProgress } from './progress';
 import { baseImages, figuresMetadata, oneStageSize, reduction, sizeTable, type BuildFigures } from './size-report';
+import { literalYarnCredentials, planSecrets, type SecretPlan } from './secrets';
 import { run } from './spawn';
 
 /** Where a build reports and what it may ask of the machine. */
@@ -55,21 +58,102 @@ function engineName(engine: ResolvedEngine): string {
 
 /** The engine that runs the plan, checked against the Dockerfile's BuildKit-only constructs. */
 async function engineFor(plan: BuildPlan, runtime: BuildRuntime): Promise<ResolvedEngine> {
-  const engine = await resolveEngine(plan.options.engine, runtime.probe, runtime.env ?? process.env);
+  const env = runtime.env ?? process.env;
+  const engine = await resolveEngine(plan.options.engine, runtime.probe, env);
   const [first] = engine.buildKit ? [] : buildKitFeatures(plan.dockerfile);
   if (first) {
+    const fix = /^(0|false)$/.test(env.DOCKER_BUILDKIT ?? '') ? `unset DOCKER_BUILDKIT (it is ${env.DOCKER_BUILDKIT}) so docker runs BuildKit` : LEGACY_FIX;
+    const secrets = mountedSecretIds(plan.dockerfile.text).length ? ' (it also mounts registry credentials as build secrets, which only BuildKit has)' : '';
     throw new EngineError(
-      `${plan.options.file}:${first.line} uses ${first.feature}, which needs BuildKit, but ${engine.description} cannot run it: ${LEGACY_FIX}; or regenerate the Dockerfile with cacheMounts: false`,
+      `${plan.options.file}:${first.line} uses ${first.feature}, which needs BuildKit${secrets}, but ${engine.description} cannot run it: ${fix}; or regenerate the Dockerfile with cacheMounts: false`,
     );
   }
   return engine;
 }
 
-/** The exact command: the plan's options plus the git labels (user labels win). */
-async function commandFor(plan: BuildPlan, engine: ResolvedEngine, runtime: BuildRuntime, progress: BuildPlan['options']['progress']): Promise<BuildCommand> {
+const isFile = (path: string) => {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/** A .yarnrc.yml the Dockerfile copies must not hold a token: one line naming the file and the fix. */
+function requireNoYarnTokens(text: string, folders: string[]): void {
+  if (!/\.yarnrc\.yml/.test(text)) return;
+  for (const folder of new Set(folders)) {
+    const path = join(folder, '.yarnrc.yml');
+    if (!isFile(path)) continue;
+    const [line] = literalYarnCredentials(readFileSync(path, 'utf8'));
+    if (line) {
+      throw new BuildOptionsError([
+        `${path}:${line} holds a registry credential literally, and the Dockerfile copies .yarnrc.yml into the image; write npmAuthToken: "\${NPM_TOKEN}" there and pass the token as the npm_token secret (NPM_TOKEN in the environment)`,
+      ]);
+    }
+  }
+}
+
+/**
+ * Writes each merged secret (several files joined) to a private temp file; returns the --secret values and a cleanup.
+ * podman and buildah releases differ in their `env=` support, so for them environment secrets become files too.
+ */
+function materializeSecrets(plan: SecretPlan, engine: ResolvedEngine, env: NodeJS.ProcessEnv): { specs: string[]; cleanup: () => void } {
+  const envToFile = engine.kind === 'podman' || engine.kind === 'buildah';
+  const fromEnv = (spec: string) => /^id=([^,]+),env=([^,]+)$/.exec(spec);
+  if (!plan.merged.length && !(envToFile && plan.specs.some(fromEnv))) return { specs: plan.specs, cleanup: () => undefined };
+  const dir = mkdtempSync(join(tmpdir(), 'docker-ms-secrets-'));
+  const specs = plan.specs.map((spec) => {
+    const m = envToFile ? fromEnv(spec) : null;
+    if (!m) return spec;
+    writeFileSync(join(dir, m[1]), env[m[2]] ?? '', { mode: 0o600 });
+    return `id=${m[1]},src=${join(dir, m[1])}`;
+  });
+  for (const { id, files } of plan.merged) {
+    const path = join(dir, id);
+    writeFileSync(path, files.map((f) => readFileSync(f, 'utf8').replace(/\n?$/, '\n')).join(''), { mode: 0o600 });
+    specs.push(`id=${id},src=${path}`);
+  }
+  return { specs, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The secrets of this build (src/engine/secrets.ts): the given ones, plus defaults for what the Dockerfile mounts.
+ * Says where each default came from (never a value); the caller runs `cleanup` when the build is over.
+ */
+function secretsFor(plan: BuildPlan, engine: ResolvedEngine, runtime: BuildRuntime): { specs: string[]; cleanup: () => void } {
+  const env = runtime.env ?? process.env;
+  const { options, cwd } = plan;
+  const contextDir = resolve(cwd, options.context);
+  const folders = [cwd, contextDir, dirname(options.file ?? contextDir)];
+  requireNoYarnTokens(plan.dockerfile.text, folders);
+  const secrets = planSecrets({
+    mounted: engine.buildKit ? mountedSecretIds(plan.dockerfile.text) : [],
+    given: options.secrets,
+    defaults: options.defaultSecrets,
+    env,
+    home: env.HOME || homedir(),
+    repoDirs: folders,
+    isFile,
+  });
+  if (secrets.sources.length) runtime.log(`secrets: ${secrets.sources.join('; ')}`);
+  return materializeSecrets(secrets, engine, env);
+}
+
+/** The exact command: the plan's options plus the git labels (user labels win) and the secrets. */
+async function commandFor(plan: BuildPlan, engine: ResolvedEngine, runtime: BuildRuntime, progress: BuildPlan['options']['progress'], secrets: string[]): Promise<BuildCommand> {
   const options = { ...plan.options, progress };
   const labels = options.gitLabels ? await gitLabels(resolve(plan.cwd, options.context)) : {};
-  return buildCommand({ ...options, labels: { ...labels, ...options.labels } }, engine, runtime.env ?? process.env);
+  return buildCommand({ ...options, secrets, labels: { ...labels, ...options.labels } }, engine, runtime.env ?? process.env);
+}
+
+/** Build-arg values and secret values from the environment never reach a log line. */
+function redactedLog(plan: BuildPlan, runtime: BuildRuntime): (line: string) => void {
+  const env = runtime.env ?? process.env;
+  const { buildArgs, secrets } = plan.options;
+  const secretEnv = secrets.map((spec) => /(?:^|,)env=([^,]+)/.exec(spec)?.[1] ?? (spec.startsWith('id=') ? undefined : spec));
+  const redact = redactor([...Object.values(buildArgs), ...secretEnv.map((name) => (name ? env[name] : undefined)), env.NPM_TOKEN, env.PIP_INDEX_URL]);
+  return (line) => runtime.log(redact(line));
 }
 
 /**
@@ -77,6 +161,15 @@ async function commandFor(plan: BuildPlan, engine: ResolvedEngine, runtime: Buil
  * inspect the image, print one summary line and write the metadata JSON.
  */
 export async function runBuild(plan: BuildPlan, runtime: BuildRuntime): Promise<BuildResult> {
+  let cleanup = () => undefined as void;
+  try {
+    return await runPlanned(plan, { ...runtime, log: redactedLog(plan, runtime) }, (done) => (cleanup = done));
+  } finally {
+    cleanup();
+  }
+}
+
+async function runPlanned(plan: BuildPlan, runtime: BuildRuntime, onCleanup: (cleanup: () => void) => void): Promise<BuildResult> {
   const started = Date.now();
   const { cwd, options } = plan;
   const { tags, target } = options;
@@ -94,7 +187,9 @@ export async function runBuild(plan: BuildPlan, runtime: BuildRuntime): Promise<
   let cmd: BuildCommand;
   try {
     engine = await engineFor(plan, runtime);
-    cmd = await commandFor(plan, engine, runtime, progress);
+    const secrets = secretsFor(plan, engine, runtime);
+    onCleanup(secrets.cleanup);
+    cmd = await commandFor(plan, engine, runtime, progress, secrets.specs);
   } catch (error) {
     if (error instanceof BuildOptionsError || error instanceof EngineError) return fail(error.message);
     throw error;

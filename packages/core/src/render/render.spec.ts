@@ -54,7 +54,7 @@ describe('node', () => {
     expect(stageNames(text)).toEqual(['base', 'deps', 'build', 'prod-deps', 'runtime']);
     expect(images(text)).toEqual(['node:26-trixie-slim', 'base', 'deps', 'base', 'gcr.io/distroless/nodejs26-debian13:nonroot']);
     const [, deps, build, prod, runtime] = structure(text).stages;
-    expect(copies(deps)).toEqual(['package.json package-lock.json* npm-shrinkwrap.json* .npmrc* ./']);
+    expect(copies(deps)).toEqual(['package.json package-lock.json* npm-shrinkwrap.json* ./']);
     expect(deps.instructions.find((i) => i.keyword === 'RUN')?.args).toMatch(/npm ci;/);
     expect(copies(build)).toEqual(['. .']);
     expect(lastOf(build, 'RUN')?.args).toBe('npm run build');
@@ -73,11 +73,22 @@ describe('node', () => {
     expect(lastOf(runtime, 'EXPOSE')?.args).toBe('3000');
   });
 
-  it('without a build command copies the project itself from the context', () => {
+  it('without a build command the runtime gets an allowlist of the app (JS files and folders holding JS), never the context', () => {
     const text = renderDockerfile({ language: 'node', entry: 'server.js' });
     const runtime = finalStage(text);
-    expect(copies(runtime)).toEqual(['--from=prod-deps /app/node_modules ./node_modules', '. .']);
+    expect(copies(runtime)).toEqual(['--from=prod-deps /app/node_modules ./node_modules', '--from=build /out/app ./']);
+    const build = structure(text).stages.find((s) => s.name === 'build')!;
+    const assemble = lastOf(build, 'RUN')!.args;
+    expect(assemble).toMatch(/^mkdir -p \/out\/app && for f in \*; do/);
+    expect(assemble).toMatch(/\*\.js\|\*\.mjs\|\*\.cjs\|\*\.json\) cp -a "\$f" \/out\/app\/ ;;/);
+    // `*` skips dotfiles (.npmrc, .env, .yarnrc.yml)
+    expect(assemble).not.toMatch(/\.\*|dotglob/);
     expect(command(runtime).cmd).toEqual(['server.js']);
+  });
+
+  it('prod-deps leaves a node_modules folder even for an app without dependencies', () => {
+    const prod = structure(renderDockerfile({ language: 'node' })).stages.find((s) => s.name === 'prod-deps')!;
+    expect(lastOf(prod, 'RUN')!.args).toMatch(/npm install --omit=dev; fi\s+&& mkdir -p node_modules$/);
   });
 
   it('Nx app built from the workspace root: projectRoot + buildCommand + outputPath', () => {
@@ -101,7 +112,9 @@ describe('node', () => {
   it('workspace app without a build: copies the app folder and the root package.json, entry relative to projectRoot', () => {
     const text = renderDockerfile({ language: 'node', projectRoot: 'apps/web', entry: 'index.js', variant: 'slim' });
     const runtime = finalStage(text);
-    expect(copies(runtime)).toEqual(['--from=prod-deps /app/node_modules ./node_modules', 'package.json ./package.json', 'apps/web/ ./apps/web/']);
+    expect(copies(runtime)).toEqual(['--from=prod-deps /app/node_modules ./node_modules', '--from=build /app/package.json ./package.json', '--from=build /out/app ./apps/web/']);
+    const build = structure(text).stages.find((s) => s.name === 'build')!;
+    expect(lastOf(build, 'RUN')!.args).toMatch(/^mkdir -p \/out\/app && cd apps\/web && for f in \*; do/);
     expect(command(runtime).cmd).toEqual(['node', 'apps/web/index.js']);
   });
 
@@ -198,7 +211,9 @@ describe('python', () => {
     expect(build.instructions.findIndex((i) => /pip install -r requirements.txt/.test(i.args))).toBeLessThan(
       build.instructions.findIndex((i) => i.keyword === 'COPY' && i.args === '. .'),
     );
-    expect(copies(runtime)).toEqual(['--from=build /opt/venv /opt/venv', '--from=build /app ./']);
+    expect(copies(runtime)).toEqual(['--from=build /opt/venv /opt/venv', '--from=build /out/app ./']);
+    // the allowlist: top-level .py files and folders holding Python code (no manifests, configs, dotfiles)
+    expect(lastOf(build, 'RUN')!.args).toMatch(/^mkdir -p \/out\/app && for f in \*; do .*\*\.py\) cp -a "\$f" \/out\/app\/ ;;/s);
     expect(text).toMatch(/PYTHONUNBUFFERED=1/);
     expect(lastOf(runtime, 'USER')?.args).toBe('65534');
     expect(command(runtime).cmd).toEqual(['python', 'app.py']);
@@ -226,7 +241,10 @@ describe('python', () => {
   it.each(['pip', 'poetry', 'uv'] as const)('%s: the venv copied to runtime leaves the installer behind, after the last install', (pm) => {
     const build = structure(renderDockerfile({ language: 'python', packageManager: pm })).stages[0];
     const buildRuns = build.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args);
-    expect(buildRuns[buildRuns.length - 1]).toMatch(/\/opt\/venv\/bin\/pip uninstall --yes --quiet pip setuptools/);
+    const uninstall = buildRuns.findIndex((r) => /\/opt\/venv\/bin\/pip uninstall --yes --quiet pip setuptools/.test(r));
+    const lastInstall = buildRuns.map((r) => /pip install|poetry install|uv sync/.test(r)).lastIndexOf(true);
+    expect(uninstall).toBeGreaterThan(lastInstall);
+    expect(lastInstall).toBeGreaterThan(-1);
   });
 
   it('probes an HTTP healthcheck with python itself', () => {
@@ -341,9 +359,9 @@ describe('java', () => {
     expect(images(text)).toEqual(['maven:3.9-eclipse-temurin-25', 'gcr.io/distroless/java25-debian13:nonroot']);
     const [build, runtime] = structure(text).stages;
     const [run, collect] = build.instructions.filter((i) => i.keyword === 'RUN');
-    expect(run.args).toMatch(/\.\/mvnw -B -DskipTests package; else mvn -B -DskipTests package; fi$/);
+    expect(run.args).toMatch(/\.\/mvnw -B \$settings -DskipTests package; else mvn -B \$settings -DskipTests package; fi$/);
     expect(run.args).not.toMatch(/-Dmaven\.repo\.local|\s-o\s|go-offline/);
-    expect(run.flags).toEqual(['--mount=type=cache,target=/root/.m2']);
+    expect(run.flags).toEqual(['--mount=type=cache,target=/root/.m2', '--mount=type=secret,id=maven_settings']);
     // the jar is collected by a RUN of its own, so the build command (user text) cannot swallow it
     expect(collect.args).toMatch(/^mkdir -p \/out .*find target -maxdepth 1 -name '\*\.jar'.*\/out\/app\.jar$/s);
     expect(copies(runtime)).toEqual(['--from=build /out/app.jar /app/app.jar']);
@@ -372,7 +390,7 @@ describe('java', () => {
   it('seed: eclipse-temurin:21-jdk-alpine → eclipse-temurin:21-jre-alpine with a numeric user (project with a Maven wrapper)', () => {
     const text = renderDockerfile({ language: 'java', variant: 'alpine', runtimeVersion: '21', baseBuild: 'eclipse-temurin:21-jdk-alpine' });
     expect(images(text)).toEqual(['eclipse-temurin:21-jdk-alpine', 'eclipse-temurin:21-jre-alpine']);
-    expect(runs(text).some((r) => r.includes('MAVEN_CONFIG= ./mvnw -B -DskipTests package'))).toBe(true);
+    expect(runs(text).some((r) => r.includes('MAVEN_CONFIG= ./mvnw -B $settings -DskipTests package'))).toBe(true);
     const runtime = finalStage(text);
     expect(lastOf(runtime, 'USER')?.args).toBe('65534');
     expect(command(runtime).entrypoint).toEqual(['java', '-XX:MaxRAMPercentage=75', '-jar', '/app/app.jar']);

@@ -3,6 +3,7 @@ import { imagesFor, type CatalogImage } from '../catalog';
 import type { DockerfileOptions } from '../options';
 import { OptionsError } from '../options/errors';
 import { dockerfileQuote, shellQuote } from '../text/quote';
+import { secretMounts, type SecretId } from '../secrets';
 
 /** Values every template sees. Language patterns add their own fields next to these. */
 export interface BaseTemplateData {
@@ -13,6 +14,11 @@ export interface BaseTemplateData {
   user: string;
   /** `--mount=type=cache,...` flags, each followed by a line continuation, when cacheMounts; else ''. */
   mount: (...targets: string[]) => string;
+  /**
+   * `--mount=type=secret,…` flags for the credentials a step needs (src/secrets), with the env exports, when
+   * cacheMounts (BuildKit); else '' (the legacy builder has no secrets). Credentials reach a build only this way.
+   */
+  secrets: (...ids: SecretId[]) => string;
   /** A path inside the project, relative to the build context. */
   src: (p?: string) => string;
   /** Exec-form JSON array. */
@@ -45,6 +51,7 @@ export function baseTemplateData(o: DockerfileOptions): Omit<BaseTemplateData, '
     user: o.user ?? defaultUser(runtime),
     mount: (...targets) =>
       o.cacheMounts ? targets.map((t) => `--mount=type=cache,${t.includes('=') ? t : `target=${t}`} \\\n    `).join('') : '',
+    secrets: (...ids) => (o.cacheMounts ? secretMounts(ids) : ''),
     src: (p = '.') => joinPath(o.projectRoot, p),
     json: execForm,
     dir,

@@ -23,13 +23,19 @@ describe('node: Turborepo prune variant (pruneWith "turbo")', () => {
     expect(deps.match(/^COPY .*/gm)).toEqual(['COPY --from=prune /app/out/json/ ./']);
     expect(text).toContain('RUN turbo run build --filter=@acme/web --no-cache\n');
     expect(text).toMatch(/FROM build AS prod-deps\nRUN [\s\S]*npm ci --omit=dev/);
-    expect(text).toMatch(/COPY --from=prod-deps \/app \.\/\nUSER 65532\nCMD \["apps\/web\/server\.js"\]/);
+    // the runtime's allowlist: root package.json, node_modules and the pruned workspace packages, never the whole /app
+    expect(text).toMatch(/COPY --from=prod-deps \/out\/app \.\/\nUSER 65532\nCMD \["apps\/web\/server\.js"\]/);
+    expect(text).not.toMatch(/COPY --from=prod-deps \/app \.\//);
+    expect(text).toMatch(/&& mkdir -p node_modules \/out\/app && cp -a package\.json node_modules \/out\/app\/ \\\n/);
+    expect(text).toMatch(/find \. -mindepth 2 -name package\.json -not -path '\*\/node_modules\/\*'/);
     expect(lintDockerfile(text)).toEqual([]);
   });
 
   it('mounts the npmrc secret on every step that reaches the registry, never as ARG/ENV; none without BuildKit', () => {
     const text = renderDockerfile(turbo);
     expect(text.match(/--mount=type=secret,id=npmrc,target=\/root\/\.npmrc/g)).toHaveLength(3);
+    // Yarn 2+ reads a token from the environment ("${NPM_TOKEN}" in .yarnrc.yml): set from the npm_token secret file
+    expect(text.match(/--mount=type=secret,id=npm_token \\\n {4}if \[ -f \/run\/secrets\/npm_token \]; then export NPM_TOKEN="\$\(cat \/run\/secrets\/npm_token\)"; fi;/g)).toHaveLength(3);
     expect(text).not.toMatch(/^(ARG|ENV) .*(TOKEN|NPMRC)/im);
     const legacy = renderDockerfile({ ...turbo, cacheMounts: false });
     expect(legacy).not.toContain('--mount');
@@ -41,7 +47,7 @@ describe('node: Turborepo prune variant (pruneWith "turbo")', () => {
     const text = renderDockerfile({ ...turbo, packageManager: 'pnpm', buildCommand: 'pnpm turbo run bundle --filter=@acme/web' });
     expect(text).toContain("npm install --global 'pnpm@9'\n");
     expect(text).toContain('pnpm install --frozen-lockfile\n');
-    expect(text).toContain('pnpm install --frozen-lockfile --prod\n');
+    expect(text).toContain('pnpm install --frozen-lockfile --prod \\\n && mkdir -p node_modules');
     expect(text).toContain('RUN pnpm turbo run bundle --filter=@acme/web\n');
   });
 

@@ -27,7 +27,7 @@ describe('initTurboWorkspace', () => {
     expect(config.tasks.build).toEqual({ dependsOn: ['^build'], outputs: ['dist/**'] });
     expect(config.tasks['docker-build']).toEqual(dockerBuildTask);
     expect(config.tasks['docker-build']).toMatchObject({ cache: false, dependsOn: ['^build'] });
-    expect(config.tasks['docker-build'].passThroughEnv).toEqual(expect.arrayContaining(['DOCKER_*', 'BUILDKIT_*', 'NPM_TOKEN', 'TURBO_TOKEN']));
+    expect(config.tasks['docker-build'].passThroughEnv).toEqual(expect.arrayContaining(['DOCKER_*', 'BUILDKIT_*', 'NPM_TOKEN', 'TURBO_TOKEN', 'NPM_CONFIG_USERCONFIG', 'NETRC', 'PIP_INDEX_URL']));
     expect(readJson(root, 'apps/gosvc/package.json').scripts['docker-build']).toBe('docker-ms build .');
     expect(readJson(root, 'apps/web/package.json').scripts['docker-build']).toBe('docker-ms build . --context ../..');
     expect(readJson(root, 'apps/api/package.json').scripts).toBeUndefined();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { applyEdits, modify, parse, type ParseError } from 'jsonc-parser';
+import { SECRET_ENV_VARS } from '@docker-ms/core';
 import type { FileChange } from '../dockerfile/changes';
 import { writeWorkspaceFile } from '../workspace/write-file';
 
@@ -23,11 +24,11 @@ export const dockerBuildTask = {
     'REGISTRY_AUTH_FILE',
     'XDG_RUNTIME_DIR',
     'SSH_AUTH_SOCK',
-    'NPM_TOKEN',
     'NODE_AUTH_TOKEN',
-    'NPM_CONFIG_USERCONFIG',
     'TURBO_TOKEN',
     'TURBO_TEAM',
+    // what docker-ms build reads for its default build secrets (NPM_TOKEN, NPM_CONFIG_USERCONFIG, NETRC, …)
+    ...SECRET_ENV_VARS,
   ],
 };
 

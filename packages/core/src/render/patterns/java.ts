@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { OptionsFor } from '../../options';
 import { OptionsError } from '../../options/errors';
+import { secretPath, type SecretId } from '../../secrets';
 import { baseTemplateData, healthcheckCommand, splitCommand, type BaseTemplateData } from '../template-data';
 
 export interface JavaTemplateData extends BaseTemplateData {
@@ -9,6 +10,7 @@ export interface JavaTemplateData extends BaseTemplateData {
   /** Shell command that builds the jar (wrapper when the project has one). */
   buildCmd: string;
   caches: string[];
+  javaSecrets: SecretId[];
 }
 
 export function javaTemplateData(o: OptionsFor<'java'>): JavaTemplateData {
@@ -21,12 +23,15 @@ export function javaTemplateData(o: OptionsFor<'java'>): JavaTemplateData {
       throw new OptionsError([`outputPath: for java it must be inside projectRoot "${o.projectRoot}" (got "${o.outputPath}")`]);
     }
   }
+  // Maven credentials: the maven_settings secret as the user settings (-s) when it was given; the image's global settings still apply
+  const settings = o.cacheMounts ? `settings=; if [ -f ${secretPath('maven_settings')} ]; then settings="-s ${secretPath('maven_settings')}"; fi; ` : '';
+  const mvnFlags = o.cacheMounts ? '-B $settings -DskipTests' : '-B -DskipTests';
   const buildCmd =
     o.buildCommand ??
     (gradle
       ? 'if [ -x ./gradlew ]; then ./gradlew --no-daemon assemble -x test; else gradle --no-daemon assemble -x test; fi'
       : // maven images set MAVEN_CONFIG=/root/.m2; wrapper scripts before 3.3 pass it to Maven as a goal
-        'if [ -x ./mvnw ]; then MAVEN_CONFIG= ./mvnw -B -DskipTests package; else mvn -B -DskipTests package; fi');
+        `${settings}if [ -x ./mvnw ]; then MAVEN_CONFIG= ./mvnw ${mvnFlags} package; else mvn ${mvnFlags} package; fi`);
   const jar = '/app/app.jar';
   const run = o.entry ? ['java', '-XX:MaxRAMPercentage=75', '-cp', jar, o.entry] : ['java', '-XX:MaxRAMPercentage=75', '-jar', jar];
   const entrypoint = o.startCommand ? splitCommand(o.startCommand) : run;
@@ -35,6 +40,7 @@ export function javaTemplateData(o: OptionsFor<'java'>): JavaTemplateData {
     jarDir,
     buildCmd,
     caches: gradle ? ['/root/.gradle'] : ['/root/.m2'],
+    javaSecrets: gradle ? [] : ['maven_settings'],
     healthcheck: healthcheckCommand(o, null),
     entrypoint,
     cmd: null,

@@ -22,7 +22,7 @@ interface PackageManagerSteps {
 
 /**
  * With pruned manifests (the app's own package.json and lockfile) the production install reads those; settings
- * files (.npmrc, .yarnrc.yml) stay the workspace root's, and pnpm-workspace.yaml is left out (the pruned lockfile
+ * files (.yarnrc.yml; .npmrc arrives as the npmrc secret, never copied) stay the workspace root's, and pnpm-workspace.yaml is left out (the pruned lockfile
  * describes one project).
  */
 function withProdManifests(pm: Omit<PackageManagerSteps, 'prodManifests' | 'members'>, manifestsPath: string | undefined): Omit<PackageManagerSteps, 'members'> {
@@ -46,7 +46,7 @@ function steps(o: OptionsFor<'node'>): Omit<PackageManagerSteps, 'prodManifests'
       return {
         setup: v ? npmGlobal(`npm@${v}`) : null, // only when given: detection leaves the image's npm alone
         env: [],
-        manifests: ['package.json', 'package-lock.json*', 'npm-shrinkwrap.json*', '.npmrc*'],
+        manifests: ['package.json', 'package-lock.json*', 'npm-shrinkwrap.json*'],
         // npm ci needs a lockfile; projects without one still build (npm install), just less repeatably
         install: 'if [ -f package-lock.json ] || [ -f npm-shrinkwrap.json ]; then npm ci; else npm install; fi',
         installProd:
@@ -58,7 +58,7 @@ function steps(o: OptionsFor<'node'>): Omit<PackageManagerSteps, 'prodManifests'
       return {
         setup: npmGlobal(`pnpm@${v ?? TOOL_VERSIONS.pnpm}`),
         env: [],
-        manifests: ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml*', '.npmrc*'],
+        manifests: ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml*'],
         install: 'pnpm install --frozen-lockfile',
         installProd: 'pnpm install --frozen-lockfile --prod',
         caches: ['id=pnpm-store,target=/root/.local/share/pnpm/store'],
@@ -70,7 +70,7 @@ function steps(o: OptionsFor<'node'>): Omit<PackageManagerSteps, 'prodManifests'
         // Berry: node_modules instead of Plug'n'Play (the runtime copies node_modules). YARN_IGNORE_PATH: the
         // release runs from where the base stage put it, not re-executed from yarnPath (absent before COPY . .).
         env: [['YARN_NODE_LINKER', 'node-modules'], ['YARN_IGNORE_PATH', '1']],
-        manifests: ['package.json', 'yarn.lock', '.yarnrc.yml*', '.npmrc*'],
+        manifests: ['package.json', 'yarn.lock', '.yarnrc.yml*'],
         install: 'case "$(yarn --version)" in 1.*) yarn install --frozen-lockfile ;; *) yarn install --immutable ;; esac',
         installProd:
           'case "$(yarn --version)" in 1.*) yarn install --frozen-lockfile --production ;; *) yarn workspaces focus --all --production ;; esac',
@@ -81,7 +81,7 @@ function steps(o: OptionsFor<'node'>): Omit<PackageManagerSteps, 'prodManifests'
       return {
         setup: npmGlobal(`bun@${v ?? TOOL_VERSIONS.bun}`),
         env: [],
-        manifests: ['package.json', 'bun.lock*', 'bun.lockb*', '.npmrc*'],
+        manifests: ['package.json', 'bun.lock*', 'bun.lockb*'],
         install: 'bun install --frozen-lockfile',
         installProd: 'bun install --frozen-lockfile --production',
         caches: ['/root/.bun/install/cache'],
@@ -122,8 +122,6 @@ export interface TurboPrune {
 export interface NodeTemplateData extends BaseTemplateData {
   pm: PackageManagerSteps;
   turbo: TurboPrune | null;
-  /** BuildKit secret mount of the user's npmrc (registry tokens) on steps that reach the registry, or ''. */
-  npmrcSecret: string;
   /** A committed Yarn release copied into the base stage (before its setup wraps it as `yarn`), or null. */
   yarnRelease: { from: string; to: string } | null;
   /** Context-relative folder copied from the build stage to the runtime, or null to copy the project from the context. */
@@ -151,11 +149,8 @@ export function nodeTemplateData(o: OptionsFor<'node'>): NodeTemplateData {
     cmd = distroless ? [entryPath] : ['node', entryPath];
   }
   const yarnRelease = o.packageManager === 'yarn' && o.yarnPath ? { from: o.yarnPath, to: YARN_RELEASE } : null;
-  return { ...base, pm, output, yarnRelease, turbo: turboPrune(o), npmrcSecret: o.cacheMounts ? NPMRC_SECRET : '', healthcheck: healthcheckCommand(o, probe), entrypoint, cmd };
+  return { ...base, pm, output, yarnRelease, turbo: turboPrune(o), healthcheck: healthcheckCommand(o, probe), entrypoint, cmd };
 }
-
-// Optional (absent secret = no file), never an ARG/ENV: `docker-ms build --secret id=npmrc,src=$HOME/.npmrc`
-const NPMRC_SECRET = '--mount=type=secret,id=npmrc,target=/root/.npmrc \\\n    ';
 
 function turboPrune(o: OptionsFor<'node'>): TurboPrune | null {
   if (o.pruneWith !== 'turbo') return null;

@@ -1,10 +1,13 @@
 import { TOOL_VERSIONS } from '../../catalog';
 import type { OptionsFor } from '../../options';
 import { OptionsError } from '../../options/errors';
+import type { SecretId } from '../../secrets';
 import { baseTemplateData, healthcheckCommand, splitCommand, type BaseTemplateData } from '../template-data';
 
 export interface PythonTemplateData extends BaseTemplateData {
   toolVersion: string | null;
+  /** Secrets of the steps that run pip: its config file, an index URL with credentials, a .netrc. */
+  pipSecrets: SecretId[];
 }
 
 export function pythonTemplateData(o: OptionsFor<'python'>): PythonTemplateData {
@@ -25,7 +28,7 @@ export function pythonTemplateData(o: OptionsFor<'python'>): PythonTemplateData 
   if (o.startCommand) entrypoint = splitCommand(o.startCommand);
   else cmd = pythonCommand(entry);
   const toolVersion = o.packageManager === 'poetry' ? TOOL_VERSIONS.poetry : o.packageManager === 'uv' ? TOOL_VERSIONS.uv : null;
-  return { ...base, toolVersion, healthcheck: healthcheckCommand(o, probe), entrypoint, cmd };
+  return { ...base, toolVersion, pipSecrets: ['pip_conf', 'pip_index_url', 'netrc'], healthcheck: healthcheckCommand(o, probe), entrypoint, cmd };
 }
 
 /** A .py file runs as a script, "pkg.mod:func" (a console-script reference) calls the function, anything else runs as a module. */

@@ -248,4 +248,34 @@ describe('docker-ms:build executor', () => {
     await expect(buildExecutor({}, context())).resolves.toEqual({ success: false });
     expect(lines.at(-1)).toBe('the Docker daemon is not running (/usr/bin/docker cannot connect); start dockerd, or pass engine podman or buildah');
   });
+
+  it('passes the npm user config and the workspace and project .npmrc as the npmrc secret on every stage, never their contents', async () => {
+    writeFileSync(join(root, 'apps/api/Dockerfile'), DOCKERFILE.replace('--mount=type=cache,target=/root/.npm', '--mount=type=cache,target=/root/.npm --mount=type=secret,id=npmrc,target=/root/.npmrc'));
+    writeFileSync(join(root, '.npmrc'), '@acme:registry=https://npm.acme.example/\n');
+    writeFileSync(join(root, 'apps/api/.npmrc'), 'legacy-peer-deps=true\n');
+    const user = join(root, 'user.npmrc');
+    writeFileSync(user, '//npm.acme.example/:_authToken=user-token-canary\n');
+    const saved = process.env.NPM_CONFIG_USERCONFIG;
+    process.env.NPM_CONFIG_USERCONFIG = user;
+    const seen: string[] = [];
+    const impl = run.getMockImplementation()!;
+    run.mockImplementation(async (command, args, options) => {
+      const spec = args.find((a) => a.startsWith('id=npmrc,src='));
+      if (args[0] === 'build' && spec) seen.push(readFileSync(spec.slice('id=npmrc,src='.length), 'utf8'));
+      return impl(command, args, options);
+    });
+    try {
+      const first = await buildExecutor({ context: '.', file: 'apps/api/Dockerfile' }, context());
+      expect(first).toEqual({ success: true });
+      await expect(buildExecutor({ context: '.', file: 'apps/api/Dockerfile' }, context('build'))).resolves.toEqual({ success: true });
+    } finally {
+      if (saved === undefined) delete process.env.NPM_CONFIG_USERCONFIG;
+      else process.env.NPM_CONFIG_USERCONFIG = saved;
+    }
+    const merged = '//npm.acme.example/:_authToken=user-token-canary\n@acme:registry=https://npm.acme.example/\nlegacy-peer-deps=true\n';
+    expect(seen).toEqual([merged, merged]);
+    expect(builds().map((b) => b[b.indexOf('--target') + 1])).toEqual(['runtime', 'build']);
+    expect(lines.join('\n')).not.toContain('user-token-canary');
+    expect(lines).toContain(`secrets: npmrc from ${user} + ${join(root, '.npmrc')} + ${join(root, 'apps/api/.npmrc')}`);
+  });
 });

@@ -127,6 +127,16 @@ describe('dockerfile generator', () => {
       expect(inputs.filter((i) => typeof i === 'string' && /\*\*\/\*$/.test(i) && !/apps\/api|libs\/(shared|util)/.test(i))).toEqual([]);
     });
 
+    it('the workspace-root allowlist never re-includes credential files, and excludes them inside the closure', async () => {
+      addApp(tree, 'api');
+      for (const file of ['.npmrc', '.yarnrc', '.netrc', 'apps/api/.npmrc', 'apps/api/.env.local', 'apps/api/id_rsa', 'apps/api/tls.pem']) tree.write(file, 'secret');
+      await dockerfileGenerator(tree, { project: 'api' });
+      const lines = read(tree, 'apps/api/Dockerfile.dockerignore').split('\n');
+      expect(lines.filter((l) => l.startsWith('!') && /npmrc|yarnrc|netrc|\.env|id_rsa|\.pem/.test(l))).toEqual([]);
+      const exclusions = lines.slice(lines.indexOf('# excluded inside the closure'));
+      expect(exclusions).toEqual(expect.arrayContaining(['**/.npmrc', '**/.netrc', '**/.env*', '**/id_rsa*', '**/*.pem', '**/*.key', '**/.ssh']));
+    });
+
     it('node app in an npm workspace (TS-solution layout): member manifests go in before both installs, no pruned manifests', async () => {
       tree.write('package.json', JSON.stringify({ name: 'ws', private: true, workspaces: ['apps/*', 'libs/*'], devDependencies: { nx: '23.2.1', '@nx/js': '23.2.1' } }));
       addApp(tree, 'api');
@@ -135,7 +145,7 @@ describe('dockerfile generator', () => {
       tree.write('libs/other/package.json', JSON.stringify({ name: '@ws/other' }));
       await dockerfileGenerator(tree, { addPlugin: false, project: 'api' });
       const dockerfile = read(tree, 'apps/api/Dockerfile');
-      expect(dockerfile).toContain('COPY package.json package-lock.json* npm-shrinkwrap.json* .npmrc* ./\nCOPY apps/api/package.json apps/api/\nCOPY libs/shared/package.json libs/shared/\nRUN ');
+      expect(dockerfile).toContain('COPY package.json package-lock.json* npm-shrinkwrap.json* ./\nCOPY apps/api/package.json apps/api/\nCOPY libs/shared/package.json libs/shared/\n# Registry credentials only as BuildKit secrets on the install steps: never in a layer\nRUN ');
       expect(dockerfile).not.toContain('libs/other');
       expect(dockerfile).not.toContain('dist/docker');
       expect(read(tree, 'apps/api/Dockerfile.dockerignore')).toContain('!libs/shared/**');
@@ -146,8 +156,8 @@ describe('dockerfile generator', () => {
       addApp(tree, 'api');
       await dockerfileGenerator(tree, { addPlugin: false, project: 'api' });
       const dockerfile = read(tree, 'apps/api/Dockerfile');
-      expect(dockerfile).toContain('COPY dist/docker/apps/api/package.json dist/docker/apps/api/package-lock.json* dist/docker/apps/api/npm-shrinkwrap.json* .npmrc* ./');
-      expect(dockerfile).toContain('COPY package.json package-lock.json* npm-shrinkwrap.json* .npmrc* ./');
+      expect(dockerfile).toContain('COPY dist/docker/apps/api/package.json dist/docker/apps/api/package-lock.json* dist/docker/apps/api/npm-shrinkwrap.json* ./');
+      expect(dockerfile).toContain('COPY package.json package-lock.json* npm-shrinkwrap.json* ./');
       expect(read(tree, 'apps/api/Dockerfile.dockerignore').trimEnd().split('\n').at(-1)).toBe('!dist/docker/apps/api');
     });
 
