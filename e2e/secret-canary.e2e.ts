@@ -252,7 +252,7 @@ describeE2e('secret canary: no credential in any layer, config or history of any
       expect(stages.at(-1)).toBe('runtime');
       for (const stage of stages) {
         const tag = `docker-ms-canary-${f.name}:${stage}`;
-        const args = [CLI, 'build', f.app, '--context', '.', '--target', stage, '--tag', tag, '--no-git-labels', ...buildArgs, ...f.flags];
+        const args = [CLI, 'build', f.app, '--context', '.', '--target', stage, '--tag', tag, '--no-git-labels', '--verbose', ...buildArgs, ...f.flags];
         const r = await exec('node', args, { cwd: f.context, env, timeout: 20 * 60_000 });
         buildLogs.push(r.output);
         built.push({ fixture: f.name, stage, tag });

@@ -16,6 +16,8 @@ export const TOOL_VERSIONS = {
   uv: '0.8.0',
   bun: '1.4.5',
   pnpm: '9',
+  // Yarn 1 for node images that ship none (Node 25+), when the project pins no exact 1.x
+  yarn1: '1.22.22',
   turbo: '2.11.9',
 } as const;
 

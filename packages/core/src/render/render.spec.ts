@@ -136,8 +136,11 @@ describe('node', () => {
     it.each([
       [{ packageManager: 'pnpm', packageManagerVersion: '9.12.0' }, ["npm install --global 'pnpm@9.12.0'"]],
       [{ packageManager: 'pnpm', packageManagerVersion: '>=8.6 <9', cacheMounts: false }, ["npm install --global 'pnpm@>=8.6 <9'"]],
-      [{ packageManager: 'yarn' }, []],
-      [{ packageManager: 'yarn', packageManagerVersion: '1' }, []],
+      // Node 25+ images ship no yarn: yarn 1 comes from the npm registry; up to 24 the image's own yarn 1.22 serves
+      [{ packageManager: 'yarn' }, ["npm install --global 'yarn@1.22.22'"]],
+      [{ packageManager: 'yarn', packageManagerVersion: '1' }, ["npm install --global 'yarn@1.22.22'"]],
+      [{ packageManager: 'yarn', runtimeVersion: '24' }, []],
+      [{ packageManager: 'yarn', packageManagerVersion: '1', runtimeVersion: '22' }, []],
       [{ packageManager: 'yarn', packageManagerVersion: '1.22.19', cacheMounts: false }, ["npm install --global --force 'yarn@1.22.19'"]],
       [{ packageManager: 'yarn', packageManagerVersion: '4', cacheMounts: false }, ["npm install --global --force '@yarnpkg/cli-dist@4'"]],
       [{ packageManager: 'npm', packageManagerVersion: '10.9.0', cacheMounts: false }, ["npm install --global 'npm@10.9.0'"]],
