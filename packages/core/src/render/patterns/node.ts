@@ -38,7 +38,7 @@ function withProdManifests(pm: Omit<PackageManagerSteps, 'prodManifests' | 'memb
  * The package manager, installed in the base stage at the version the project pins (or its lockfile implies) from
  * the npm registry, or the committed Yarn release; never corepack's "latest" download.
  */
-function steps(o: OptionsFor<'node'>, imageHasYarn: boolean): Omit<PackageManagerSteps, 'prodManifests' | 'members'> {
+function steps(o: OptionsFor<'node'>, hasYarn: boolean): Omit<PackageManagerSteps, 'prodManifests' | 'members'> {
   const v = o.packageManagerVersion;
   const npmGlobal = (spec: string, force = false) => `${mountNpm(o)}npm install --global${force ? ' --force' : ''} '${spec}'`;
   switch (o.packageManager) {
@@ -66,7 +66,7 @@ function steps(o: OptionsFor<'node'>, imageHasYarn: boolean): Omit<PackageManage
       };
     case 'yarn':
       return {
-        setup: yarnSetup(o, imageHasYarn),
+        setup: yarnSetup(o, hasYarn),
         // Berry: node_modules instead of Plug'n'Play (the runtime copies node_modules). YARN_IGNORE_PATH: the
         // release runs from where the base stage put it, not re-executed from yarnPath (absent before COPY . .).
         env: [['YARN_NODE_LINKER', 'node-modules'], ['YARN_IGNORE_PATH', '1']],
@@ -107,14 +107,14 @@ function imageHasYarn(nodeVersion: string): boolean {
  * Yarn 1: the node image's own yarn 1.22 (or yarn@1 from the npm registry where the image has none) unless an exact 1.x is pinned. Yarn 2+: the committed release (yarnPath)
  * wrapped as `yarn`, else @yarnpkg/cli-dist (Berry's npm package) at the pinned version. --force replaces the image's yarn.
  */
-function yarnSetup(o: OptionsFor<'node'>, imageHasYarn: boolean): string | null {
+function yarnSetup(o: OptionsFor<'node'>, hasYarn: boolean): string | null {
   const v = o.packageManagerVersion;
   if (o.yarnPath) {
     // rm first: the image's yarn is a symlink, and writing through it would overwrite yarn 1 itself
     return `rm -f /usr/local/bin/yarn /usr/local/bin/yarnpkg && printf '#!/bin/sh\\nexec node ${YARN_RELEASE} "$@"\\n' > /usr/local/bin/yarn && chmod +x /usr/local/bin/yarn`;
   }
   if (v === undefined || /^[\^~]?1(?:$|\.)/.test(v) && !/^1\.\d+\.\d+$/.test(v)) {
-    return imageHasYarn ? null : `${mountNpm(o)}npm install --global 'yarn@${TOOL_VERSIONS.yarn1}'`;
+    return hasYarn ? null : `${mountNpm(o)}npm install --global 'yarn@${TOOL_VERSIONS.yarn1}'`;
   }
   const spec = /^[\^~]?1\./.test(v) ? `yarn@${v}` : `@yarnpkg/cli-dist@${v}`;
   return `${mountNpm(o)}npm install --global --force '${spec}'`;
