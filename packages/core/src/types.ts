@@ -30,8 +30,29 @@ export interface Listen {
   warnings: string[];
 }
 
+/**
+ * node: the web framework the app is built with, from its dependencies and the framework's own config
+ * files (detect/frameworks). `static` apps are built to files and served by a static web server;
+ * `server` apps run their start command on Node.
+ */
+export interface NodeFramework {
+  /** 'next', 'nuxt', 'remix', 'react-router', 'astro', 'sveltekit', 'angular', 'vite', 'cra', 'nest', … */
+  name: string;
+  kind: 'server' | 'static';
+  /** package.json script (or command) that builds it; null when the app needs no build. */
+  build: string | null;
+  /** App-relative folder the build writes (static: the document root; server: what the runtime copies). */
+  outputDir: string;
+  /** server: argv that starts the built app in the runtime image, relative to the app folder there. */
+  start?: string[];
+  /** static: serve index.html for unknown paths (client-side routing). */
+  spaFallback?: boolean;
+}
+
 export interface Detection {
   language: Language;
+  /** node: the framework, when one is detected (its evidence lines are in `evidence`). */
+  framework?: NodeFramework;
   packageManager: string;
   /** node: the package manager's version to install (exact, a range, or the major a lockfile implies). */
   packageManagerVersion?: string;
