@@ -2,6 +2,7 @@ import { NODE_LOCKFILES } from '../options/lockfiles';
 import { currentVersion } from './current-versions';
 import type { LanguageDetector, Probe } from './detector';
 import { joinPath } from './file-reader';
+import { detectFramework } from './frameworks';
 import { dig, isRecord, str, toolVersion, type ProjectFiles } from './project-files';
 import { reduceVersionRange } from './version-range';
 
@@ -304,8 +305,10 @@ export const nodeDetector: LanguageDetector = {
     const pkg = parsed?.ok ? parsed.value : null;
     if (!parsed) evidence.push('package.json: not found in the project');
     const pm = packageManager(files, evidence);
+    const framework = detectFramework(files, pkg, evidence);
     return {
       language: 'node',
+      ...(framework ? { framework } : {}),
       packageManager: pm.manager,
       ...(pm.version ? { packageManagerVersion: pm.version } : {}),
       ...(pm.yarnPath ? { yarnPath: pm.yarnPath } : {}),
