@@ -18,6 +18,8 @@ const SHAPES = {
   'eclipse-temurin': /^\d+-(jre|jdk)(-alpine)?$/,
   maven: /^3\.9-eclipse-temurin-\d+(-alpine)?$/,
   gradle: /^\d+\.\d+-jdk\d+(-alpine)?$/,
+  // nginxinc/nginx-unprivileged rebuilds each official nginx release under the same tags (its workflows)
+  nginx: /^\d+\.\d+-(trixie|bookworm|alpine)$/,
 };
 
 const [officialImages, distroless] = process.argv.slice(2);

@@ -89,6 +89,8 @@ const SHAPES: Array<[RegExp, Language, CatalogImage['role'], Flavor, Toolchain]>
   [/^eclipse-temurin:(\d+)-jdk(?:-(?:noble|jammy))?$/, 'java', 'build', 'debian', 'jdk'],
   [/^gcr\.io\/distroless\/java(\d+)-debian\d+(?::[\w.-]+)?$/, 'java', 'runtime', 'distroless', 'jre'],
   [/^gcr\.io\/distroless\/(?:static|cc|base)-(debian\d+)(?::[\w.-]+)?$/, 'go', 'runtime', 'distroless', 'none'],
+  [/^nginxinc\/nginx-unprivileged:(\d+\.\d+)(?:\.\d+)?-(?:trixie|bookworm)$/, 'node', 'runtime', 'debian', 'nginx'],
+  [/^nginxinc\/nginx-unprivileged:(\d+\.\d+)(?:\.\d+)?-alpine[\d.]*$/, 'node', 'runtime', 'alpine', 'nginx'],
 ];
 
 function byShape(ref: string): CatalogImage | undefined {

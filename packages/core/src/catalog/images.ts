@@ -3,7 +3,7 @@
 // files and the distroless README), and a version without a published image is a clear error.
 import { OptionsError } from '../options/errors';
 import type { Language } from '../types';
-import { DEFAULT_VERSIONS } from './lifecycle';
+import { DEFAULT_VERSIONS, NGINX_VERSION } from './lifecycle';
 import { isPublished, publishedDistroless } from './published';
 import type { CatalogImage, Flavor, Toolchain } from './types';
 
@@ -66,6 +66,7 @@ function firstPublished(language: Language, version: string, candidates: string[
 export function buildImage({ language, variant, packageManager, version: v }: PatternKey): CatalogImage {
   switch (language) {
     case 'node':
+      // static: the same Debian builder; only the runtime differs
       return variant === 'alpine'
         ? image('node', 'build', firstPublished('node', v, [`node:${v}-alpine`]), 'alpine', 'node', v)
         : image('node', 'build', firstPublished('node', v, [`node:${v}-trixie-slim`, `node:${v}-bookworm-slim`]), 'debian', 'node', v);
@@ -104,6 +105,8 @@ export function runtimeImage(key: PatternKey): CatalogImage {
     case 'node': {
       // musl node_modules (native add-ons) only load on a musl runtime: alpine builds run on alpine
       if (variant === 'alpine') return { ...buildImage(key), role: 'runtime' };
+      // apps built to files: nginx as uid 101 on 8080 (the official image's unprivileged build, Debian 13)
+      if (variant === 'static') return { ...image('node', 'runtime', `nginxinc/nginx-unprivileged:${NGINX_VERSION}-trixie`, 'debian', 'nginx', NGINX_VERSION) };
       const ref = variant !== 'slim' ? distroless(`nodejs${v}`) : undefined;
       if (ref) return image('node', 'runtime', ref, 'distroless', 'node', v);
       return { ...buildImage(key), role: 'runtime' };

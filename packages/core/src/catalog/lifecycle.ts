@@ -62,6 +62,28 @@ export const LIFECYCLE: Record<Language, RuntimeLine[]> = {
   ],
 };
 
+/**
+ * The web server of node's static variant. nginx.org ships one stable line each April (the even minor of the
+ * year's mainline) and fixes it until the next one: 1.28.0 came on 2025-04-23, 1.30.0 in April 2026.
+ */
+export const NGINX_LIFECYCLE: RuntimeLine[] = [
+  { version: '1.26', eol: '2025-04-23' },
+  { version: '1.28', eol: '2026-04-30' },
+  { version: '1.30', eol: '2027-04-30' },
+];
+
+/** nginx stable line of the static variant's runtime image (nginxinc/nginx-unprivileged:<line>-trixie). */
+export const NGINX_VERSION = '1.30';
+
+/** End of life of an nginx line (`1.28`), or null while it is supported or newer than the table (mainline lines are odd). */
+export function nginxEndOfLife(version: string, on = today()): { eol: string; replacement: string } | null {
+  const line = NGINX_LIFECYCLE.find((l) => l.version === version);
+  if (line) return line.eol <= on ? { eol: line.eol, replacement: NGINX_VERSION } : null;
+  const [major, minor] = version.split('.').map(Number);
+  if (major === 1 && minor < Number(NGINX_LIFECYCLE[0].version.split('.')[1])) return { eol: NGINX_LIFECYCLE[0].eol, replacement: NGINX_VERSION };
+  return null;
+}
+
 /** Default line per language: the newest LTS (node, java) or stable line whose images exist today. */
 export const DEFAULT_VERSIONS: Record<Language, string> = {
   // 26 is the Active LTS since 2026-10-20 (24 moved to maintenance then); Node ≥ 25 ships no corepack

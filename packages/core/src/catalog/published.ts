@@ -9,9 +9,13 @@ const DISTROLESS = new Map(published.distrolessImages.map((d) => [d.image, d.tag
 /** Where the list was read from, for docs and messages. */
 export const PUBLISHED_SOURCES = { officialImages: published.officialImages, distroless: published.distroless };
 
+/** Images that publish another image's tags: nginx-unprivileged rebuilds every official nginx release under its tags. */
+const SAME_TAGS_AS: Record<string, string> = { 'nginxinc/nginx-unprivileged': 'nginx' };
+
 function split(ref: string): { repo: string; tag: string } {
   const colon = ref.lastIndexOf(':');
-  return colon === -1 ? { repo: ref, tag: 'latest' } : { repo: ref.slice(0, colon), tag: ref.slice(colon + 1) };
+  const { repo, tag } = colon === -1 ? { repo: ref, tag: 'latest' } : { repo: ref.slice(0, colon), tag: ref.slice(colon + 1) };
+  return { repo: SAME_TAGS_AS[repo] ?? repo, tag };
 }
 
 /** True when upstream ever published `repo:tag` (official images) or lists it now (distroless). */

@@ -1,7 +1,7 @@
 import type { Language } from '../types';
 
 export type Flavor = 'debian' | 'alpine' | 'distroless' | 'scratch';
-export type Toolchain = 'node' | 'python' | 'go' | 'rust' | 'jdk' | 'jre' | 'maven' | 'gradle' | 'none';
+export type Toolchain = 'node' | 'python' | 'go' | 'rust' | 'jdk' | 'jre' | 'maven' | 'gradle' | 'nginx' | 'none';
 
 export interface CatalogImage {
   ref: string;

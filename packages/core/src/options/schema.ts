@@ -15,7 +15,7 @@ export const PACKAGE_MANAGERS = {
  * the others reproduce the seed project's patterns (python bookworm keeps Debian 12).
  */
 export const VARIANTS = {
-  node: ['distroless', 'alpine', 'slim'],
+  node: ['distroless', 'alpine', 'slim', 'static'],
   python: ['trixie', 'slim', 'bookworm'],
   go: ['distroless', 'scratch'],
   rust: ['distroless', 'musl'],
@@ -133,7 +133,7 @@ function languageSchema<L extends keyof typeof PACKAGE_MANAGERS>(language: L) {
     packageManager: z.enum(PACKAGE_MANAGERS[language]).default(PACKAGE_MANAGERS[language][0] as never)
       .describe('Package manager / build tool (node: npm|pnpm|yarn|bun; python: pip|poetry|uv; go; cargo; java: maven|gradle).'),
     variant: z.enum(VARIANTS[language]).default(VARIANTS[language][0] as never)
-      .describe('Base-image pattern (node: distroless|alpine|slim; python: trixie|slim|bookworm; go: distroless|scratch; rust: distroless|musl; java: distroless|alpine).'),
+      .describe('Base-image pattern (node: distroless|alpine|slim|static — static: built files served by nginx; python: trixie|slim|bookworm; go: distroless|scratch; rust: distroless|musl; java: distroless|alpine).'),
     ...common,
   });
 }
@@ -158,6 +158,7 @@ export const nodeOptionsSchema = languageSchema('node').extend({
     .transform((v) => v.trim())
     .optional()
     .describe('Version of pnpm, yarn, bun or npm installed from the npm registry in the base stage (detected from packageManager, engines or the lockfile format); never "latest".'),
+  spaFallback: z.boolean().optional().describe('variant "static": answer paths that match no file with index.html (client-side routing); false serves <path>.html or 404. Default true.'),
   yarnPath: relativePath().optional().describe("Committed Yarn release (.yarnrc.yml yarnPath) relative to the build context; it runs every yarn command, so nothing is downloaded."),
   manifestsPath: relativePath().optional().describe(
     "Folder (relative to the build context) with the app's pruned package.json and lockfile, e.g. \"dist/docker/apps/api\" (the Nx build executor writes it from the project graph); the production install uses them instead of the workspace root's.",
@@ -184,7 +185,7 @@ export type DockerfileOptionsInput = z.input<typeof dockerfileOptionsSchema>;
 export type OptionsFor<L extends DockerfileOptions['language']> = Extract<DockerfileOptions, { language: L }>;
 
 /** Every option name, for adapters that map their own flags (Nx schema.json, CLI). */
-export const OPTION_NAMES = ['language', 'packageManager', 'variant', ...Object.keys(common), 'manifestsPath', 'workspaceManifests', 'packageManagerVersion', 'yarnPath', ...Object.keys(monorepoPruneOptions)] as const;
+export const OPTION_NAMES = ['language', 'packageManager', 'variant', ...Object.keys(common), 'manifestsPath', 'workspaceManifests', 'packageManagerVersion', 'spaFallback', 'yarnPath', ...Object.keys(monorepoPruneOptions)] as const;
 
 if (LANGUAGES.length !== Object.keys(PACKAGE_MANAGERS).length) {
   throw new Error('PACKAGE_MANAGERS must list every language');

@@ -6,13 +6,15 @@ import { pythonTemplateData } from './patterns/python';
 import { goTemplateData } from './patterns/go';
 import { rustTemplateData } from './patterns/rust';
 import { javaTemplateData } from './patterns/java';
+import { staticTemplateData } from './patterns/static';
 import { renderTemplate } from './templates';
 import { didYouMean } from '../text';
+import type { Language } from '../types';
 
 function templateData(o: DockerfileOptions): object {
   switch (o.language) {
     case 'node':
-      return nodeTemplateData(o);
+      return o.variant === 'static' ? staticTemplateData(o) : nodeTemplateData(o);
     case 'python':
       return pythonTemplateData(o);
     case 'go':
@@ -22,6 +24,11 @@ function templateData(o: DockerfileOptions): object {
     case 'java':
       return javaTemplateData(o);
   }
+}
+
+/** templates/<dir>: the language's, or static/ for node apps built to files (node's install stages, an nginx runtime). */
+function templateDir(o: DockerfileOptions): Language | 'static' {
+  return o.language === 'node' && o.variant === 'static' ? 'static' : o.language;
 }
 
 /** The Dockerfile for raw options (validated here). Throws OptionsError for bad options (including an unknown target). */
@@ -36,7 +43,7 @@ export function renderDockerignore(input: DockerfileOptionsInput | DockerfileOpt
 
 /** The Dockerfile for options parseOptions already returned. */
 export function dockerfileText(o: DockerfileOptions): string {
-  const text = renderTemplate(o.language, 'Dockerfile.ejs', templateData(o));
+  const text = renderTemplate(templateDir(o), 'Dockerfile.ejs', templateData(o));
   const stages = listStages(text).map((s) => s.name).filter((n): n is string => n !== null);
   if (!stages.includes(o.target)) {
     throw new OptionsError([`target: must be one of ${stages.join(', ')} (got "${o.target}"${didYouMean(o.target, stages)})`]);

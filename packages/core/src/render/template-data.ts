@@ -71,6 +71,8 @@ export function execForm(argv: string[]): string {
 
 /** distroless ":nonroot" images define uid 65532; "nobody" (65534) exists in Debian and Alpine, and scratch needs no passwd entry. */
 function defaultUser(runtime: CatalogImage): string {
+  // nginx-unprivileged runs as its own nginx user, 101, which owns its pid and temp paths
+  if (runtime.toolchain === 'nginx') return '101';
   return runtime.flavor === 'distroless' ? '65532' : '65534';
 }
 

@@ -6,7 +6,7 @@ import type { Language } from '../types';
 /** packages/core/templates, from src/render (jest) and dist/render (published) alike. */
 export const TEMPLATES_DIR = path.resolve(__dirname, '../../templates');
 
-export function renderTemplate(language: Language, file: 'Dockerfile.ejs' | 'dockerignore.ejs', data: object): string {
+export function renderTemplate(language: Language | 'static', file: 'Dockerfile.ejs' | 'dockerignore.ejs', data: object): string {
   const filename = path.join(TEMPLATES_DIR, language, file);
   let template = compiled.get(filename);
   if (!template) {

@@ -1,6 +1,6 @@
 // Rules on the support status of base images (catalog/lifecycle.ts, catalog/published-tags.json).
 import { describeImage, knownImages, type CatalogImage } from '../../catalog';
-import { endOfLife, today } from '../../catalog/lifecycle';
+import { endOfLife, nginxEndOfLife, today } from '../../catalog/lifecycle';
 import type { LintRule, RuleHit } from '../types';
 
 // distroless SUPPORT_POLICY.md@cd080764: Debian 12 images end in September 2026 (static, base, cc);
@@ -42,6 +42,11 @@ export const endOfLifeBaseImage: LintRule = {
         continue;
       }
       if (!img || img.toolchain === 'none') continue;
+      if (img.toolchain === 'nginx') {
+        const ended = nginxEndOfLife(img.version, on);
+        if (ended) hits.push({ line: stage.line, message: `${image}: nginx ${img.version} reached end of life on ${ended.eol}; use ${replacementFor(img) ?? `nginx ${ended.replacement}`}` });
+        continue;
+      }
       const eol = endOfLife(img.language, img.version, on);
       if (!eol) continue;
       const to = replacementFor(img);

@@ -136,10 +136,19 @@ export interface NodeTemplateData extends BaseTemplateData {
   output: string | null;
 }
 
-export function nodeTemplateData(o: OptionsFor<'node'>): NodeTemplateData {
-  const base = baseTemplateData(o);
+/** The install stages' data (templates/node/install.ejs, turbo-build.ejs), shared by the node and static patterns. */
+export type NodeInstallData = Pick<NodeTemplateData, 'pm' | 'turbo' | 'yarnRelease'>;
+
+export function nodeInstallData(o: OptionsFor<'node'>, base: Pick<BaseTemplateData, 'build'>): NodeInstallData {
   const members = (o.workspaceManifests ?? []).map((file) => ({ file, dir: dir(file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.') }));
   const pm = { ...withProdManifests(steps(o, imageHasYarn(base.build.version)), o.manifestsPath), members };
+  const yarnRelease = o.packageManager === 'yarn' && o.yarnPath ? { from: o.yarnPath, to: YARN_RELEASE } : null;
+  return { pm, yarnRelease, turbo: turboPrune(o) };
+}
+
+export function nodeTemplateData(o: OptionsFor<'node'>): NodeTemplateData {
+  const base = baseTemplateData(o);
+  const install = nodeInstallData(o, base);
   const entryPath = entryScript(o);
   const output = o.outputPath ?? (o.buildCommand ? outputFromEntry(o, entryPath) : null);
   const distroless = base.runtime.flavor === 'distroless';
@@ -156,8 +165,7 @@ export function nodeTemplateData(o: OptionsFor<'node'>): NodeTemplateData {
   } else {
     cmd = distroless ? [entryPath] : ['node', entryPath];
   }
-  const yarnRelease = o.packageManager === 'yarn' && o.yarnPath ? { from: o.yarnPath, to: YARN_RELEASE } : null;
-  return { ...base, pm, output, yarnRelease, turbo: turboPrune(o), healthcheck: healthcheckCommand(o, probe), entrypoint, cmd };
+  return { ...base, ...install, output, healthcheck: healthcheckCommand(o, probe), entrypoint, cmd };
 }
 
 function turboPrune(o: OptionsFor<'node'>): TurboPrune | null {
