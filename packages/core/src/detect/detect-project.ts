@@ -1,7 +1,7 @@
 import { describeEndOfLife, endOfLife, tagVersion } from '../catalog';
 import { existsSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
-import { LANGUAGES, type Detection, type FileReader, type Language, type LanguageHint } from '../types';
+import { LANGUAGES, type Detection, type FileReader, type Language, type LanguageHint, type NodeFramework } from '../types';
 import { DetectionError, LANGUAGE_FLAG } from './detection-error';
 import type { LanguageDetector, Probe } from './detector';
 import { nodeFileReader, normalizePath } from './file-reader';
@@ -30,6 +30,13 @@ export interface DetectOptions {
   language?: Language;
   /** Languages the caller's tooling names for this project; each is as strong as a manifest. */
   hints?: readonly LanguageHint[];
+  /** A framework the caller's tooling builds the app with (an Nx web build executor); used when the app's own files name none. */
+  framework?: FrameworkHint;
+}
+
+export interface FrameworkHint {
+  framework: NodeFramework;
+  because: string;
 }
 
 /** projectRoot (absolute, or relative to the workspace root) → workspace-relative '/' path. */
@@ -82,7 +89,7 @@ export function detectProject(projectRoot: string, opts: DetectOptions): Detecti
   if (opts.language !== undefined) {
     const forced = Object.hasOwn(DETECTORS, opts.language) ? DETECTORS[opts.language] : undefined;
     if (!forced) throw new DetectionError(`unknown language "${opts.language}"; pass ${LANGUAGE_FLAG}`);
-    const d = withLifecycle(forced.details(files));
+    const d = withFrameworkHint(withLifecycle(forced.details(files)), opts.framework);
     return withListen(opts.language, files, { ...d, evidence: [`language ${opts.language}: given by --language`, ...d.evidence] });
   }
 
@@ -119,12 +126,25 @@ export function detectProject(projectRoot: string, opts: DetectOptions): Detecti
     const note = p.language === 'node' && p.signals[0]?.startsWith('package.json (scripts only)') ? ' — a script wrapper' : '';
     why.push(`weaker sign of ${p.language} ignored: ${p.signals.join(', ')}${note}`);
   }
-  const d = withLifecycle(DETECTORS[winner.language].details(files));
+  const d = withFrameworkHint(withLifecycle(DETECTORS[winner.language].details(files)), opts.framework);
   return withListen(winner.language, files, { ...d, evidence: [...why, ...d.evidence] });
+}
+
+/** The caller's framework when the files named none (node only). */
+function withFrameworkHint<D extends Omit<Detection, 'listen'>>(d: D, hint: FrameworkHint | undefined): D {
+  if (!hint || d.language !== 'node' || d.framework) return d;
+  const f = hint.framework;
+  const what = f.kind === 'static' ? `static files in ${f.outputDir}/ served by nginx${f.spaFallback === false ? '' : ' with SPA fallback'}` : `built to ${f.outputDir}/`;
+  return { ...d, framework: f, evidence: [...d.evidence, `${hint.because} → ${what}`] };
 }
 
 /** Adds where the app listens (port, env, loopback warnings) and its evidence after the language's own. */
 function withListen(language: Language, files: ProjectFiles, d: Omit<Detection, 'listen'>): Detection {
+  if (d.framework?.kind === 'static') {
+    // the image's server is nginx on its own port; the app's sources describe a browser app (or a dev server)
+    const listen = { port: null, portEnv: null, hostEnv: null, warnings: [] };
+    return { ...d, listen, evidence: [...d.evidence, 'port: 8080, nginx in the static image (--port changes it)'] };
+  }
   const l = detectListen(language, files, d);
   return { ...d, ...(l.startCommand ? { startCommand: l.startCommand } : {}), listen: l.listen, evidence: [...d.evidence, ...l.evidence] };
 }

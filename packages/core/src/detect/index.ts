@@ -1,4 +1,5 @@
-export { detectProject, type DetectOptions } from './detect-project';
+export { detectProject, type DetectOptions, type FrameworkHint } from './detect-project';
+export { angularBrowserOutput } from './frameworks/angular';
 export { DetectionError } from './detection-error';
 export { checkReadable, ManifestError, MANIFEST_MAX_BYTES } from './manifest-error';
 export { nodeFileReader, memoryFileReader } from './file-reader';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { detectProject, nodeFileReader } from '../detect';
 import { parseOptions, PACKAGE_MANAGERS, type DockerfileOptions, type DockerfileOptionsInput } from '../options';
-import type { Detection, FileReader } from '../types';
+import type { Detection, FileReader, NodeFramework } from '../types';
 import { addManagedHeader } from '../managed';
 import { dockerfileText, dockerignoreText } from './dockerfile';
 
@@ -52,6 +52,9 @@ function fromDetection(d: Detection, user: Record<string, unknown>, fs: FileRead
     if (release) out.yarnPath = release;
   }
   if (d.runtimeVersion) out.runtimeVersion = d.runtimeVersion;
+  if (language === 'node' && d.framework?.kind === 'static' && (user.variant === undefined || user.variant === 'static')) {
+    return { ...out, ...staticSite(d.framework, user, fs, dir, (user.packageManager ?? out.packageManager ?? 'npm') as string) };
+  }
   // the image listens where the app does: EXPOSE the port, set the variables the app reads it (and its bind host) from
   const port = (user.port as number | string | undefined) ?? d.listen.port ?? undefined;
   if (port !== undefined && user.port === undefined) out.port = port;
@@ -68,6 +71,31 @@ function fromDetection(d: Detection, user: Record<string, unknown>, fs: FileRead
     if (hasBuildScript(fs, dir)) out.buildCommand = `${pm} run build`;
   }
   return out;
+}
+
+/**
+ * An app built to files: the static variant serves framework.outputDir (made context-relative) from nginx on its own
+ * port (8080 unless --port); the app's own listen findings (a dev server's port) do not apply to the image.
+ */
+function staticSite(framework: NodeFramework, user: Record<string, unknown>, fs: FileReader, dir: string, pm: string): Record<string, unknown> {
+  const out: Record<string, unknown> = { variant: 'static' };
+  if (framework.spaFallback !== undefined && user.spaFallback === undefined) out.spaFallback = framework.spaFallback;
+  const projectRoot = (user.projectRoot as string | undefined) ?? '.';
+  if (user.outputPath === undefined) out.outputPath = path.posix.normalize(path.posix.join(projectRoot, framework.outputDir)).replace(/\/+$/, '');
+  if (user.buildCommand === undefined && user.pruneWith === undefined && framework.build) {
+    out.buildCommand = scriptNames(fs, dir).includes(framework.build) ? `${pm} run ${framework.build}` : framework.build;
+  }
+  return out;
+}
+
+function scriptNames(fs: FileReader, dir: string): string[] {
+  const text = fs.read(dir === '' ? 'package.json' : `${dir}/package.json`);
+  try {
+    const scripts = text ? (JSON.parse(text) as { scripts?: Record<string, unknown> }).scripts : undefined;
+    return scripts ? Object.keys(scripts) : [];
+  } catch {
+    return [];
+  }
 }
 
 /**

@@ -19,7 +19,8 @@ export function nodeBuildOptions(tree: Tree, name: string, root: string, facts: 
     projectRoot: root,
     ...(members.length > 0 ? { workspaceManifests: members } : usesNxJs(tree) ? { manifestsPath: prunedManifestsDir(root) } : {}),
     ...(facts.buildTarget ? { buildCommand: `NX_DAEMON=false NX_NO_CLOUD=true npx nx run ${shellQuote(`${name}:${facts.buildTarget}`)}` } : {}),
-    ...(facts.outputPath ? { outputPath: facts.outputPath } : {}),
+    // a web app's document root (Angular's application builder writes <outputPath>/browser)
+    ...(facts.staticSite ? { outputPath: facts.staticSite.root } : facts.outputPath ? { outputPath: facts.outputPath } : {}),
     ...(facts.outputPath && facts.entry ? { entry: facts.entry } : {}),
   };
 }

@@ -1,12 +1,14 @@
 import type { ProjectConfiguration, TargetConfiguration } from '@nx/devkit';
-import type { Language, LanguageHint } from '@docker-ms/core';
+import type { FrameworkHint, Language, LanguageHint } from '@docker-ms/core';
+import { nxStaticSite } from './nx-web-app';
 
 /**
  * Executor packages of the Nx plugins that build one language (first match wins). Generic ones
  * (nx:run-commands, @nx/eslint, @nx/jest, @nx/docker) say nothing about the app's language.
  */
 const EXECUTOR_LANGUAGES: Array<[RegExp, Language]> = [
-  [/^@nx\/(js|node|webpack|esbuild|rollup|vite|rspack|nest|next|express):/, 'node'],
+  [/^@nx\/(js|node|webpack|esbuild|rollup|vite|rspack|nest|next|express|angular|react|web):/, 'node'],
+  [/^@angular(-devkit\/build-angular|\/build):/, 'node'],
   [/^@nrwl\/(js|node|esbuild|webpack):/, 'node'],
   [/^@nxlv\/python:/, 'python'],
   [/^@nx-go\/(nx-go|nx-go-plugin):/, 'go'],
@@ -39,6 +41,8 @@ export interface NxProjectFacts {
   outputPath?: string;
   /** Start script relative to outputPath, derived from the build's `main` the way its executor lays out output. */
   entry?: string;
+  /** A web app the build target writes as files: its workspace-relative document root and core's framework hint. */
+  staticSite?: { root: string; hint: FrameworkHint };
 }
 
 function executorLanguage(name: string, target: TargetConfiguration): LanguageHint | undefined {
@@ -59,7 +63,7 @@ function targetLanguage(name: string, target: TargetConfiguration): LanguageHint
 
 /** Executors that build an app (as opposed to serving, testing or linting it). */
 const BUILDER =
-  /^(@nx\/js:(tsc|swc)|@nx\/(esbuild|webpack|rollup|rspack):\w+|@nx\/vite:build|@nxlv\/python:build|@nx-go\/nx-go:build|@monodon\/rust:build|@jnxplus\/[\w-]+:build)$/;
+  /^(@nx\/js:(tsc|swc)|@nx\/(esbuild|webpack|rollup|rspack):\w+|@nx\/vite:build|@nx\/angular:(application|browser-esbuild|webpack-browser)|@angular(-devkit\/build-angular|\/build):(application|browser|browser-esbuild)|@nxlv\/python:build|@nx-go\/nx-go:build|@monodon\/rust:build|@jnxplus\/[\w-]+:build)$/;
 
 /** The build target: `build` if present, else the first target run by a known builder. */
 function findBuildTarget(targets: Record<string, TargetConfiguration>): string | undefined {
@@ -106,7 +110,8 @@ function buildEntry(target: TargetConfiguration, project: ProjectConfiguration):
   return undefined;
 }
 
-export function nxProjectFacts(project: ProjectConfiguration): NxProjectFacts {
+/** `exists`: whether a workspace file exists (the generator's Tree), for web apps' index.html. */
+export function nxProjectFacts(project: ProjectConfiguration, exists: (path: string) => boolean = () => false): NxProjectFacts {
   const targets = project.targets ?? {};
   const facts: NxProjectFacts = { languageHints: [] };
   for (const [name, target] of Object.entries(targets)) {
@@ -127,6 +132,8 @@ export function nxProjectFacts(project: ProjectConfiguration): NxProjectFacts {
     facts.outputPath = buildOutputPath(targets[buildTarget], project);
     const entry = buildEntry(targets[buildTarget], project);
     if (facts.outputPath && entry) facts.entry = entry;
+    const site = nxStaticSite(project, { name: buildTarget, config: targets[buildTarget] }, facts.outputPath, exists);
+    if (site) facts.staticSite = site;
   }
   return facts;
 }

@@ -33,7 +33,7 @@ export function planProject(
     throw new Error(`Target "${targetName}" of project "${name}" already runs ${runs}; choose another name with --targetName`);
   }
   const plan: ProjectPlan = { name, root: config.root, writes: [], kept: [] };
-  const facts = nxProjectFacts(project);
+  const facts = nxProjectFacts(project, (path) => tree.exists(path));
   const dockerfile = planDockerfile(tree, plan, options, facts);
   const unsafe = unsafeTreeWrites(tree, plan.writes.map((w) => w.path));
   if (unsafe.length > 0) throw new Error(unsafe.join('\n'));
@@ -99,14 +99,15 @@ interface Generated {
 function detect(tree: Tree, name: string, root: string, options: NormalizedGeneratorOptions, facts: NxProjectFacts): Detection {
   const given = options.dockerfileOptions.language as Language | undefined;
   const opts = { workspaceRoot: tree.root, fs: treeFileReader(tree) };
-  if (given) return detectProject(root, { ...opts, language: given });
+  const framework = facts.staticSite ? { framework: facts.staticSite.hint } : {};
+  if (given) return detectProject(root, { ...opts, ...framework, language: given });
   try {
-    return detectProject(root, { ...opts, hints: facts.languageHints });
+    return detectProject(root, { ...opts, ...framework, hints: facts.languageHints });
   } catch (error) {
     const hint = facts.languageHint;
     if (!hint || !(error instanceof DetectionError)) throw error;
     logger.info(`${name}: language ${hint.language} from Nx (${hint.because})`);
-    return detectProject(root, { ...opts, language: hint.language });
+    return detectProject(root, { ...opts, ...framework, language: hint.language });
   }
 }
 
