@@ -1,5 +1,6 @@
 // What the static detectors share: the app's dependency names, a build tool's config file read as text, and
 // string literals in it (configs are code; only literal values are taken, anything computed is said so).
+import { posix } from 'node:path';
 import { joinPath } from '../file-reader';
 import { dig, isRecord, str, type ProjectFiles } from '../project-files';
 
@@ -53,7 +54,7 @@ export function literalOption(text: string, key: string): string | null | undefi
 
 /** A build tool's folder option relative to the app: './dist/' → dist; '../../dist/apps/web' stays as written. */
 export function appRelative(p: string): string {
-  const clean = p.replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
+  const clean = posix.normalize(p.replace(/\\/g, '/')).replace(/^\.\/+/, '').replace(/\/+$/, '');
   return clean === '' ? '.' : clean;
 }
 

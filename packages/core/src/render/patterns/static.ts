@@ -12,7 +12,7 @@ const DEFAULT_PORT = 8080;
  * `[contenthash]`es (8–32), Angular's esbuild `<name>-<8 of A-Z0-9>`. Words never match (they are not all hex and
  * not upper case), so a plain file is never cached for a year.
  */
-const HASHED = '(?:^/assets/.+-[A-Za-z0-9_-]{8}|[.-][0-9a-f]{8,32}(?:\\.chunk)?|-[0-9A-Z]{8})\\.[A-Za-z0-9]+$';
+export const HASHED = '(?:^/assets/.+-[A-Za-z0-9_-]{8}|[.-][0-9a-f]{8,32}(?:\\.chunk)?|-[0-9A-Z]{8})\\.[A-Za-z0-9]+$';
 
 export interface StaticTemplateData extends BaseTemplateData, NodeInstallData {
   /** Context-relative folder the build writes (the document root), as the build stage sees it under /app. */

@@ -1,0 +1,40 @@
+import { nxProjectFacts } from './nx-metadata';
+
+const project = (executor: string, options: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  ({ name: 'shop', root: 'apps/shop', projectType: 'application' as const, targets: { build: { executor, options, ...extra } } });
+
+describe('Nx web build executors: static sites', () => {
+  it('@nx/angular:application writes <outputPath>/browser', () => {
+    const facts = nxProjectFacts(project('@nx/angular:application', { outputPath: 'dist/apps/shop', index: 'apps/shop/src/index.html', browser: 'apps/shop/src/main.ts' }));
+    expect(facts.staticSite?.root).toBe('dist/apps/shop/browser');
+    expect(facts.staticSite?.hint).toEqual({
+      because: 'project.json: target "build" uses @nx/angular:application',
+      framework: { name: 'angular', kind: 'static', build: null, outputDir: '../../dist/apps/shop/browser', spaFallback: true },
+    });
+    expect(facts.languageHints).toEqual([{ language: 'node', because: 'target "build" uses @nx/angular:application' }]);
+  });
+
+  it('@angular-devkit/build-angular:browser-esbuild writes outputPath; an SSR application is no static site', () => {
+    expect(nxProjectFacts(project('@angular-devkit/build-angular:browser-esbuild', { outputPath: 'dist/apps/shop' })).staticSite?.root).toBe('dist/apps/shop');
+    expect(nxProjectFacts(project('@nx/angular:application', { outputPath: 'dist/apps/shop', ssr: { entry: 'apps/shop/src/server.ts' } })).staticSite).toBeUndefined();
+  });
+
+  it('@nx/webpack:webpack with an index.html and target web', () => {
+    const facts = nxProjectFacts(project('@nx/webpack:webpack', { outputPath: 'dist/apps/shop', index: 'apps/shop/src/index.html', main: 'apps/shop/src/main.tsx', target: 'web' }));
+    expect(facts.staticSite?.root).toBe('dist/apps/shop');
+    expect(facts.staticSite?.hint.framework.name).toBe('webpack');
+  });
+
+  it('@nx/vite:build finds the index.html in the project folder', () => {
+    const exists = (p: string) => p === 'apps/shop/index.html';
+    expect(nxProjectFacts(project('@nx/vite:build', { outputPath: 'dist/apps/shop' }), exists).staticSite?.root).toBe('dist/apps/shop');
+    expect(nxProjectFacts(project('@nx/vite:build', { outputPath: 'dist/apps/shop' })).staticSite).toBeUndefined();
+  });
+
+  it('server builds are not sites: @nx/esbuild (platform node by default), @nx/webpack target node', () => {
+    const exists = () => true;
+    expect(nxProjectFacts(project('@nx/esbuild:esbuild', { outputPath: 'dist/apps/shop', main: 'apps/shop/src/main.ts' }), exists).staticSite).toBeUndefined();
+    expect(nxProjectFacts(project('@nx/webpack:webpack', { outputPath: 'dist/apps/shop', target: 'node', main: 'apps/shop/src/main.ts' }), exists).staticSite).toBeUndefined();
+    expect(nxProjectFacts(project('@nx/esbuild:esbuild', { outputPath: 'dist/apps/shop', platform: 'browser' }), exists).staticSite?.root).toBe('dist/apps/shop');
+  });
+});
