@@ -168,6 +168,7 @@ function buildRecipe(recipe: Recipe, refs: string[], baseTag: string, hash: stri
     must('cp', ['-a', `${fs.realpathSync(from)}/.`, path.join(ctx, name)]);
     fs.rmSync(path.join(ctx, name, 'share', 'doc'), { recursive: true, force: true });
   }
+  for (const [name, text] of Object.entries(recipe.files ?? {})) fs.writeFileSync(path.join(ctx, name), text);
   fs.writeFileSync(path.join(ctx, 'Dockerfile'), dockerfileText(recipe, baseTag));
   const tags = refs.flatMap((r) => ['-t', r]);
   const r = run(DOCKER, ['build', '-q', '--label', `${LABEL}=${hash}`, ...tags, ctx], {
@@ -249,7 +250,7 @@ function buildAll(extra: string[], examplesOnly: boolean): Row[] {
   let pullWorks: boolean | undefined;
   for (const { recipe, refs, notes } of groups.values()) {
     const hostIds = Object.values(recipe.host ?? {}).map((p) => (fs.existsSync(p) ? `${fs.realpathSync(p)}@${fs.statSync(fs.realpathSync(p)).mtimeMs}` : p));
-    const hash = sha(recipe.dockerfile, String(recipe.node?.major ?? ''), caHash, collectHash, MMDEBSTRAP_ARGS.join(' '), ...hostIds);
+    const hash = sha(recipe.dockerfile, ...(recipe.files ? [JSON.stringify(recipe.files)] : []), String(recipe.node?.major ?? ''), caHash, collectHash, MMDEBSTRAP_ARGS.join(' '), ...hostIds);
     const labels = refs.map(imageLabel);
     const realPresent = labels.every((l) => l === undefined);
     if (labels.every((l) => l === hash) || realPresent) {

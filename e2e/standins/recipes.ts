@@ -13,6 +13,8 @@ export interface Recipe {
   node?: { major: string };
   /** Host folders copied into the context (a newer toolchain than Debian's): context name → host path. */
   host?: Record<string, string>;
+  /** Files written into the context (configuration the real image ships): name → text. */
+  files?: Record<string, string>;
   note?: string;
 }
 
@@ -77,12 +79,100 @@ function distroless(kind: 'static' | 'cc' | 'nodejs' | 'java', entrypoint: strin
   ].join('\n');
 }
 
+// nginxinc/nginx-unprivileged (stable/debian/Dockerfile): nginx.org's nginx.conf after the image's edits — no
+// `user`, pid in /tmp, the temp paths in /tmp — and its default.conf listening on 8080.
+const NGINX_CONF = [
+  'worker_processes  auto;',
+  '',
+  'error_log  /var/log/nginx/error.log notice;',
+  'pid        /tmp/nginx.pid;',
+  '',
+  'events {',
+  '    worker_connections  1024;',
+  '}',
+  '',
+  'http {',
+  '    proxy_temp_path /tmp/proxy_temp;',
+  '    client_body_temp_path /tmp/client_temp;',
+  '    fastcgi_temp_path /tmp/fastcgi_temp;',
+  '    uwsgi_temp_path /tmp/uwsgi_temp;',
+  '    scgi_temp_path /tmp/scgi_temp;',
+  '',
+  '    include       /etc/nginx/mime.types;',
+  '    default_type  application/octet-stream;',
+  '',
+  '    log_format  main  \'$remote_addr - $remote_user [$time_local] "$request" \'',
+  '                      \'$status $body_bytes_sent "$http_referer" \'',
+  '                      \'"$http_user_agent" "$http_x_forwarded_for"\';',
+  '',
+  '    access_log  /var/log/nginx/access.log  main;',
+  '    sendfile        on;',
+  '    keepalive_timeout  65;',
+  '',
+  '    include /etc/nginx/conf.d/*.conf;',
+  '}',
+  '',
+].join('\n');
+const NGINX_DEFAULT_CONF = [
+  'server {',
+  '    listen       8080;',
+  '    server_name  localhost;',
+  '',
+  '    location / {',
+  '        root   /usr/share/nginx/html;',
+  '        index  index.html index.htm;',
+  '    }',
+  '',
+  '    error_page   500 502 503 504  /50x.html;',
+  '    location = /50x.html {',
+  '        root   /usr/share/nginx/html;',
+  '    }',
+  '}',
+  '',
+].join('\n');
+
+function nginxUnprivileged(): Recipe {
+  return {
+    key: 'nginx-unprivileged',
+    files: {
+      'nginx.conf': NGINX_CONF,
+      'default.conf': NGINX_DEFAULT_CONF,
+      'index.html': '<!DOCTYPE html>\n<html><head><title>Welcome to nginx!</title></head><body><h1>Welcome to nginx!</h1></body></html>\n',
+      '50x.html': '<!DOCTYPE html>\n<html><head><title>Error</title></head><body><h1>An error occurred.</h1></body></html>\n',
+    },
+    dockerfile: [
+      // the nginx user and group first (uid/gid 101), as the real image does before installing nginx
+      'RUN groupadd --system --gid 101 nginx \\',
+      ' && useradd --system --gid nginx --no-create-home --home /nonexistent --comment "nginx user" --shell /bin/false --uid 101 nginx',
+      // the real image installs nginx.org's nginx, gettext-base and curl
+      apt('nginx', 'gettext-base', 'curl'),
+      // Debian's own site layout out; nginx.org's files in
+      'RUN rm -rf /etc/nginx/sites-enabled /etc/nginx/sites-available /etc/nginx/modules-enabled /var/www/html \\',
+      ' && mkdir -p /etc/nginx/conf.d /usr/share/nginx/html /var/cache/nginx /docker-entrypoint.d',
+      'COPY nginx.conf /etc/nginx/nginx.conf',
+      'COPY default.conf /etc/nginx/conf.d/default.conf',
+      'COPY index.html 50x.html /usr/share/nginx/html/',
+      // logs to the container's output; the nginx user owns the cache and the config (group 0 writable)
+      'RUN ln -sf /dev/stdout /var/log/nginx/access.log && ln -sf /dev/stderr /var/log/nginx/error.log \\',
+      ' && chown -R 101:0 /var/cache/nginx /etc/nginx && chmod -R g+w /var/cache/nginx /etc/nginx \\',
+      ' && nginx -t',
+      'EXPOSE 8080',
+      'STOPSIGNAL SIGQUIT',
+      'USER 101',
+      'CMD ["nginx", "-g", "daemon off;"]',
+    ].join('\n'),
+    note: 'Debian 13 nginx 1.26 under the 1.30 tag; no docker-entrypoint.sh and its hooks',
+  };
+}
+
 /** The recipe for one catalog image, or a reason to skip it (scratch needs none; gradle cannot be fetched). */
 export function recipeFor(img: CatalogImage): Recipe | { skip: string } {
   const v = img.version;
   if (img.flavor === 'scratch') return { skip: 'scratch is built into Docker' };
   const alpine = img.flavor === 'alpine' ? ' (alpine tag: Debian-based stand-in, glibc not musl)' : '';
   switch (img.toolchain) {
+    case 'nginx':
+      return nginxUnprivileged();
     case 'node':
       if (img.flavor === 'distroless') {
         return {
