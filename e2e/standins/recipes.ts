@@ -155,7 +155,8 @@ function nginxUnprivileged(): Recipe {
       // logs to the container's output; the nginx user owns the cache and the config (group 0 writable)
       'RUN ln -sf /dev/stdout /var/log/nginx/access.log && ln -sf /dev/stderr /var/log/nginx/error.log \\',
       ' && chown -R 101:0 /var/cache/nginx /etc/nginx && chmod -R g+w /var/cache/nginx /etc/nginx \\',
-      ' && nginx -t',
+      // nginx -t as root leaves its pid file and temp folders in /tmp (root's and nobody's): not in the real image
+      ' && nginx -t && rm -rf /tmp/nginx.pid /tmp/*_temp',
       'EXPOSE 8080',
       'STOPSIGNAL SIGQUIT',
       'USER 101',
