@@ -206,6 +206,16 @@ describe('generation: a static detection renders the static variant', () => {
     ]);
   });
 
+  it('a Turborepo app (pruneWith turbo) builds through turbo prune, then the same nginx runtime', () => {
+    const { dockerfile } = generateDockerfile({
+      workspaceRoot: '/ws', projectRoot: 'apps/web', fs: memoryFileReader(Object.fromEntries(Object.entries(viteReact).map(([k, v]) => [`apps/web/${k}`, v]))),
+      options: { projectRoot: 'apps/web', pruneWith: 'turbo', pruneScope: 'web' },
+    });
+    expect(dockerfile).toContain('RUN turbo run build --filter=web --no-cache\nRUN test -f apps/web/dist/index.html');
+    expect(dockerfile).toContain('COPY --from=build /app/apps/web/dist/ /usr/share/nginx/html/\n');
+    expect(lintDockerfile(dockerfile)).toEqual([]);
+  });
+
   it('the user wins: --port, --no-spa-fallback, another variant', () => {
     const custom = g({ port: 9090, spaFallback: false }).dockerfile;
     expect(custom).toContain("'    listen 9090;'");
