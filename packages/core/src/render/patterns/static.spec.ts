@@ -1,3 +1,4 @@
+import { lintDockerfile } from '../../lint';
 import { HASHED, siteConfig } from './static';
 
 // nginx matches `location ~` with PCRE; these constructs mean the same in JavaScript.
@@ -23,5 +24,20 @@ describe('static site config: which files are cached for a year', () => {
   it('SPA fallback sends unknown paths to index.html; without it, <path>.html or 404', () => {
     expect(siteConfig(8080, true)).toContain('        try_files $uri $uri/ /index.html;');
     expect(siteConfig(8080, false)).toContain('        try_files $uri $uri/ $uri.html =404;');
+  });
+});
+
+describe('nginx lifecycle in lint', () => {
+  const lint = (from: string) => lintDockerfile(`FROM node:26-trixie-slim AS build\nRUN true\n\nFROM ${from} AS runtime\nUSER 101\nCMD ["nginx","-g","daemon off;"]\n`);
+
+  it('a past stable line (1.28 ended when 1.30 shipped) is a warning naming the current image', () => {
+    expect(lint('nginxinc/nginx-unprivileged:1.28-bookworm')).toEqual([
+      { line: 4, rule: 'EndOfLifeBaseImage', severity: 'warning', message: 'nginxinc/nginx-unprivileged:1.28-bookworm: nginx 1.28 reached end of life on 2026-04-30; use nginxinc/nginx-unprivileged:1.30-trixie' },
+    ]);
+  });
+
+  it('the current stable line and newer mainline lines are fine', () => {
+    expect(lint('nginxinc/nginx-unprivileged:1.30-trixie')).toEqual([]);
+    expect(lint('nginxinc/nginx-unprivileged:1.31-trixie')).toEqual([]);
   });
 });
