@@ -81,7 +81,7 @@ describeE2e('apps made by Nx generators and by each package manager answer on th
       await nx(['g', 'docker-ms:dockerfile', 'site', '--no-interactive']);
       const dockerfile = fs.readFileSync(path.join(root, 'apps/site/Dockerfile'), 'utf8');
       expect(dockerfile).toContain('FROM nginxinc/nginx-unprivileged:1.30-trixie AS runtime\n');
-      expect(dockerfile).toContain("npx nx run 'site:build'");
+      expect(dockerfile).toContain('\nRUN NX_DAEMON=false NX_NO_CLOUD=true npx nx run site:build\n');
       expect(dockerfile).toMatch(/^COPY --from=build \/app\/dist\/apps\/site\/ \/usr\/share\/nginx\/html\/$/m);
       await nx(['run', 'site:docker-build']);
       expectStaticSite(await serveStaticSite('site:latest'), '<script type="module"');
