@@ -47,6 +47,15 @@ export interface NodeFramework {
   start?: string[];
   /** static: serve index.html for unknown paths (client-side routing). */
   spaFallback?: boolean;
+  /**
+   * server: what the runtime copies from the build stage, app-relative (`from` in the build, `to` in the runtime);
+   * default: outputDir to itself. Next.js standalone spreads over three folders.
+   */
+  copy?: Array<{ from: string; to: string }>;
+  /** server: false when the output carries its own dependencies (Next.js standalone, Nuxt's .output); default true. */
+  nodeModules?: boolean;
+  /** server: where the framework's own server listens when the app's code does not say (the image EXPOSEs and sets it). */
+  listen?: { port: number; portEnv: string; hostEnv?: [string, string]; why: string };
 }
 
 export interface Detection {

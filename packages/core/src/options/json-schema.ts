@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../types';
-import { monorepoPruneOptions, nodeOptionsSchema, PACKAGE_MANAGERS, VARIANTS } from './schema';
+import { detectedOptions, monorepoPruneOptions, nodeOptionsSchema, PACKAGE_MANAGERS, VARIANTS } from './schema';
 
 const shape = nodeOptionsSchema.shape;
 const unique = (lists: readonly (readonly string[])[]) => [...new Set(lists.flat())];
@@ -10,7 +10,10 @@ const unique = (lists: readonly (readonly string[])[]) => [...new Set(lists.flat
  * in JSON Schema form: what an Nx schema.json or a CLI flag table mirrors. Per-language checks stay in parseOptions.
  */
 // The Turborepo prune options belong to the Turborepo adapter, not to Nx or CLI users.
-const adapterOnly = Object.fromEntries(Object.keys(monorepoPruneOptions).map((k) => [k, true])) as { [K in keyof typeof monorepoPruneOptions]: true };
+// The detected framework is detection's, not a flag.
+const adapterOnly = Object.fromEntries([...Object.keys(monorepoPruneOptions), ...Object.keys(detectedOptions)].map((k) => [k, true])) as {
+  [K in keyof typeof monorepoPruneOptions | keyof typeof detectedOptions]: true;
+};
 
 export const flatOptionsSchema = nodeOptionsSchema.omit(adapterOnly).extend({
   language: z.enum(LANGUAGES).optional().describe(`${shape.language.description} Detected when omitted.`),

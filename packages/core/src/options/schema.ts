@@ -151,8 +151,29 @@ export const monorepoPruneOptions = {
   turboVersion: z.string().regex(VERSION, { message: 'must be a version number such as "2.11.9"' }).transform((v) => v.replace(/^v/, '')).optional().describe("turbo installed in the image's base stage; default: the catalog's (the adapter passes the workspace's own)."),
 };
 
+const frameworkCopy = z.strictObject({ from: relativePath(), to: relativePath() });
+
+/**
+ * Node only: the framework detection found (types.ts NodeFramework), carried from detection to the template. Not a
+ * flag: users change the outcome with buildCommand, outputPath, entry or startCommand (see json-schema.ts).
+ */
+export const detectedOptions = {
+  framework: z.strictObject({
+    name: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    kind: z.enum(['server', 'static']),
+    build: z.string().regex(/^[\w:.-]+$/, { message: 'must be a package.json script name such as "build"' }).nullable(),
+    outputDir: relativePath(),
+    start: z.array(z.string().min(1).regex(/^[^\s"'`$\\]+$/)).min(1).optional(),
+    spaFallback: z.boolean().optional(),
+    copy: z.array(frameworkCopy).min(1).optional(),
+    nodeModules: z.boolean().optional(),
+    listen: z.object({ port: portSchema, portEnv: z.string(), hostEnv: z.tuple([z.string(), z.string()]).optional(), why: z.string() }).optional(),
+  }).optional().describe('Framework found by detection (name, server or static, build script, output folder, start command); detection sets it.'),
+};
+
 export const nodeOptionsSchema = languageSchema('node').extend({
   ...monorepoPruneOptions,
+  ...detectedOptions,
   packageManagerVersion: z.string().regex(/^[\w.^~<>=*| -]+$/, { message: 'must be a version or range such as "9.12.0", "^9" or "4"' })
     .refine((v) => v.trim() !== '' && !/^(?:latest|next|canary|rc)$/i.test(v.trim()), { message: 'must pin a version, not a dist-tag such as "latest"' })
     .transform((v) => v.trim())
@@ -185,7 +206,7 @@ export type DockerfileOptionsInput = z.input<typeof dockerfileOptionsSchema>;
 export type OptionsFor<L extends DockerfileOptions['language']> = Extract<DockerfileOptions, { language: L }>;
 
 /** Every option name, for adapters that map their own flags (Nx schema.json, CLI). */
-export const OPTION_NAMES = ['language', 'packageManager', 'variant', ...Object.keys(common), 'manifestsPath', 'workspaceManifests', 'packageManagerVersion', 'spaFallback', 'yarnPath', ...Object.keys(monorepoPruneOptions)] as const;
+export const OPTION_NAMES = ['language', 'packageManager', 'variant', ...Object.keys(common), 'manifestsPath', 'workspaceManifests', 'packageManagerVersion', 'spaFallback', 'yarnPath', ...Object.keys(monorepoPruneOptions), ...Object.keys(detectedOptions)] as const;
 
 if (LANGUAGES.length !== Object.keys(PACKAGE_MANAGERS).length) {
   throw new Error('PACKAGE_MANAGERS must list every language');

@@ -65,6 +65,10 @@ function fromDetection(d: Detection, user: Record<string, unknown>, fs: FileRead
   if (d.startCommand && user.startCommand === undefined && user.entry === undefined) out.startCommand = d.startCommand;
   // node: with outputPath the entry is relative to it, so a project-relative detected entry would be wrong
   if (d.entry && !(language === 'node' && user.outputPath !== undefined)) out.entry = d.entry;
+  // the detected framework decides build output and start, unless the user named them (or builds through turbo)
+  if (language === 'node' && d.framework && user.outputPath === undefined && user.entry === undefined && user.pruneWith === undefined) {
+    out.framework = d.framework;
+  }
   // with pruneWith the template builds through turbo (the app and its internal packages, in order)
   if (language === 'node' && user.buildCommand === undefined && user.pruneWith === undefined) {
     const pm = (user.packageManager as string | undefined) ?? (out.packageManager as string | undefined) ?? 'npm';

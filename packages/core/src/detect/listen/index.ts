@@ -2,7 +2,7 @@ import type { Detection, Language, Listen } from '../../types';
 import type { ProjectFiles } from '../project-files';
 import { goListen, javaListen, rustListen } from './compiled';
 import { ListenFacts } from './facts';
-import { nodeListen } from './node';
+import { frameworkListen, nodeListen } from './node';
 import { appServerCommand, pythonListen, serverCommand } from './python';
 
 export interface ListenDetection {
@@ -13,14 +13,14 @@ export interface ListenDetection {
 }
 
 /** Port, port/host environment variables and loopback binds the project's files make evident; every finding is evidence. */
-export function detectListen(language: Language, files: ProjectFiles, d: Pick<Detection, 'entry'>): ListenDetection {
+export function detectListen(language: Language, files: ProjectFiles, d: Pick<Detection, 'entry' | 'framework'>): ListenDetection {
   const facts = new ListenFacts(language);
   const evidence: string[] = [];
   let scanned: string[] = [];
   let startCommand: string[] | undefined;
   switch (language) {
     case 'node':
-      scanned = nodeListen(files, facts, d.entry);
+      scanned = d.framework?.listen ? frameworkListen(d.framework, facts) : nodeListen(files, facts, d.entry);
       break;
     case 'python': {
       const cmd = serverCommand(files) ?? appServerCommand(files, d.entry);

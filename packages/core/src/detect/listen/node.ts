@@ -1,3 +1,4 @@
+import type { NodeFramework } from '../../types';
 import type { ProjectFiles } from '../project-files';
 import { ALL_INTERFACES, LOOPBACK, callArgs, lineAt, stripComments, type ListenFacts } from './facts';
 import { sourceFiles } from './sources';
@@ -27,6 +28,16 @@ export function nodeListen(files: ProjectFiles, facts: ListenFacts, entry: strin
     listenCalls(rel, text, facts);
   }
   return sources.map((s) => s.rel);
+}
+
+/** A framework that runs its own server (Next.js, Nuxt, …) listens where the framework says, not where app code does. */
+export function frameworkListen(framework: NodeFramework, facts: ListenFacts): string[] {
+  const l = framework.listen;
+  if (!l) return [];
+  facts.setPortEnv(framework.name, l.portEnv, l.why);
+  facts.setPort(framework.name, l.port, `${l.portEnv} defaults to ${l.port}`);
+  if (l.hostEnv) facts.setHostEnv(framework.name, l.hostEnv[0], l.hostEnv[1], `binds ${l.hostEnv[0]}`);
+  return [];
 }
 
 function envReads(rel: string, text: string, facts: ListenFacts): void {

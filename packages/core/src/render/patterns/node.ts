@@ -134,6 +134,34 @@ export interface NodeTemplateData extends BaseTemplateData {
   yarnRelease: { from: string; to: string } | null;
   /** Context-relative folder copied from the build stage to the runtime, or null to copy the project from the context. */
   output: string | null;
+  /** A server framework's runtime (the detected framework): what it copies, whether it needs node_modules, where it starts. */
+  framework: FrameworkRuntime | null;
+}
+
+export interface FrameworkRuntime {
+  name: string;
+  /** Build-stage paths (context-relative) → runtime paths (relative to /app). */
+  copies: Array<{ from: string; to: string }>;
+  /** The production dependencies are copied (false: the output carries its own). */
+  nodeModules: boolean;
+  /** Runtime folder the start command runs in: the app's folder. */
+  workdir: string;
+}
+
+/** A server framework's files in the runtime: its output (or its own list) under the app's folder. */
+function frameworkRuntime(o: OptionsFor<'node'>): FrameworkRuntime | null {
+  const f = o.framework;
+  if (!f || f.kind !== 'server') return null;
+  const copies = (f.copy ?? [{ from: f.outputDir, to: f.outputDir }]).map((c) => ({ from: joinPath(o.projectRoot, c.from), to: joinPath(o.projectRoot, c.to) }));
+  return { name: f.name, copies, nodeModules: f.nodeModules !== false, workdir: joinPath('/app', o.projectRoot) };
+}
+
+/** The framework's start argv for the runtime: its node_modules paths point at /app/node_modules, where prod-deps puts them. */
+function frameworkStart(start: string[], distroless: boolean, nodeBin: string): { entrypoint: string[] | null; cmd: string[] } {
+  const argv = start.map((a) => (a.startsWith('node_modules/') ? `/app/${a}` : a));
+  if (argv[0] !== 'node') return { entrypoint: argv, cmd: [] };
+  // distroless node images have node as their ENTRYPOINT
+  return distroless ? { entrypoint: null, cmd: argv.slice(1) } : { entrypoint: null, cmd: [nodeBin, ...argv.slice(1)] };
 }
 
 /** The install stages' data (templates/node/install.ejs, turbo-build.ejs), shared by the node and static patterns. */
@@ -150,7 +178,7 @@ export function nodeTemplateData(o: OptionsFor<'node'>): NodeTemplateData {
   const base = baseTemplateData(o);
   const install = nodeInstallData(o, base);
   const entryPath = entryScript(o);
-  const output = o.outputPath ?? (o.buildCommand ? outputFromEntry(o, entryPath) : null);
+  const output = o.outputPath ?? (o.buildCommand && !frameworkRuntime(o) ? outputFromEntry(o, entryPath) : null);
   const distroless = base.runtime.flavor === 'distroless';
   // distroless node images have node at /nodejs/bin/node as their ENTRYPOINT, and no PATH entry for it
   const nodeBin = distroless ? '/nodejs/bin/node' : 'node';
@@ -158,14 +186,19 @@ export function nodeTemplateData(o: OptionsFor<'node'>): NodeTemplateData {
   const probe = [nodeBin, '-e', 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))'];
   let entrypoint: string[] | null = null;
   let cmd: string[] | null;
+  const framework = frameworkRuntime(o);
   if (o.startCommand) {
     const argv = splitCommand(o.startCommand);
     entrypoint = argv[0] === 'node' ? [nodeBin, ...argv.slice(1)] : argv;
     cmd = null;
+  } else if (framework && o.framework?.start) {
+    const start = frameworkStart(o.framework.start, distroless, nodeBin);
+    entrypoint = start.entrypoint;
+    cmd = start.cmd.length ? start.cmd : null;
   } else {
     cmd = distroless ? [entryPath] : ['node', entryPath];
   }
-  return { ...base, ...install, output, healthcheck: healthcheckCommand(o, probe), entrypoint, cmd };
+  return { ...base, ...install, output, framework, healthcheck: healthcheckCommand(o, probe), entrypoint, cmd };
 }
 
 function turboPrune(o: OptionsFor<'node'>): TurboPrune | null {

@@ -1,0 +1,41 @@
+import { dig, isRecord, str } from '../../project-files';
+import { dependency, folder } from '../config';
+import { buildScript } from './build-script';
+import type { FrameworkDetector } from '../types';
+
+/**
+ * Angular with server-side rendering (https://angular.dev/guide/ssr): the application builder with `ssr` set in
+ * angular.json writes dist/<project>/server/server.mjs next to dist/<project>/browser; the generated
+ * src/server.ts reads PORT (default 4000). Angular without `ssr` is a browser app: left to the static detectors.
+ */
+export const angularSsrDetector: FrameworkDetector = {
+  name: 'angular',
+  detect(files, pkg, evidence) {
+    if (!dependency(pkg, '@angular/core')) return null;
+    const parsed = files.readJson(files.path('angular.json'));
+    if (!parsed?.ok) return null;
+    const projects = dig(parsed.value, 'projects');
+    if (!isRecord(projects)) return null;
+    // the project at the workspace's root (the CLI's single-app layout), else the only/first application
+    const entries = Object.entries(projects).filter(([, p]) => isRecord(p) && (dig(p, 'projectType') ?? 'application') === 'application');
+    const [project, config] = entries.find(([, p]) => (str(dig(p, 'root')) ?? '') === '') ?? entries[0] ?? [];
+    if (!project) return null;
+    const options = dig(config, 'architect', 'build', 'options') ?? dig(config, 'targets', 'build', 'options');
+    const ssr = dig(options, 'ssr');
+    if (!ssr) return null;
+    const outputPath = dig(options, 'outputPath');
+    const base = folder(str(outputPath) ?? str(dig(outputPath, 'base')) ?? `dist/${project}`);
+    const serverDir = str(dig(outputPath, 'server')) ?? 'server';
+    const entry = `${base}/${serverDir}/server.mjs`;
+    const outText = outputPath ? `outputPath ${JSON.stringify(outputPath)}` : `no outputPath (dist/${project})`;
+    evidence.push(`angular.json: project "${project}" builds with ssr, ${outText} → Angular SSR server ${entry} with the production dependencies; start "node ${entry}"`);
+    return {
+      name: 'angular',
+      kind: 'server',
+      build: buildScript(pkg, 'build', evidence),
+      outputDir: base,
+      start: ['node', entry],
+      listen: { port: 4000, portEnv: 'PORT', why: "the CLI's src/server.ts reads PORT (default 4000)" },
+    };
+  },
+};

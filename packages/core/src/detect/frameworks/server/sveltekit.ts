@@ -1,0 +1,43 @@
+import { configFile, dependency, folder, importsModule, literal } from '../config';
+import { buildScript } from './build-script';
+import type { FrameworkDetector } from '../types';
+
+/**
+ * SvelteKit (https://svelte.dev/docs/kit/adapter-node, /adapter-static): adapter-node writes build/index.js (its
+ * `out` option), run with package.json and the production dependencies; it reads PORT (default 3000) and HOST
+ * (default 0.0.0.0). adapter-static writes files to build/ (its `pages` option); a `fallback` page makes it a SPA.
+ * adapter-auto builds nothing a container can run.
+ */
+export const sveltekitDetector: FrameworkDetector = {
+  name: 'sveltekit',
+  detect(files, pkg, evidence) {
+    if (!dependency(pkg, '@sveltejs/kit')) return null;
+    const config = configFile(files, 'svelte.config', ['js', 'mjs', 'ts']);
+    const read = config ? `${config.rel}: ` : 'no svelte.config.*: ';
+    const build = buildScript(pkg, 'build', evidence);
+    if (importsModule(config, '@sveltejs/adapter-node')) {
+      const out = literal(config, 'out', 'adapter');
+      const dir = out && 'value' in out ? folder(out.value) : 'build';
+      evidence.push(`${read}@sveltejs/adapter-node, out ${out && 'value' in out ? `"${dir}"` : 'build (default)'} → SvelteKit server ${dir}/index.js with package.json and the production dependencies; start "node ${dir}/index.js"`);
+      return {
+        name: 'sveltekit',
+        kind: 'server',
+        build,
+        outputDir: dir,
+        start: ['node', `${dir}/index.js`],
+        listen: { port: 3000, portEnv: 'PORT', why: 'adapter-node reads PORT (default 3000) and HOST (default 0.0.0.0)' },
+      };
+    }
+    if (importsModule(config, '@sveltejs/adapter-static')) {
+      const pages = literal(config, 'pages', 'adapter');
+      const fallback = literal(config, 'fallback', 'adapter');
+      const dir = pages && 'value' in pages ? folder(pages.value) : 'build';
+      const spa = Boolean(fallback && 'value' in fallback);
+      evidence.push(`${read}@sveltejs/adapter-static, pages ${pages && 'value' in pages ? `"${dir}"` : 'build (default)'}${spa ? `, fallback "${(fallback as { value: string }).value}" (SPA)` : ''} → SvelteKit static site in ${dir}/`);
+      return { name: 'sveltekit', kind: 'static', build, outputDir: dir, ...(spa ? { spaFallback: true } : {}) };
+    }
+    const adapter = /from\s*['"](@sveltejs\/adapter-[\w-]+|[\w@/.-]*adapter[\w@/.-]*)['"]/.exec(config?.text ?? '')?.[1];
+    evidence.push(`${read}${adapter ? `adapter ${adapter}` : 'no adapter'} builds nothing a container runs; use @sveltejs/adapter-node (server) or @sveltejs/adapter-static (files) in svelte.config.js`);
+    return null;
+  },
+};
