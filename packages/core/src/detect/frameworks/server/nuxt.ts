@@ -17,7 +17,7 @@ export const nuxtDetector: FrameworkDetector = {
     const config = configFile(files, 'nuxt.config');
     const preset = literal(config, 'preset', 'nitro');
     const build = script(pkg, 'build') ?? '';
-    const generates = /\bnuxi?\s+generate\b/.test(build);
+    const generates = /\bnux[ti]\s+generate\b/.test(build);
     const read = config ? `${config.rel}: ` : 'no nuxt.config.*: ';
     const presetText = preset && 'value' in preset ? `nitro.preset "${preset.value}"` : preset ? 'nitro.preset is not a literal (assumed node-server)' : 'no nitro.preset (node-server)';
     if (generates || (preset && 'value' in preset && preset.value === 'static')) {
@@ -25,7 +25,7 @@ export const nuxtDetector: FrameworkDetector = {
       evidence.push(`${why} → Nuxt prerendered site in .output/public (served as static files)`);
       return { name: 'nuxt', kind: 'static', build: buildScript(pkg, 'build', evidence), outputDir: '.output/public' };
     }
-    const scriptGenerate = /\bnuxi?\s+generate\b/.test(script(pkg, 'generate') ?? '');
+    const scriptGenerate = /\bnux[ti]\s+generate\b/.test(script(pkg, 'generate') ?? '');
     if (preset && 'value' in preset && !NODE_PRESETS.has(preset.value)) {
       evidence.push(`${read}${presetText} builds for another host, not a Node server; the image still runs .output/server/index.mjs (set the preset to node-server)`);
     }
