@@ -35,7 +35,9 @@ describe('Next.js', () => {
     expect(d.framework).toMatchObject({ name: 'next', kind: 'server', outputDir: '.next/standalone', start: ['node', 'server.js'], nodeModules: false });
     expect(d.evidence).toContain('next.config.ts: output "standalone" → Next.js standalone server: .next/standalone/server.js with .next/static and public/ copied next to it, no node_modules besides its own; start "node server.js"');
     expect(d.listen).toMatchObject({ port: 3000, portEnv: 'PORT', hostEnv: ['HOSTNAME', '0.0.0.0'] });
-    const { dockerfile } = render(files);
+    const { dockerfile, dockerignore } = render(files);
+    // a local .next would only go stale in the context: the image builds its own
+    expect(dockerignore.split('\n')).toContain('.next');
     expect(runtime(dockerfile)).toEqual([
       'FROM gcr.io/distroless/nodejs26-debian13:nonroot AS runtime',
       'WORKDIR /app',
