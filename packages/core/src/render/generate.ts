@@ -66,7 +66,7 @@ function fromDetection(d: Detection, user: Record<string, unknown>, fs: FileRead
   // node: with outputPath the entry is relative to it, so a project-relative detected entry would be wrong
   if (d.entry && !(language === 'node' && user.outputPath !== undefined)) out.entry = d.entry;
   // the detected framework decides build output and start, unless the user named them (or builds through turbo)
-  if (language === 'node' && d.framework && user.outputPath === undefined && user.entry === undefined && user.pruneWith === undefined) {
+  if (language === 'node' && d.framework?.kind === 'server' && user.outputPath === undefined && user.entry === undefined && user.pruneWith === undefined) {
     out.framework = d.framework;
   }
   // with pruneWith the template builds through turbo (the app and its internal packages, in order)
