@@ -1,8 +1,9 @@
 // Framework apps as the frameworks' own generators (from the npm registry) make them, no Nx workspace:
-// create-next-app (as generated: `next start`; then with `output: 'standalone'`) and the Nest CLI. Each gets
+// create-next-app (as generated: `next start`; then with `output: 'standalone'`), the Nest CLI and `sv create`
+// (SvelteKit with adapter-node). Each gets
 // `docker-ms dockerfile --write` + `docker-ms build`, then `docker run -d -p 127.0.0.1:<free>:<EXPOSEd port>` with
 // no env, and must answer: the Next.js page (and, standalone, its /_next/static asset and a public/ file), Nest's
-// "Hello World!". Lockfiles come from `npm install --package-lock-only` against the npm registry (resolution only,
+// "Hello World!", the SvelteKit page. Lockfiles come from `npm install --package-lock-only` against the npm registry (resolution only,
 // no download); the image builds install from the registry themselves.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,7 @@ const TIMEOUT = 20 * 60_000;
 // create-next-app pins the next release it belongs to; the Nest CLI writes ^12 ranges
 const CREATE_NEXT_APP = 'create-next-app@16.4.3';
 const NEST_CLI = '@nestjs/cli@12.0.8';
+const SV = 'sv@0.17.1';
 
 describeE2e('framework apps made by their own generators answer on their EXPOSEd port', () => {
   const state = readState();
@@ -35,7 +37,7 @@ describeE2e('framework apps made by their own generators answer on their EXPOSEd
     fs.mkdirSync(tools, { recursive: true });
     fs.writeFileSync(env.NPM_CONFIG_USERCONFIG, 'registry=https://registry.npmjs.org/\n');
     fs.writeFileSync(path.join(tools, 'package.json'), JSON.stringify({ name: 'framework-tools', private: true }));
-    await exec('npm', ['install', '--no-audit', '--no-fund', CREATE_NEXT_APP, NEST_CLI], { cwd: tools, env, timeout: 10 * 60_000 });
+    await exec('npm', ['install', '--no-audit', '--no-fund', CREATE_NEXT_APP, NEST_CLI, SV], { cwd: tools, env, timeout: 10 * 60_000 });
   }, 15 * 60_000);
 
   afterAll(() => log(`frameworks suite: ${((Date.now() - started) / 1000).toFixed(0)}s`));
@@ -111,5 +113,20 @@ describeE2e('framework apps made by their own generators answer on their EXPOSEd
     const res = await runAndGet(image, port, await freePort(), null);
     expect(res.status).toBe(200);
     expect(res.body).toBe('Hello World!');
+  });
+
+  it('sv create with adapter-node: node build/index.js, answers GET / with the page on 3000', async () => {
+    await exec(bin('sv'), ['create', 'kit', '--template', 'minimal', '--types', 'ts', '--add', 'sveltekit-adapter=adapter:node', '--no-install'], { cwd: base, env, timeout: 5 * 60_000 });
+    const dir = path.join(base, 'kit');
+    await lockfile(dir);
+    const image = 'docker-ms-e2e-fw/sveltekit:latest';
+    const { evidence } = await dockerize(dir, image);
+    // sv writes the adapter into vite.config.ts (no svelte.config.js)
+    expect(evidence).toContain('@sveltejs/adapter-node, out build (default) → SvelteKit server build/index.js');
+    const port = exposedPort(image);
+    expect(port).toBe(3000);
+    const res = await runAndGet(image, port, await freePort(), null);
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('<h1>Welcome to SvelteKit</h1>');
   });
 });

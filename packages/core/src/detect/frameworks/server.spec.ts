@@ -215,6 +215,15 @@ describe('SvelteKit', () => {
     expect(lines).toEqual(expect.arrayContaining(['COPY --from=prod-deps /app/node_modules ./node_modules', 'COPY --from=build /app/package.json ./package.json', 'COPY --from=build /app/build ./build', 'CMD ["build/index.js"]']));
   });
 
+  it('sv create (SvelteKit 2.6x): the adapter in the sveltekit() plugin of vite.config.ts, no svelte.config.js', () => {
+    const d = detect({
+      'package.json': KIT_PKG('@sveltejs/adapter-node'),
+      'vite.config.ts': "import adapter from '@sveltejs/adapter-node';\nimport { sveltekit } from '@sveltejs/kit/vite';\nimport { defineConfig } from 'vite';\n\nexport default defineConfig({\n\tplugins: [\n\t\tsveltekit({\n\t\t\tcompilerOptions: {\n\t\t\t\t// Force runes mode\n\t\t\t\trunes: ({ filename }) => filename.split(/[/\\\\]/).includes('node_modules') ? undefined : true\n\t\t\t},\n\t\t\tadapter: adapter()\n\t\t})\n\t]\n});\n",
+    });
+    expect(d.framework).toMatchObject({ name: 'sveltekit', kind: 'server', start: ['node', 'build/index.js'] });
+    expect(d.evidence[2]).toMatch(/^vite\.config\.ts: @sveltejs\/adapter-node, out build \(default\) → SvelteKit server build\/index\.js/);
+  });
+
   it("adapter-node's out option moves the server", () => {
     const d = detect({ 'package.json': KIT_PKG('@sveltejs/adapter-node'), 'svelte.config.js': CONFIG('@sveltejs/adapter-node', "{ out: 'server-build' }") });
     expect(d.framework?.start).toEqual(['node', 'server-build/index.js']);

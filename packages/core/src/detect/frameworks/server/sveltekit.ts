@@ -3,7 +3,7 @@ import { buildScript } from './build-script';
 import type { FrameworkDetector } from '../types';
 
 /**
- * SvelteKit (https://svelte.dev/docs/kit/adapter-node, /adapter-static): adapter-node writes build/index.js (its
+ * SvelteKit (https://svelte.dev/docs/kit/adapter-node, /adapter-static), adapter from svelte.config.js or vite.config.*: adapter-node writes build/index.js (its
  * `out` option), run with package.json and the production dependencies; it reads PORT (default 3000) and HOST
  * (default 0.0.0.0). adapter-static writes files to build/ (its `pages` option); a `fallback` page makes it a SPA.
  * adapter-auto builds nothing a container can run.
@@ -12,7 +12,9 @@ export const sveltekitDetector: FrameworkDetector = {
   name: 'sveltekit',
   detect(files, pkg, evidence) {
     if (!dependency(pkg, '@sveltejs/kit')) return null;
-    const config = configFile(files, 'svelte.config', ['js', 'mjs', 'ts']);
+    // the adapter sits in svelte.config.js, or (sv create since SvelteKit 2.5x) in the sveltekit() plugin of vite.config.ts
+    const candidates = [configFile(files, 'svelte.config', ['js', 'mjs', 'ts']), configFile(files, 'vite.config')].filter((c) => c !== null);
+    const config = candidates.find((c) => /\badapter\b/.test(c.text)) ?? candidates[0] ?? null;
     const read = config ? `${config.rel}: ` : 'no svelte.config.*: ';
     const build = buildScript(pkg, 'build', evidence);
     if (importsModule(config, '@sveltejs/adapter-node')) {
