@@ -309,6 +309,15 @@ describe('framework apps in a workspace folder, and user options', () => {
     ]));
   });
 
+  it('on an image with node on PATH (variant slim) the start command runs through node; --start-command still wins', () => {
+    const fs = memoryFileReader({ ...LOCK, 'package.json': NEXT_PKG, 'next.config.ts': nextConfig('') });
+    const slim = generateDockerfile({ workspaceRoot: '/ws', projectRoot: '.', fs, options: { variant: 'slim' } });
+    expect(runtime(slim.dockerfile)).toContain('CMD ["node","/app/node_modules/next/dist/bin/next","start"]');
+    const own = generateDockerfile({ workspaceRoot: '/ws', projectRoot: '.', fs, options: { startCommand: ['node', 'node_modules/next/dist/bin/next', 'start', '-p', '8080'], port: 8080 } });
+    expect(runtime(own.dockerfile)).toContain('ENTRYPOINT ["/nodejs/bin/node","node_modules/next/dist/bin/next","start","-p","8080"]');
+    expect(runtime(own.dockerfile)).toContain('COPY --from=build /app/.next ./.next');
+  });
+
   it('--entry or --output-path hand the runtime back to the user', () => {
     const result = generateDockerfile({ workspaceRoot: '/ws', projectRoot: 'apps/web', fs: memoryFileReader({ ...LOCK, ...files }), options: { entry: 'server.js', outputPath: '.next/standalone' } });
     expect(result.options).not.toHaveProperty('framework');
