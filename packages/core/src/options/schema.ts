@@ -151,7 +151,8 @@ export const monorepoPruneOptions = {
   turboVersion: z.string().regex(VERSION, { message: 'must be a version number such as "2.11.9"' }).transform((v) => v.replace(/^v/, '')).optional().describe("turbo installed in the image's base stage; default: the catalog's (the adapter passes the workspace's own)."),
 };
 
-const frameworkCopy = z.strictObject({ from: relativePath(), to: relativePath() });
+// `to` may climb out of the app's folder (Next.js standalone from a workspace root), never out of /app (render checks)
+const frameworkCopy = z.strictObject({ from: relativePath(), to: z.string().regex(/^(?:\.\.\/)*(?:\.\.|[\p{L}\p{N}._@+=,~/-]+)$/u) });
 
 /**
  * Node only: the framework detection found (types.ts NodeFramework), carried from detection to the template. Not a

@@ -298,15 +298,30 @@ describe('framework apps in a workspace folder, and user options', () => {
     'apps/web/public/robots.txt': '',
   };
 
-  it("copies into the app's folder and starts there", () => {
-    const result = generateDockerfile({ workspaceRoot: '/ws', projectRoot: 'apps/web', fs: memoryFileReader({ ...LOCK, ...files }), options: { projectRoot: 'apps/web' } });
-    const lines = runtime(result.dockerfile);
-    expect(lines).toEqual(expect.arrayContaining([
-      'COPY --from=build /app/apps/web/.next/standalone ./apps/web',
+  it("built from the workspace root: standalone keeps apps/web/ under the lockfile's folder; copies and start in the app's folder", () => {
+    const fs = memoryFileReader({ ...LOCK, ...files });
+    expect(detect({ ...files }, 'apps/web').evidence).toContain('package-lock.json (workspace root): Next.js traces from this lockfile\'s folder, so .next/standalone keeps apps/web/ inside it (set outputFileTracingRoot to change that)');
+    const result = generateDockerfile({ workspaceRoot: '/ws', projectRoot: 'apps/web', fs, options: { projectRoot: 'apps/web' } });
+    expect(runtime(result.dockerfile)).toEqual(expect.arrayContaining([
+      'COPY --from=build /app/apps/web/.next/standalone ./',
       'COPY --from=build /app/apps/web/.next/static ./apps/web/.next/static',
+      'COPY --from=build /app/apps/web/public ./apps/web/public',
       'WORKDIR /app/apps/web',
       'CMD ["server.js"]',
     ]));
+  });
+
+  it('built from the app folder (the lockfile stays outside the context): a flat standalone output', () => {
+    const result = generateDockerfile({ workspaceRoot: '/ws', projectRoot: 'apps/web', fs: memoryFileReader({ ...LOCK, ...files }) });
+    expect(runtime(result.dockerfile)).toEqual(expect.arrayContaining(['COPY --from=build /app/.next/standalone ./', 'CMD ["server.js"]']));
+    expect(result.dockerfile).not.toContain('WORKDIR /app/');
+  });
+
+  it('a lockfile in the app folder and none above: flat; one at the root as well: the highest wins, as in Next.js', () => {
+    const own = detectProject('apps/web', { workspaceRoot: '/ws', fs: memoryFileReader({ 'apps/web/package-lock.json': '{"lockfileVersion":3}', ...files }) });
+    expect(own.framework?.copy?.[0]).toEqual({ from: '.next/standalone', to: '.' });
+    const both = detect({ 'apps/web/package-lock.json': '{"lockfileVersion":3}', ...files }, 'apps/web');
+    expect(both.framework?.copy?.[0]).toEqual({ from: '.next/standalone', to: '../..' });
   });
 
   it('on an image with node on PATH (variant slim) the start command runs through node; --start-command still wins', () => {

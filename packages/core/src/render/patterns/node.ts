@@ -152,7 +152,12 @@ export interface FrameworkRuntime {
 function frameworkRuntime(o: OptionsFor<'node'>): FrameworkRuntime | null {
   const f = o.framework;
   if (!f || f.kind !== 'server') return null;
-  const copies = (f.copy ?? [{ from: f.outputDir, to: f.outputDir }]).map((c) => ({ from: joinPath(o.projectRoot, c.from), to: joinPath(o.projectRoot, c.to) }));
+  // A target above the app's folder is the workspace root holding the lockfile (Next.js standalone nests the app's
+  // path under it). When the build context starts below that root, the image has no such lockfile and the output is flat.
+  const copies = (f.copy ?? [{ from: f.outputDir, to: f.outputDir }]).map((c) => {
+    const to = joinPath(o.projectRoot, c.to);
+    return { from: joinPath(o.projectRoot, c.from), to: to === '..' || to.startsWith('../') ? o.projectRoot : to };
+  });
   return { name: f.name, copies, nodeModules: f.nodeModules !== false, workdir: joinPath('/app', o.projectRoot) };
 }
 

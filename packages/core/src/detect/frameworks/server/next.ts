@@ -1,4 +1,6 @@
+import { NODE_LOCKFILE_NAMES } from '../../../options/lockfiles';
 import type { NodeFramework } from '../../../types';
+import type { ProjectFiles } from '../../project-files';
 import { configFile, dependency, folder, literal } from '../config';
 import { buildScript } from './build-script';
 import type { FrameworkDetector } from '../types';
@@ -32,13 +34,15 @@ export const nextDetector: FrameworkDetector = {
     }
     const listen = { port: 3000, portEnv: 'PORT' };
     if (output && 'value' in output && output.value === 'standalone') {
-      evidence.push(`${read}output "standalone"${dist} → Next.js standalone server: ${distDir}/standalone/server.js with ${distDir}/static${hasPublic ? ' and public/' : ''} copied next to it, no node_modules besides its own; start "node server.js"`);
+      const root = tracingRoot(files, evidence);
+      evidence.push(`${read}output "standalone"${dist} → Next.js standalone server: ${distDir}/standalone/${root ? `${root.nested}/` : ''}server.js with ${distDir}/static${hasPublic ? ' and public/' : ''} copied next to it, no node_modules besides its own; start "node server.js"`);
       return {
         name: 'next',
         kind: 'server',
         build,
         outputDir: `${distDir}/standalone`,
-        copy: [{ from: `${distDir}/standalone`, to: '.' }, { from: `${distDir}/static`, to: `${distDir}/static` }, ...publicCopy],
+        // from a workspace root, standalone keeps the app's path under it: standalone/<app>/server.js
+        copy: [{ from: `${distDir}/standalone`, to: root?.up ?? '.' }, { from: `${distDir}/static`, to: `${distDir}/static` }, ...publicCopy],
         nodeModules: false,
         start: ['node', 'server.js'],
         listen: { ...listen, hostEnv: ['HOSTNAME', '0.0.0.0'], why: 'server.js of Next.js standalone reads PORT (default 3000) and binds HOSTNAME, which Docker sets to the container id' },
@@ -60,3 +64,16 @@ export const nextDetector: FrameworkDetector = {
     return framework;
   },
 };
+
+/**
+ * Next.js infers its outputFileTracingRoot from lockfiles up the tree (next/dist/lib/find-root.js: the highest one,
+ * within the repository): when that is above the app, .next/standalone holds the app's path from there
+ * (apps/web/server.js) and node_modules at its top.
+ */
+function tracingRoot(files: ProjectFiles, evidence: string[]): { nested: string; up: string } | null {
+  const lock = files.findUp(NODE_LOCKFILE_NAMES, [...files.dirs].reverse());
+  if (!lock || lock.dir === files.dir) return null;
+  const nested = lock.dir === '' ? files.dir : files.dir.slice(lock.dir.length + 1);
+  evidence.push(`${files.label(lock.path)}: Next.js traces from this lockfile's folder, so .next/standalone keeps ${nested}/ inside it (set outputFileTracingRoot to change that)`);
+  return { nested, up: nested.split('/').map(() => '..').join('/') };
+}
