@@ -1,5 +1,5 @@
 import type { LanguageDetector, Probe } from './detector';
-import { toolVersion, type ProjectFiles } from './project-files';
+import { managedVersions, MANAGER_TOOL_NAMES, type ProjectFiles } from './project-files';
 import { truncateVersion } from './version-range';
 import { goModError } from './go-mod-syntax';
 import { ManifestError } from './manifest-error';
@@ -56,12 +56,16 @@ function runtimeVersion(files: ProjectFiles, evidence: string[]): string | null 
   } else {
     evidence.push('go.mod: not found in the project or above it');
   }
-  const tv = files.findUp(['.tool-versions']);
-  const spec = tv ? toolVersion(files.fs.read(tv.path) ?? '', ['golang', 'go']) : null;
-  const version = spec ? truncateVersion(spec, 2) : null;
-  if (tv && version) {
-    evidence.push(`${files.label(tv.path)}: golang ${spec} → ${version}`);
-    return version;
+  for (const dir of files.dirs) {
+    for (const m of managedVersions(files, dir, MANAGER_TOOL_NAMES.go, evidence)) {
+      const version = truncateVersion(m.spec, 2);
+      if (!version) {
+        evidence.push(`${files.label(m.path)}: ${m.what}"${m.spec}" is not a Go version I understand; ignored`);
+        continue;
+      }
+      evidence.push(`${files.label(m.path)}: ${m.what}${m.spec} → ${version}`);
+      return version;
+    }
   }
   return null;
 }

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { LanguageDetector, Probe } from './detector';
 import { joinPath } from './file-reader';
-import { dig, firstLine, isRecord, str, toolVersion, type ProjectFiles } from './project-files';
+import { dig, firstLine, isRecord, managedVersions, MANAGER_TOOL_NAMES, str, type ProjectFiles } from './project-files';
 import { javaMajor } from './version-range';
 import { ManifestError } from './manifest-error';
 
@@ -186,8 +186,7 @@ function versionFiles(files: ProjectFiles, evidence: string[]): string | null {
     const sources: Array<[string, string | null | undefined]> = [];
     const jv = files.fs.read(joinPath(dir, '.java-version'));
     if (jv !== null) sources.push(['.java-version', jv.trim().split('\n')[0]]);
-    const tv = files.fs.read(joinPath(dir, '.tool-versions'));
-    if (tv !== null) sources.push(['.tool-versions', toolVersion(tv, ['java'])]);
+    for (const m of managedVersions(files, dir, MANAGER_TOOL_NAMES.java, evidence)) sources.push([m.path.slice(dir === '' ? 0 : dir.length + 1), m.spec]);
     const sdk = files.fs.read(joinPath(dir, '.sdkmanrc'));
     if (sdk !== null) sources.push(['.sdkmanrc', /^\s*java\s*=\s*(\S+)/m.exec(sdk)?.[1]]);
     const sp = files.fs.read(joinPath(dir, 'system.properties'));

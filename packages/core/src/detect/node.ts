@@ -3,7 +3,7 @@ import { currentVersion } from './current-versions';
 import type { LanguageDetector, Probe } from './detector';
 import { joinPath } from './file-reader';
 import { detectFramework } from './frameworks';
-import { dig, isRecord, str, toolVersion, type ProjectFiles } from './project-files';
+import { dig, isRecord, managedVersions, MANAGER_TOOL_NAMES, str, type ProjectFiles } from './project-files';
 import { reduceVersionRange } from './version-range';
 
 const LOCKFILES = NODE_LOCKFILES;
@@ -191,7 +191,7 @@ function nodeVersion(spec: string): { version: string | null; reason: string } {
     const major = LTS_CODENAMES[lts[1].toLowerCase()];
     return major ? { version: String(major), reason: `LTS codename ${lts[1]}` } : { version: null, reason: 'latest LTS; using the default' };
   }
-  if (/^(node|stable|latest|current)$/i.test(s)) return { version: null, reason: 'latest; using the default' };
+  if (/^(node|stable|latest|current|lts)$/i.test(s)) return { version: null, reason: 'latest; using the default' };
   return reduceVersionRange(s, currentVersion('node'), 1);
 }
 
@@ -204,8 +204,7 @@ function runtimeVersion(files: ProjectFiles, evidence: string[]): string | null 
       const line = text?.split('\n').map((l) => l.replace(/#.*/, '').trim()).find(Boolean);
       if (text !== null) sources.push({ path, what: '', spec: line ?? null });
     }
-    const tv = files.fs.read(joinPath(dir, '.tool-versions'));
-    if (tv !== null) sources.push({ path: joinPath(dir, '.tool-versions'), what: 'nodejs ', spec: toolVersion(tv, ['nodejs', 'node']) });
+    sources.push(...managedVersions(files, dir, MANAGER_TOOL_NAMES.node, evidence));
     const pkg = files.readJson(joinPath(dir, 'package.json'));
     if (pkg?.ok) sources.push({ path: joinPath(dir, 'package.json'), what: 'engines.node ', spec: str(dig(pkg.value, 'engines', 'node')) ?? null });
 

@@ -132,11 +132,76 @@ export function firstLine(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0];
 }
 
-/** Parse `.tool-versions` (asdf/mise): the version of `tool` (any of the names given), or null. */
-export function toolVersion(text: string, tools: readonly string[]): string | null {
+/** Parse `.tool-versions` (asdf/mise): the tool (any of the names given) and its first (default) version, or null. */
+export function toolVersion(text: string, tools: readonly string[]): { tool: string; version: string } | null {
   for (const line of text.split('\n')) {
     const [tool, version] = line.replace(/#.*/, '').trim().split(/\s+/);
-    if (tool && version && tools.includes(tool)) return version;
+    if (tool && version && tools.includes(tool)) return { tool, version };
   }
   return null;
+}
+
+/**
+ * mise's project config files, strongest first (mise merges them; a tool set in an earlier one wins), then
+ * asdf's `.tool-versions`, which mise reads too. `mise.local.toml` is left out: it is a developer's own, not committed.
+ */
+const VERSION_MANAGER_FILES = ['mise.toml', '.mise.toml', 'mise/config.toml', '.mise/config.toml', '.config/mise.toml', '.config/mise/config.toml', '.tool-versions'];
+
+/** Names a version manager knows each runtime by (asdf plugin names and mise's short names). */
+export const MANAGER_TOOL_NAMES = {
+  node: ['node', 'nodejs'],
+  python: ['python'],
+  go: ['go', 'golang'],
+  rust: ['rust'],
+  java: ['java'],
+} as const;
+
+export interface ManagedVersion {
+  /** Workspace path of the file. */
+  path: string;
+  /** How the entry is named in evidence: "[tools] python" (mise) or "python" (.tool-versions). */
+  what: string;
+  spec: string;
+}
+
+/**
+ * The versions `tools` get from asdf/mise files in one folder, in the order those tools apply them. Values that
+ * name no version (`latest`, `system`, `ref:…`, `path:…`) are left out; `prefix:1.22` gives `1.22`; a list
+ * gives its first entry (the default), a table its `version`.
+ */
+export function managedVersions(files: ProjectFiles, dir: string, tools: readonly string[], evidence: string[]): ManagedVersion[] {
+  const out: ManagedVersion[] = [];
+  for (const name of VERSION_MANAGER_FILES) {
+    const path = joinPath(dir, name);
+    if (!files.fs.isFile(path)) continue;
+    let spec: string | null = null;
+    let what = '';
+    if (name === '.tool-versions') {
+      const found = toolVersion(files.fs.read(path) ?? '', tools);
+      spec = found?.version ?? null;
+      what = `${found?.tool ?? tools[0]} `;
+    } else {
+      const parsed = files.readToml(path);
+      if (parsed && !parsed.ok) {
+        evidence.push(`${files.label(path)}: could not parse (${parsed.error}); ignored`);
+        continue;
+      }
+      const table = parsed?.ok ? dig(parsed.value, 'tools') : undefined;
+      const key = isRecord(table) ? tools.find((t) => table[t] !== undefined) : undefined;
+      if (key === undefined || !isRecord(table)) continue;
+      let value = table[key];
+      if (Array.isArray(value)) value = value[0];
+      if (isRecord(value)) value = value.version;
+      spec = str(value) ?? null;
+      what = `[tools] ${key} `;
+    }
+    if (!spec) continue;
+    const cleaned = spec.trim().replace(/^prefix:/, '');
+    if (/^(latest|system)$|^(ref|path|sub-\d+):/.test(cleaned)) {
+      evidence.push(`${files.label(path)}: ${what}"${spec}" names no version; ignored`);
+      continue;
+    }
+    out.push({ path, what, spec: cleaned });
+  }
+  return out;
 }

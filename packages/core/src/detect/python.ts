@@ -1,7 +1,7 @@
 import { currentVersion } from './current-versions';
 import type { LanguageDetector, Probe } from './detector';
 import { joinPath } from './file-reader';
-import { dig, isRecord, str, toolVersion, type ProjectFiles } from './project-files';
+import { dig, isRecord, managedVersions, MANAGER_TOOL_NAMES, str, type ProjectFiles } from './project-files';
 import { reduceVersionRange } from './version-range';
 
 const MANIFESTS = ['pyproject.toml', 'setup.py', 'setup.cfg', 'Pipfile', 'uv.lock', 'poetry.lock'];
@@ -64,8 +64,7 @@ function runtimeVersion(files: ProjectFiles, evidence: string[]): string | null 
       const line = pv.split('\n').map((l) => l.replace(/#.*/, '').trim()).find(Boolean) ?? null;
       sources.push({ path: joinPath(dir, '.python-version'), what: '', spec: line });
     }
-    const tv = files.fs.read(joinPath(dir, '.tool-versions'));
-    if (tv !== null) sources.push({ path: joinPath(dir, '.tool-versions'), what: 'python ', spec: toolVersion(tv, ['python']) });
+    sources.push(...managedVersions(files, dir, MANAGER_TOOL_NAMES.python, evidence));
     const rt = files.fs.read(joinPath(dir, 'runtime.txt'));
     const rtVersion = rt ? /python-(\d[\w.]*)/.exec(rt)?.[1] : undefined;
     if (rtVersion) sources.push({ path: joinPath(dir, 'runtime.txt'), what: '', spec: rtVersion });

@@ -2,7 +2,7 @@ import { parse as parseToml } from 'smol-toml';
 import { currentVersion } from './current-versions';
 import type { LanguageDetector, Probe } from './detector';
 import { joinPath } from './file-reader';
-import { dig, isRecord, str, toolVersion, type ProjectFiles } from './project-files';
+import { dig, isRecord, managedVersions, MANAGER_TOOL_NAMES, str, type ProjectFiles } from './project-files';
 import { reduceVersionRange, truncateVersion } from './version-range';
 
 type Toml = Record<string, unknown>;
@@ -56,12 +56,16 @@ function runtimeVersion(files: ProjectFiles, own: Toml | null, ws: { path: strin
     }
     evidence.push(`${label}: no channel found; ignored`);
   }
-  const tv = files.findUp(['.tool-versions']);
-  const tvSpec = tv ? toolVersion(files.fs.read(tv.path) ?? '', ['rust']) : null;
-  if (tv && tvSpec && /^\d+\.\d+/.test(tvSpec)) {
-    const v = truncateVersion(tvSpec, 2);
-    evidence.push(`${files.label(tv.path)}: rust ${tvSpec} → ${v}`);
-    return v;
+  for (const dir of files.dirs) {
+    for (const m of managedVersions(files, dir, MANAGER_TOOL_NAMES.rust, evidence)) {
+      if (!/^\d+\.\d+/.test(m.spec)) {
+        evidence.push(`${files.label(m.path)}: ${m.what}"${m.spec}" has no versioned image → default stable`);
+        return null;
+      }
+      const v = truncateVersion(m.spec, 2);
+      evidence.push(`${files.label(m.path)}: ${m.what}${m.spec} → ${v}`);
+      return v;
+    }
   }
   // rust-version is a minimum (MSRV): an open floor, so the default (stable) toolchain.
   const ownRv = dig(own, 'package', 'rust-version');
