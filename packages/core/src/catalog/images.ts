@@ -14,6 +14,8 @@ export const TOOL_VERSIONS = {
   maven: '3.9',
   poetry: '2.1.3',
   uv: '0.8.0',
+  pdm: '2.29.4',
+  pipenv: '2026.10.3',
   bun: '1.4.5',
   pnpm: '9',
   // Yarn 1 for node images that ship none (Node 25+), when the project pins no exact 1.x

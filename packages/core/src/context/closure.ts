@@ -14,7 +14,7 @@ export const ROOT_FILES: Record<Language, readonly string[]> = {
     // an Nx build inside the image reads these
     'nx.json', 'tsconfig.base.json', 'tsconfig.json', '.swcrc', 'babel.config.json',
   ],
-  python: ['pyproject.toml', 'uv.lock', 'poetry.lock', 'requirements.txt', '.python-version'],
+  python: ['pyproject.toml', 'uv.lock', 'poetry.lock', 'pdm.lock', 'Pipfile', 'Pipfile.lock', 'requirements.txt', '.python-version'],
   go: ['go.work', 'go.work.sum'],
   rust: ['Cargo.toml', 'Cargo.lock', 'rust-toolchain.toml', 'rust-toolchain', '.cargo'],
   java: ['pom.xml', 'settings.gradle', 'settings.gradle.kts', 'build.gradle', 'build.gradle.kts', 'gradle.properties', 'gradlew', 'gradle', 'mvnw', '.mvn'],

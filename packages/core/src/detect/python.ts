@@ -4,7 +4,9 @@ import { joinPath } from './file-reader';
 import { dig, isRecord, managedVersions, MANAGER_TOOL_NAMES, str, type ProjectFiles } from './project-files';
 import { reduceVersionRange } from './version-range';
 
-const MANIFESTS = ['pyproject.toml', 'setup.py', 'setup.cfg', 'Pipfile', 'uv.lock', 'poetry.lock'];
+const MANIFESTS = ['pyproject.toml', 'setup.py', 'setup.cfg', 'Pipfile', 'Pipfile.lock', 'uv.lock', 'poetry.lock', 'pdm.lock'];
+/** Lockfiles and the manager that writes each, in the order detection prefers them within one folder. */
+const LOCKS: ReadonlyArray<[string, string]> = [['uv.lock', 'uv'], ['poetry.lock', 'poetry'], ['pdm.lock', 'pdm'], ['Pipfile.lock', 'pipenv']];
 const REQUIREMENTS = /^requirements.*\.txt$/;
 /** Files tried, in order, when nothing names an entry. */
 const COMMON_ENTRIES = ['main.py', 'app.py', 'app/main.py', 'src/main.py', 'server.py', 'manage.py', '__main__.py'];
@@ -33,9 +35,9 @@ function usesPoetry(pyproject: Record<string, unknown> | null): boolean {
 
 function packageManager(files: ProjectFiles, pyproject: Record<string, unknown> | null, evidence: string[]): string {
   const lockIn = (dir: string): string | null => {
-    const [lock, ...others] = files.filesIn(dir, ['uv.lock', 'poetry.lock']);
+    const [lock, ...others] = files.filesIn(dir, LOCKS.map(([file]) => file));
     if (!lock) return null;
-    const manager = lock === 'uv.lock' ? 'uv' : 'poetry';
+    const manager = LOCKS.find(([file]) => file === lock)![1];
     evidence.push(`${files.label(joinPath(dir, lock))}: lockfile → ${manager}`);
     for (const o of others) evidence.push(`${files.label(joinPath(dir, o))}: also present; ${lock} wins`);
     return manager;
@@ -46,13 +48,20 @@ function packageManager(files: ProjectFiles, pyproject: Record<string, unknown> 
     evidence.push('pyproject.toml: [tool.poetry] / poetry build backend → poetry');
     return 'poetry';
   }
+  if (files.has('Pipfile')) {
+    evidence.push('Pipfile without Pipfile.lock → pipenv; the build locks it first, so versions are resolved at build time (commit Pipfile.lock for exact installs)');
+    return 'pipenv';
+  }
   for (const dir of files.dirs.slice(1)) {
     const above = lockIn(dir);
     if (above) return above;
   }
   const inputs = [...requirementsFiles(files), ...files.filesIn(files.dir, ['setup.py', 'setup.cfg', 'pyproject.toml'])];
-  if (files.has('Pipfile')) evidence.push('Pipfile: Pipenv is not supported; installing with pip');
-  evidence.push(inputs.length ? `${inputs.join(', ')} without uv.lock or poetry.lock → pip` : 'no lockfile or requirements file → pip');
+  // PDM installs only from its lockfile here; without one, pip reads the same [project] table
+  if (isRecord(dig(pyproject, 'tool', 'pdm')) || /^pdm\./.test(str(dig(pyproject, 'build-system', 'build-backend')) ?? '')) {
+    evidence.push('pyproject.toml: [tool.pdm] / pdm build backend but no pdm.lock; installing with pip (commit pdm.lock to install with pdm)');
+  }
+  evidence.push(inputs.length ? `${inputs.join(', ')} without a lockfile (uv.lock, poetry.lock, pdm.lock, Pipfile.lock) → pip` : 'no lockfile or requirements file → pip');
   return 'pip';
 }
 
@@ -73,6 +82,13 @@ function runtimeVersion(files: ProjectFiles, evidence: string[]): string | null 
       const path = joinPath(dir, 'pyproject.toml');
       sources.push({ path, what: 'requires-python ', spec: str(dig(pyproject.value, 'project', 'requires-python')) ?? null });
       sources.push({ path, what: '[tool.poetry.dependencies] python ', spec: str(dig(pyproject.value, 'tool', 'poetry', 'dependencies', 'python')) ?? null });
+    }
+    const pipfile = files.readToml(joinPath(dir, 'Pipfile'));
+    if (pipfile?.ok) {
+      const path = joinPath(dir, 'Pipfile');
+      const requires = dig(pipfile.value, 'requires');
+      const spec = str(dig(requires, 'python_full_version')) ?? str(dig(requires, 'python_version'));
+      sources.push({ path, what: '[requires] python ', spec: spec ?? null });
     }
     for (const { path, what, spec } of sources) {
       if (!spec) continue;

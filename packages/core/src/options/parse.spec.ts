@@ -61,7 +61,7 @@ describe('parseOptions errors: one line per problem naming the option and allowe
 
   it('lists per-language allowed package managers and variants', () => {
     expect(problems({ language: 'python', packageManager: 'pnpm', variant: 'alpine' })).toEqual([
-      'packageManager: must be one of pip, poetry, uv for python (got "pnpm")',
+      'packageManager: must be one of pip, poetry, uv, pdm, pipenv for python (got "pnpm")',
       'variant: must be one of trixie, slim, bookworm for python (got "alpine")',
     ]);
     expect(problems({ language: 'java', packageManager: 'ant' })).toEqual([
@@ -119,7 +119,7 @@ describe('optionsJsonSchema', () => {
     const schema = optionsJsonSchema() as { type: string; properties: Record<string, { enum?: string[]; default?: unknown; description?: string }> };
     expect(schema.type).toBe('object');
     expect(schema.properties.language.enum).toEqual(['node', 'python', 'go', 'rust', 'java']);
-    expect(schema.properties.packageManager.enum).toEqual(['npm', 'pnpm', 'yarn', 'bun', 'pip', 'poetry', 'uv', 'go', 'cargo', 'maven', 'gradle']);
+    expect(schema.properties.packageManager.enum).toEqual(['npm', 'pnpm', 'yarn', 'bun', 'pip', 'poetry', 'uv', 'pdm', 'pipenv', 'go', 'cargo', 'maven', 'gradle']);
     expect(schema.properties.variant.enum).toEqual(expect.arrayContaining(['distroless', 'alpine', 'slim', 'bookworm', 'scratch', 'musl']));
     expect(schema.properties.target.default).toBe('runtime');
     expect(schema.properties.cacheMounts.default).toBe(true);

@@ -4,7 +4,7 @@ import { LANGUAGES } from '../types';
 /** Package managers each language's templates know how to drive. First one is the default. */
 export const PACKAGE_MANAGERS = {
   node: ['npm', 'pnpm', 'yarn', 'bun'],
-  python: ['pip', 'poetry', 'uv'],
+  python: ['pip', 'poetry', 'uv', 'pdm', 'pipenv'],
   go: ['go'],
   rust: ['cargo'],
   java: ['maven', 'gradle'],
@@ -131,7 +131,7 @@ function languageSchema<L extends keyof typeof PACKAGE_MANAGERS>(language: L) {
   return z.strictObject({
     language: z.literal(language).describe('Language of the app: node, python, go, rust or java.'),
     packageManager: z.enum(PACKAGE_MANAGERS[language]).default(PACKAGE_MANAGERS[language][0] as never)
-      .describe('Package manager / build tool (node: npm|pnpm|yarn|bun; python: pip|poetry|uv; go; cargo; java: maven|gradle).'),
+      .describe('Package manager / build tool (node: npm|pnpm|yarn|bun; python: pip|poetry|uv|pdm|pipenv; go; cargo; java: maven|gradle).'),
     variant: z.enum(VARIANTS[language]).default(VARIANTS[language][0] as never)
       .describe('Base-image pattern (node: distroless|alpine|slim|static — static: built files served by nginx; python: trixie|slim|bookworm; go: distroless|scratch; rust: distroless|musl; java: distroless|alpine).'),
     ...common,

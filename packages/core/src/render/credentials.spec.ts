@@ -73,6 +73,8 @@ describe('credentials in generated Dockerfiles', () => {
     ['pip', { language: 'python' }, /pip install/, ['pip_conf', 'pip_index_url', 'netrc']],
     ['poetry', { language: 'python', packageManager: 'poetry' }, /poetry install/, ['netrc']],
     ['uv', { language: 'python', packageManager: 'uv' }, /uv sync/, ['netrc']],
+    ['pdm', { language: 'python', packageManager: 'pdm' }, /pip install/, ['pip_conf', 'pip_index_url', 'netrc']],
+    ['pipenv', { language: 'python', packageManager: 'pipenv' }, /pip install|pipenv lock/, ['pip_conf', 'pip_index_url', 'netrc']],
     ['go', { language: 'go' }, /go mod download/, ['netrc']],
     ['maven', { language: 'java' }, /mvn/, ['maven_settings']],
     ['cargo', { language: 'rust', entry: 'api' }, /cargo build/, ['cargo_credentials']],

@@ -225,6 +225,8 @@ describe('python', () => {
   it.each([
     ['poetry', /pip install poetry==/, /poetry install --only main --no-root/, 'pyproject.toml poetry.lock* ./'],
     ['uv', /pip install uv==/, /uv sync --locked --no-dev --no-install-project/, 'pyproject.toml uv.lock ./'],
+    ['pdm', /pip install pdm==[\d.]+ 'hishel<2'/, /pdm export --prod -o \/tmp\/requirements\.txt && pip install --no-deps -r \/tmp\/requirements\.txt/, 'pyproject.toml pdm.lock ./'],
+    ['pipenv', /pip install pipenv==[\d.]+/, /pipenv requirements --hash > \/tmp\/requirements\.txt && pip install --no-deps -r \/tmp\/requirements\.txt/, 'Pipfile Pipfile.lock* ./'],
   ] as const)('%s: installs the tool with pip in its own venv, then the locked dependencies', (pm, tool, install, manifests) => {
     const text = renderDockerfile({ language: 'python', packageManager: pm });
     const build = structure(text).stages[0];
@@ -241,7 +243,7 @@ describe('python', () => {
     ]);
   });
 
-  it.each(['pip', 'poetry', 'uv'] as const)('%s: the venv copied to runtime leaves the installer behind, after the last install', (pm) => {
+  it.each(['pip', 'poetry', 'uv', 'pdm', 'pipenv'] as const)('%s: the venv copied to runtime leaves the installer behind, after the last install', (pm) => {
     const build = structure(renderDockerfile({ language: 'python', packageManager: pm })).stages[0];
     const buildRuns = build.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args);
     const uninstall = buildRuns.findIndex((r) => /\/opt\/venv\/bin\/pip uninstall --yes --quiet pip setuptools/.test(r));
@@ -412,6 +414,8 @@ describe('options that shape every file', () => {
     { language: 'node', packageManager: 'yarn', buildCommand: 'yarn build' },
     { language: 'python', packageManager: 'uv' },
     { language: 'python', packageManager: 'poetry' },
+    { language: 'python', packageManager: 'pdm' },
+    { language: 'python', packageManager: 'pipenv' },
     { language: 'go' },
     { language: 'rust', entry: 'app' },
     { language: 'java', packageManager: 'gradle' },

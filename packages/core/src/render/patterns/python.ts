@@ -27,7 +27,7 @@ export function pythonTemplateData(o: OptionsFor<'python'>): PythonTemplateData 
   let cmd: string[] | null = null;
   if (o.startCommand) entrypoint = splitCommand(o.startCommand);
   else cmd = pythonCommand(entry);
-  const toolVersion = o.packageManager === 'poetry' ? TOOL_VERSIONS.poetry : o.packageManager === 'uv' ? TOOL_VERSIONS.uv : null;
+  const toolVersion = o.packageManager === 'pip' ? null : TOOL_VERSIONS[o.packageManager];
   return { ...base, toolVersion, pipSecrets: ['pip_conf', 'pip_index_url', 'netrc'], healthcheck: healthcheckCommand(o, probe), entrypoint, cmd };
 }
 

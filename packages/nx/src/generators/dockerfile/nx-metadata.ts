@@ -24,7 +24,7 @@ const TAG_LANGUAGES: Record<string, Language> = { 'nx-maven': 'java', 'nx-gradle
 const TECHNOLOGY_LANGUAGES: Record<string, Language> = {
   typescript: 'node', javascript: 'node', node: 'node', nodejs: 'node', webpack: 'node', esbuild: 'node',
   rollup: 'node', vite: 'node', rspack: 'node', nest: 'node', nestjs: 'node', express: 'node', next: 'node',
-  python: 'python', poetry: 'python', uv: 'python',
+  python: 'python', poetry: 'python', uv: 'python', pdm: 'python', pipenv: 'python',
   go: 'go', golang: 'go',
   rust: 'rust', cargo: 'rust',
   java: 'java', kotlin: 'java', gradle: 'java', maven: 'java', spring: 'java',
