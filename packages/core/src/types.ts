@@ -69,6 +69,11 @@ export interface Detection {
   yarnPath?: string;
   runtimeVersion: string | null;
   entry: string | null;
+  /**
+   * go: the go.work the build runs under (the project is one of its modules, or the go.work folder itself), with
+   * workspace paths of every `use`d module and of the ones this app's build reads (itself, what it imports or requires).
+   */
+  goWork?: { path: string; modules: string[]; needs: string[] };
   /** Command that starts the app when its files name one the entry cannot express (python: `gunicorn app:app`). */
   startCommand?: string[];
   listen: Listen;

@@ -2,6 +2,7 @@ import { NODE_LOCKFILE_NAMES } from '../options/lockfiles';
 import type { FileReader, Language } from '../types';
 import { localDependencyRoots, normalizeRoot } from './workspace-packages';
 import { localPathDependencies } from './path-dependencies';
+import { findGoWorkspace, memberOf, neededGoModules } from './go-workspace';
 
 /**
  * Workspace-root files a build of each language may read: manifests, lockfiles and the tool settings that
@@ -46,6 +47,21 @@ export interface ContextClosure {
   outside: string[];
 }
 
+/**
+ * A module of a go.work builds in workspace mode: the go.work (and go.work.sum), every member's go.mod and go.sum
+ * (go loads them all), and the folders of the members the app imports or requires.
+ */
+function goWorkspaceClosure(fs: FileReader, projectRoot: string, folders: Set<string>, files: Set<string>): void {
+  const work = findGoWorkspace(fs, projectRoot);
+  const start = work ? memberOf(work, projectRoot) : null;
+  if (!work || start === null) return;
+  for (const dir of neededGoModules(fs, work, start)) folders.add(dir);
+  const join = (dir: string, name: string) => (dir === '' ? name : `${dir}/${name}`);
+  for (const path of [work.path, join(work.root, 'go.work.sum'), ...work.modules.flatMap((m) => [join(m.dir, 'go.mod'), join(m.dir, 'go.sum')])]) {
+    if (fs.isFile(path)) files.add(path);
+  }
+}
+
 /** The app's build-context closure: its folder, the libraries it depends on, and the root manifests and lockfiles. */
 export function contextClosure(fs: FileReader, input: ContextClosureInput): ContextClosure {
   const projectRoot = normalizeRoot(input.projectRoot);
@@ -60,6 +76,7 @@ export function contextClosure(fs: FileReader, input: ContextClosureInput): Cont
     for (const root of [...folders]) for (const dep of localPathDependencies(fs, root, input.language)) folders.add(dep);
   }
   const files = new Set<string>();
+  if (input.language === 'go') goWorkspaceClosure(fs, projectRoot, folders, files);
   for (const file of ROOT_FILES[input.language]) {
     const path = contextRoot === '' ? file : `${contextRoot}/${file}`;
     if (fs.exists(path)) (fs.isFile(path) ? files : folders).add(path);

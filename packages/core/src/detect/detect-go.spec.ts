@@ -35,7 +35,7 @@ describe('go: runtime version', () => {
 
   it('go.work at the workspace root is noted', () => {
     const d = detect({ 'go.work': 'go 1.22\n\nuse ./apps/api\n', [`${APP}/go.mod`]: gomod('go 1.22.0'), [`${APP}/main.go`]: MAIN });
-    expect(d.evidence).toContain('go.work (workspace root): multi-module workspace');
+    expect(d.evidence).toContain('go.work (workspace root): workspace of 1 module; this app is apps/api, and its build reads no other member');
   });
 });
 

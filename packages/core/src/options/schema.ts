@@ -172,6 +172,11 @@ export const detectedOptions = {
   }).optional().describe('Framework found by detection (name, server or static, build script, output folder, start command); detection sets it.'),
 };
 
+const WORKSPACE_MANIFESTS =
+  'Manifests of the workspace members, copied to their folders before the dependency step (relative to the build context): ' +
+  'node: package.json of the npm/pnpm/yarn workspace members the app needs (e.g. ["apps/api/package.json", "libs/shared/package.json"]), so the workspace links resolve; ' +
+  'go: the go.work and the go.mod of every module it uses (e.g. ["go.work", "svc/api/go.mod", "libs/shared/go.mod"]), so the download runs in workspace mode.';
+
 export const nodeOptionsSchema = languageSchema('node').extend({
   ...monorepoPruneOptions,
   ...detectedOptions,
@@ -187,10 +192,15 @@ export const nodeOptionsSchema = languageSchema('node').extend({
   ),
   workspaceManifests: z.array(relativePath().refine((p) => /(^|\/)package\.json$/.test(p), { message: 'must name package.json files, e.g. "libs/shared/package.json"' }))
     .optional()
-    .describe("package.json files of the npm/pnpm/yarn workspace members the app needs (e.g. [\"apps/api/package.json\", \"libs/shared/package.json\"]), copied to their folders before each install so the workspace links resolve."),
+    .describe(WORKSPACE_MANIFESTS),
 });
 export const pythonOptionsSchema = languageSchema('python');
-export const goOptionsSchema = languageSchema('go');
+export const goOptionsSchema = languageSchema('go').extend({
+  workspaceManifests: z.array(relativePath().refine((p) => /(^|\/)go\.(work|mod)$/.test(p), { message: 'must name go.work and go.mod files, e.g. "go.work" or "libs/shared/go.mod"' }))
+    .refine((list) => list.filter((p) => /(^|\/)go\.work$/.test(p)).length === 1, { message: 'must name exactly one go.work (the workspace) besides its modules\' go.mod files' })
+    .optional()
+    .describe(WORKSPACE_MANIFESTS),
+});
 export const rustOptionsSchema = languageSchema('rust');
 export const javaOptionsSchema = languageSchema('java');
 

@@ -51,6 +51,7 @@ function fromDetection(d: Detection, user: Record<string, unknown>, fs: FileRead
     const release = d.yarnPath ? contextPath(d.yarnPath, dir, (user.projectRoot as string | undefined) ?? '.') : null;
     if (release) out.yarnPath = release;
   }
+  if (language === 'go' && d.goWork) Object.assign(out, goWorkOptions(d.goWork, dir, user.projectRoot as string | undefined));
   if (d.runtimeVersion) out.runtimeVersion = d.runtimeVersion;
   if (language === 'node' && d.framework?.kind === 'static' && (user.variant === undefined || user.variant === 'static')) {
     return { ...out, ...staticSite(d.framework, user, fs, dir, (user.packageManager ?? out.packageManager ?? 'npm') as string) };
@@ -100,6 +101,18 @@ function scriptNames(fs: FileReader, dir: string): string[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * go.work workspace mode: the build context is the go.work folder (unless the user chose one), and the go.work and its
+ * modules' go.mod files are named relative to it. Nothing when the user's context cannot see the go.work.
+ */
+function goWorkOptions(work: NonNullable<Detection['goWork']>, dir: string, userRoot: string | undefined): Record<string, unknown> {
+  const workDir = work.path.includes('/') ? work.path.slice(0, work.path.lastIndexOf('/')) : '';
+  const projectRoot = userRoot ?? (workDir === '' ? dir : dir.slice(workDir.length + 1));
+  const manifests = [work.path, ...work.modules.map((m) => (m === '' ? 'go.mod' : `${m}/go.mod`))].map((p) => contextPath(p, dir, projectRoot || '.'));
+  if (manifests.some((p) => p === null)) return {};
+  return { ...(userRoot === undefined ? { projectRoot: projectRoot || '.' } : {}), workspaceManifests: manifests };
 }
 
 /**
