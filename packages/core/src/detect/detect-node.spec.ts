@@ -20,7 +20,7 @@ describe('node: package manager', () => {
     ['bun.lock', { 'bun.lock': '{\n  "lockfileVersion": 1,\n}\n' }, 'bun', 'bun.lock (workspace root): lockfile → bun'],
     ['bun.lockb', { [`${APP}/bun.lockb`]: '\u0000binary' }, 'bun', 'bun.lockb: lockfile → bun'],
     ['a lockfile in a folder between project and root wins over the root one', { 'apps/pnpm-lock.yaml': '', 'package-lock.json': '{}' }, 'pnpm', 'apps/pnpm-lock.yaml (above the project): lockfile → pnpm'],
-    ['no lockfile anywhere', {}, 'npm', 'no packageManager field, lockfile or engines.pnpm/engines.yarn found (project or above) → npm'],
+    ['no lockfile anywhere', {}, 'npm', 'no packageManager field, lockfile, engines.pnpm/engines.yarn or sign of Bun found (project or above) → npm'],
   ])('%s', (_name, extra, manager, evidence) => {
     const d = detect({ [`${APP}/package.json`]: pkg(), ...extra });
     expect(d.language).toBe('node');

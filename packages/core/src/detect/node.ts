@@ -104,8 +104,9 @@ function packageManager(files: ProjectFiles, evidence: string[]): ManagerChoice 
       }
     }
   }
+  if (!choice && bunSign(files, evidence)) choice = { manager: 'bun' };
   if (!choice) {
-    evidence.push('no packageManager field, lockfile or engines.pnpm/engines.yarn found (project or above) → npm');
+    evidence.push('no packageManager field, lockfile, engines.pnpm/engines.yarn or sign of Bun found (project or above) → npm');
     choice = { manager: 'npm' };
   }
   if (choice.manager === 'yarn') {
@@ -114,6 +115,40 @@ function packageManager(files: ProjectFiles, evidence: string[]): ManagerChoice 
   }
   if (!choice.version && !choice.yarnPath && choice.manager !== 'npm') evidence.push(`${choice.manager}: no version pinned; the template's pinned default is installed`);
   return choice;
+}
+
+/**
+ * A Bun project without a lockfile (nothing installed yet, or bun.lock(b) ignored): bunfig.toml (project or above),
+ * engines.bun, a script that runs bun/bunx, or Bun's types (`@types/bun`, `bun-types`) in the project's package.json.
+ */
+function bunSign(files: ProjectFiles, evidence: string[]): boolean {
+  const bunfig = files.findUp(['bunfig.toml']);
+  if (bunfig) {
+    evidence.push(`${files.label(bunfig.path)}: Bun's config file → bun`);
+    return true;
+  }
+  for (const dir of files.dirs) {
+    const pkg = files.readJson(joinPath(dir, 'package.json'));
+    if (!pkg?.ok) continue;
+    const label = files.label(joinPath(dir, 'package.json'));
+    if (str(dig(pkg.value, 'engines', 'bun'))) {
+      evidence.push(`${label}: engines.bun → bun`);
+      return true;
+    }
+    if (dir !== files.dir) continue;
+    const scripts = dig(pkg.value, 'scripts');
+    const script = isRecord(scripts) ? Object.entries(scripts).find(([, v]) => typeof v === 'string' && /(^|[;&|(]\s*)bunx?\s/.test(v)) : undefined;
+    if (script) {
+      evidence.push(`${label}: scripts.${script[0]} "${String(script[1])}" runs bun → bun`);
+      return true;
+    }
+    const types = ['@types/bun', 'bun-types'].find((t) => DEPENDENCY_KEYS.some((k) => isRecord(pkg.value[k]) && (pkg.value[k] as Record<string, unknown>)[t] !== undefined));
+    if (types) {
+      evidence.push(`${label}: depends on ${types} → bun`);
+      return true;
+    }
+  }
+  return false;
 }
 
 /** engines.pnpm / engines.yarn of the nearest package.json that has it: a range npm resolves. */
