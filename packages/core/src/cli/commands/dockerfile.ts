@@ -63,6 +63,12 @@ export const dockerfileCommand: CliCommand = {
     if (writeIgnore) assertWritableFile(ignorePath, shown(ignorePath));
     writeFileAtomic(dockerfilePath, result.dockerfile);
     io.out(`wrote ${shown(dockerfilePath)} (${result.detection.language}, ${result.options.packageManager})`);
+    // a Dockerfile that names the app by its path (a go.work workspace, --projectRoot) builds from the folder above it
+    const projectRoot = result.options.projectRoot;
+    if (projectRoot !== '.' && dir.replace(/\\/g, '/').endsWith(`/${projectRoot}`)) {
+      const context = dir.slice(0, dir.length - projectRoot.length - 1) || '/';
+      io.out(`its build context is ${shown(context) || '.'}: docker-ms build ${shown(dir)} --context ${shown(context) || '.'}`);
+    }
     if (writeIgnore) {
       writeFileAtomic(ignorePath, result.dockerignore);
       io.out(`wrote ${shown(ignorePath)}`);
