@@ -54,12 +54,12 @@ describe('fixtures on disk (nodeFileReader, default reader)', () => {
     expect(d.evidence).toEqual([
       'language go: go.mod',
       'weaker sign of node ignored: package.json (scripts only) — a script wrapper',
-      'cmd/api/main.go: found → entry ./cmd/api (also: cmd/worker; pass --entry to choose)',
-      'go.work (workspace root): workspace of 1 module; this app is apps/go-api, and its build reads no other member',
       'go.mod: module example.com/go-api',
       "go.work (workspace root): in workspace mode its go and toolchain lines govern the build (the module's own are not used)",
       'go.work (workspace root): go 1.22 → 1.22',
+      'go.work (workspace root): workspace of 1 module; this app is apps/go-api, and its build reads no other member',
       'go.sum: module checksums present',
+      'cmd/api/main.go: found → entry ./cmd/api (also: cmd/worker; pass --entry to choose)',
       'Go 1.22 reached end of life on 2025-02-11; move to 1.26 (kept because the project pins it)',
       'port: none found (looked in cmd/api/main.go, cmd/worker/main.go); pass --port <port> so the image EXPOSEs it',
     ]);

@@ -160,13 +160,19 @@ export const goDetector: LanguageDetector = {
   checks: ['go.mod', '*.go', 'cmd/*/main.go'],
   probe,
   details(files) {
-    const evidence: string[] = [];
+    // the workspace decides the version, and a go.work folder's entry decides which member is the app: entry first,
+    // evidence in the usual order (version, workspace, checksums, entry)
     const found = findGoWorkspace(files.fs, files.dir);
-    const entryPath = entry(files, evidence, found);
-    const work = goWork(files, evidence, found, entryPath);
+    const entryEvidence: string[] = [];
+    const entryPath = entry(files, entryEvidence, found);
+    const workEvidence: string[] = [];
+    const work = goWork(files, workEvidence, found, entryPath);
+    const evidence: string[] = [];
     const runtime = runtimeVersion(files, evidence, work ? found : null);
+    evidence.push(...workEvidence);
     const sum = files.findUp(['go.sum']);
     if (sum) evidence.push(`${files.label(sum.path)}: module checksums present`);
+    evidence.push(...entryEvidence);
     return { language: 'go', packageManager: 'go', runtimeVersion: runtime, entry: entryPath, ...(work ? { goWork: work } : {}), evidence };
   },
 };
