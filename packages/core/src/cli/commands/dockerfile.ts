@@ -1,4 +1,6 @@
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { contextClosure, contextDockerignore } from '../../context';
+import { nodeFileReader } from '../../detect';
 import { flatOptionsSchema, OptionsError } from '../../options';
 import { assertWritableFile, lstatOrNull, writeFileAtomic } from '../../files';
 import { generateDockerfile } from '../../render';
@@ -10,6 +12,13 @@ import { languageFlag, projectFolder } from './detect';
 
 const OWN = { print: 'boolean', write: 'boolean', overwrite: 'boolean', workspaceRoot: 'string' } as const;
 const spec = flagSpec(flatOptionsSchema.shape, { own: { ...OWN }, aliases: { label: 'labels' } });
+
+/** The app's closure in its build context (workspace-relative paths), with the app's own ignore rules inside it. */
+function contextAllowlist(workspaceRoot: string, dir: string, context: string, result: ReturnType<typeof generateDockerfile>): string {
+  const rel = (p: string) => relative(workspaceRoot, p).split(sep).join('/');
+  const closure = contextClosure(nodeFileReader(workspaceRoot), { language: result.options.language, projectRoot: rel(dir), contextRoot: rel(context) });
+  return contextDockerignore({ closure, exclude: result.dockerignore, label: rel(dir) || '.', language: result.options.language });
+}
 
 export const dockerfileCommand: CliCommand = {
   name: 'dockerfile',
@@ -51,8 +60,15 @@ export const dockerfileCommand: CliCommand = {
       return 0;
     }
     const dockerfilePath = join(dir, 'Dockerfile');
-    const ignorePath = join(dir, '.dockerignore');
     const shown = (p: string) => relative(io.cwd, p) || p;
+    // a Dockerfile that names the app by its path (a go.work workspace, --projectRoot) builds from the folder above
+    // it: BuildKit then reads <Dockerfile>.dockerignore beside it, the allowlist of the app's closure in that context
+    const projectRoot = result.options.projectRoot;
+    const above = projectRoot !== '.' && dir.replace(/\\/g, '/').endsWith(`/${projectRoot}`) ? dir.slice(0, dir.length - projectRoot.length - 1) || '/' : null;
+    // only a context inside the workspace gets an allowlist: nothing outside it is read
+    const context = above !== null && !relative(workspaceRoot, above).startsWith('..') ? above : null;
+    const ignorePath = join(dir, context === null ? '.dockerignore' : 'Dockerfile.dockerignore');
+    const ignoreText = context === null ? result.dockerignore : contextAllowlist(workspaceRoot, dir, context, result);
     // lstat: a dangling link "exists" too, and is refused below rather than written through
     if (lstatOrNull(dockerfilePath) && !overwrite) {
       throw new UsageError(`${shown(dockerfilePath)} exists; pass --overwrite to replace it (nothing written)`);
@@ -63,14 +79,10 @@ export const dockerfileCommand: CliCommand = {
     if (writeIgnore) assertWritableFile(ignorePath, shown(ignorePath));
     writeFileAtomic(dockerfilePath, result.dockerfile);
     io.out(`wrote ${shown(dockerfilePath)} (${result.detection.language}, ${result.options.packageManager})`);
-    // a Dockerfile that names the app by its path (a go.work workspace, --projectRoot) builds from the folder above it
-    const projectRoot = result.options.projectRoot;
-    if (projectRoot !== '.' && dir.replace(/\\/g, '/').endsWith(`/${projectRoot}`)) {
-      const context = dir.slice(0, dir.length - projectRoot.length - 1) || '/';
-      io.out(`its build context is ${shown(context) || '.'}: docker-ms build ${shown(dir)} --context ${shown(context) || '.'}`);
-    }
+    const here = (p: string) => relative(io.cwd, p) || '.';
+    if (above !== null) io.out(`its build context is ${here(above)}: docker-ms build ${shown(dir)} --context ${here(above)}`);
     if (writeIgnore) {
-      writeFileAtomic(ignorePath, result.dockerignore);
+      writeFileAtomic(ignorePath, ignoreText);
       io.out(`wrote ${shown(ignorePath)}`);
     } else {
       io.out(`kept ${shown(ignorePath)} (pass --overwrite to replace it)`);
