@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT, describeE2e, log } from './support/env';
+import { DOCKER, REPO_ROOT, describeE2e, log } from './support/env';
 import { exec } from './support/exec';
 import { exposedPort, freePort, imageUser, isNonRoot, runAndGet } from './support/docker';
 
@@ -54,6 +54,14 @@ describeE2e('detection breadth: Go workspace, PDM, Pipenv (CLI, stand-in images)
     const body = JSON.parse(res.body) as { greeting: string; uid: number };
     expect(body.greeting).toBe('hello workspace');
     expect(body.uid).not.toBe(0);
+
+    // the allowlist the CLI wrote beside the Dockerfile: the build saw the member it imports, of the other only go.mod
+    const stage = 'docker-ms-e2e-breadth/go-workspace:build-stage';
+    await exec('node', [CLI, 'build', app, '--context', ws, '--target', 'build', '--tag', stage, '--no-git-labels'], { cwd: ws, env: BUILD_ENV, timeout: 10 * 60_000 });
+    const seen = await exec(DOCKER, ['run', '--rm', '--entrypoint', 'find', stage, '/src', '-type', 'f']);
+    expect(seen.stdout.trim().split('\n').sort()).toEqual([
+      '/src/go.work', '/src/pkg/greet/go.mod', '/src/pkg/greet/greet.go', '/src/pkg/unused/go.mod', '/src/services/api/cmd/api/main.go', '/src/services/api/go.mod',
+    ]);
   });
 
   it.each(['pdm', 'pipenv'])('%s: installs exactly the locked production dependencies into the venv, runs as non-root', async (pm) => {
