@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { logger, type ExecutorContext } from '@nx/devkit';
+import type { ExecutorContext } from '@nx/devkit';
 // The engine's only process boundary; everything between the target options and the argv runs for real.
 import * as spawn from '../../../../core/src/engine/spawn';
 import buildExecutor from './executor';
@@ -73,9 +73,7 @@ describe('docker-ms:build executor', () => {
     mkdirSync(join(root, 'apps/api'), { recursive: true });
     writeFileSync(join(root, 'apps/api/Dockerfile'), DOCKERFILE);
     lines = [];
-    jest.spyOn(logger, 'info').mockImplementation((line) => void lines.push(String(line)));
-    jest.spyOn(logger, 'error').mockImplementation((line) => void lines.push(String(line)));
-    jest.spyOn(logger, 'warn').mockImplementation((line) => void lines.push(String(line)));
+    for (const method of ['info', 'error', 'warn'] as const) jest.spyOn(console, method).mockImplementation((line) => void lines.push(String(line)));
     machine();
   });
   afterEach(() => {

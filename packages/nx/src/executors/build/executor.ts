@@ -1,9 +1,14 @@
-import { relative } from 'node:path';
-import { joinPathFragments, logger, type ExecutorContext, type PromiseExecutor } from '@nx/devkit';
-import { BuildOptionsError, closestNames, colorEnabled, planBuild, runBuild, styler } from '@docker-ms/core';
-import { defaultMetadataFile } from '../../utils/docker-build-target';
+// Nx forks a process for every run of this executor, so what it loads is paid on every build: only core's build
+// entry and node built-ins here (no @nx/devkit at run time; build-entry.spec.ts checks the whole import graph).
+import { posix, relative } from 'node:path';
+import type { ExecutorContext, PromiseExecutor } from '@nx/devkit';
+import { BuildOptionsError, closestNames, colorEnabled, planBuild, runBuild, styler } from '@docker-ms/core/build';
+import { defaultMetadataFile } from '../../utils/output-paths';
 import { prepareContext } from './prepare-context';
 import type { BuildExecutorSchema } from './schema';
+
+// Nx's logger.info/warn/error print through these same console methods
+const logger = { info: (line: string) => console.info(line), warn: (line: string) => console.warn(line), error: (line: string) => console.error(line) };
 
 /** Flags of `nx run` / `nx run-many` that Nx may pass on to the executor with the target's options. */
 export const NX_GLOBAL_FLAGS = [
@@ -28,7 +33,7 @@ export function toBuildOptions(options: BuildExecutorSchema, context: ExecutorCo
     delete input.cache;
   }
   input.context ??= root;
-  input.file ??= joinPathFragments(String(input.context), 'Dockerfile');
+  input.file ??= posix.join(String(input.context), 'Dockerfile');
   input.name ??= context.projectName;
   input.metadataFile ??= defaultMetadataFile(root);
   return input;
