@@ -4,6 +4,7 @@
 export { planBuild, BuildPlanError } from './engine/plan-build';
 export type { BuildPlan, BuildSetup } from './engine/plan-build';
 export { runBuild } from './engine/run-build';
+export { rememberingProbe } from './engine/remembering-probe';
 export type { BuildRuntime, BuildResult } from './engine/run-build';
 export { BuildOptionsError } from './engine/options';
 export { sizeTable } from './engine/size-report';

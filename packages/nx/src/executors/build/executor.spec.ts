@@ -98,6 +98,17 @@ describe('docker-ms:build executor', () => {
     expect(lines.join('\n')).not.toContain('/usr/local/bin/docker');
   });
 
+  it('asks the engine clients once per workspace: the next build reads their answers from node_modules/.cache', async () => {
+    await buildExecutor({}, context());
+    const probes = () => calls.filter((c) => c[1] === 'version' || c[1] === 'buildx');
+    expect(probes()).toHaveLength(4);
+    calls.length = 0;
+    await expect(buildExecutor({}, context())).resolves.toEqual({ success: true });
+    expect(probes()).toEqual([]);
+    expect(builds()[0]).toEqual(expect.arrayContaining(['/usr/bin/docker', 'build']));
+    expect(existsSync(join(root, 'node_modules/.cache/docker-ms/engine-probes.json'))).toBe(true);
+  });
+
   it('the options a generated target carries: workspace-root context, explicit file and metadata path', async () => {
     await buildExecutor({ file: 'apps/api/Dockerfile', context: '.', target: 'runtime', metadataFile: 'dist/docker/x.json' }, context());
     expect(builds()[0]).toEqual(['/usr/bin/docker', 'build', '-f', join(root, 'apps/api/Dockerfile'), '--target', 'runtime', '-t', 'api:latest', '--progress=plain', '.']);
