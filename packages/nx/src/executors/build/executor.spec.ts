@@ -73,7 +73,7 @@ describe('docker-ms:build executor', () => {
     mkdirSync(join(root, 'apps/api'), { recursive: true });
     writeFileSync(join(root, 'apps/api/Dockerfile'), DOCKERFILE);
     lines = [];
-    for (const method of ['info', 'error', 'warn'] as const) jest.spyOn(console, method).mockImplementation((line) => void lines.push(String(line)));
+    for (const method of ['info', 'error', 'warn'] as const) jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void lines.push(String(args[0])));
     machine();
   });
   afterEach(() => {
