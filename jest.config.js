@@ -4,6 +4,6 @@ module.exports = {
   roots: ['<rootDir>/packages'],
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
-  moduleNameMapper: { '^@docker-ms/core$': '<rootDir>/packages/core/src/index.ts' },
+  moduleNameMapper: { '^@docker-ms/core$': '<rootDir>/packages/core/src/index.ts', '^@docker-ms/core/build$': '<rootDir>/packages/core/src/build.ts' },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };

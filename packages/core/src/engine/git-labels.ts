@@ -24,14 +24,14 @@ async function git(cwd: string, args: string[]): Promise<string | null> {
  * and created (the commit time, so rebuilding one commit gives the same image). {} when not a git repository.
  */
 export async function gitLabels(cwd: string): Promise<Record<string, string>> {
-  const revision = await git(cwd, ['rev-parse', 'HEAD']);
+  // one process for revision and commit time, the remote asked beside it
+  const [head, remote] = await Promise.all([git(cwd, ['log', '-1', '--format=%H %cI']), git(cwd, ['config', '--get', 'remote.origin.url'])]);
+  const [revision, created] = head?.split(' ') ?? [];
   if (!revision) return {};
   const labels: Record<string, string> = {};
-  const remote = await git(cwd, ['config', '--get', 'remote.origin.url']);
   const source = remote && publicRepoUrl(remote);
   if (source) labels['org.opencontainers.image.source'] = source;
   labels['org.opencontainers.image.revision'] = revision;
-  const created = await git(cwd, ['log', '-1', '--format=%cI']);
   if (created) labels['org.opencontainers.image.created'] = created;
   return labels;
 }

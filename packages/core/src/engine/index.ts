@@ -21,3 +21,4 @@ export { countSteps } from './build-steps';
 export type { StepCount } from './build-steps';
 export { sizeTable, baseImages, reduction, contextSize, figuresMetadata } from './size-report';
 export type { BuildFigures } from './size-report';
+export { rememberingProbe } from './remembering-probe';

@@ -57,18 +57,16 @@ function firstVersion(text: string): string | null {
   return text.match(/\d+\.\d+(?:\.\d+)?[^\s'"]*/)?.[0] ?? null;
 }
 
+/** Every docker client with its version and whether it has buildx, asked all at once (each ask starts a process). */
 async function dockerClients(probe: EngineProbe): Promise<DockerClient[]> {
-  const paths = [probe.which('docker'), probe.which(DEBIAN_DOCKER)].filter((p): p is string => !!p);
-  const clients: DockerClient[] = [];
-  for (const path of [...new Set(paths)]) {
+  const paths = [...new Set([probe.which('docker'), probe.which(DEBIAN_DOCKER)].filter((p): p is string => !!p))];
+  const clients = await Promise.all(paths.map(async (path): Promise<DockerClient | null> => {
     // The client prints its own version even when the daemon is down (and then exits 1).
-    const { stdout } = await probe.run(path, ['version', '--format', '{{.Client.Version}}']);
+    const [{ stdout }, buildx] = await Promise.all([probe.run(path, ['version', '--format', '{{.Client.Version}}']), probe.run(path, ['buildx', 'version'])]);
     const version = firstVersion(stdout.split('\n')[0] ?? '');
-    if (!version) continue;
-    const buildx = (await probe.run(path, ['buildx', 'version'])).code === 0;
-    clients.push({ path, version, buildx });
-  }
-  return clients;
+    return version ? { path, version, buildx: buildx.code === 0 } : null;
+  }));
+  return clients.filter((c): c is DockerClient => c !== null);
 }
 
 const describeClient = (c: DockerClient) => `${c.path} ${c.version}`;

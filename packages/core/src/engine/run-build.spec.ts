@@ -35,9 +35,8 @@ function machine({ clients, git = true, build = { code: 0, stdout: '#1 done\n', 
     calls.push([command, ...args]);
     if (command === 'git') {
       if (!git) return { code: 128, stdout: '', stderr: 'fatal: not a git repository' };
-      if (args[0] === 'rev-parse') return { code: 0, stdout: 'abc123\n', stderr: '' };
       if (args[0] === 'config') return { code: 0, stdout: 'git@github.com:team/shop.git\n', stderr: '' };
-      if (args[0] === 'log') return { code: 0, stdout: '2026-11-01T10:00:00+00:00\n', stderr: '' };
+      if (args[0] === 'log' && args[2] === '--format=%H %cI') return { code: 0, stdout: 'abc123 2026-11-01T10:00:00+00:00\n', stderr: '' };
     }
     if (args[0] === 'version') return { code: 0, stdout: `${clients[command]}\n`, stderr: '' };
     if (args[0] === 'buildx') return { code: 1, stdout: '', stderr: 'not a docker command' };

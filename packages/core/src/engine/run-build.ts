@@ -220,12 +220,15 @@ async function runPlanned(plan: BuildPlan, runtime: BuildRuntime, onCleanup: (cl
     if (result.code !== 0) return fail(failureLine(result, step, engine, step === cmd ? 'build' : `push of ${step.args[1]}`), { command: shown, target });
   }
 
-  const facts = tags[0] ? await inspectImage(engine, tags[0]) : null;
+  const bases = baseImages(plan.dockerfile, target);
+  // the image and the builder base are inspected side by side (each inspect starts a process)
+  const [facts, oneStage] = await Promise.all([
+    tags[0] ? inspectImage(engine, tags[0]) : null,
+    oneStageSize(bases.builder, resolve(cwd, options.context), options.file ?? '', async (ref) => (await inspectImage(engine, ref))?.size ?? null),
+  ]);
   const digest = (options.push && options.metadataFile && engine.kind === 'buildx' ? readPushedDigest(options.metadataFile) : undefined)
     ?? (options.push ? facts?.digest ?? undefined : undefined);
   const size = facts?.size ?? null;
-  const bases = baseImages(plan.dockerfile, target);
-  const oneStage = await oneStageSize(bases.builder, resolve(cwd, options.context), options.file ?? '', async (ref) => (await inspectImage(engine, ref))?.size ?? null);
   const figures: BuildFigures = {
     image: tags[0] ?? facts?.id ?? '?', stage: target ?? null, size, runtimeBase: bases.runtime, builderBase: bases.builder,
     oneStageSize: oneStage, reduction: reduction(size, oneStage), seconds: seconds(), steps: countSteps(output),

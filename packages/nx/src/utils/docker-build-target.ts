@@ -1,12 +1,10 @@
 import type { TargetConfiguration } from '@nx/devkit';
 import { contextSources, defaultStage, listStages, modelOf, parseContextDockerignore, type DockerfileSource } from '@docker-ms/core';
+import { defaultMetadataFile } from './output-paths';
+
+export { defaultMetadataFile };
 
 export const BUILD_EXECUTOR = 'docker-ms:build';
-
-/** Where the build executor writes image metadata for a project; the target declares it as its output. */
-export function defaultMetadataFile(projectRoot: string): string {
-  return projectRoot === '.' || projectRoot === '' ? 'dist/docker/metadata.json' : `dist/docker/${projectRoot}/metadata.json`;
-}
 
 export interface DockerBuildTargetInput {
   /** Workspace-relative project folder holding the Dockerfile. */

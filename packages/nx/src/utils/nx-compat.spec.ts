@@ -77,6 +77,15 @@ describe('nx-compat', () => {
       expect(installedNxVersion(root)).toBe('24.0.6');
     });
 
+    it('takes the functions from the workspace’s nx itself when it has them (no @nx/js loaded)', () => {
+      write('node_modules/nx/src/plugins/js/lock-file/lock-file.js', `exports.getLockFileName = (pm) => pm + ' lockfile from nx'; exports.createLockFile = () => '';`);
+      write('node_modules/nx/src/plugins/js/package-json/create-package-json.js', 'exports.createPackageJson = () => ({});');
+      write('node_modules/nx/src/utils/package-manager.js', "exports.detectPackageManager = () => 'pnpm';");
+      fakePackage('@nx/js', '22.7.9'); // two majors away: refused if it were loaded
+      const api = loadNxJsLockfileApi(root, 'd');
+      expect(api.getLockFileName(api.detectPackageManager(root))).toBe('pnpm lockfile from nx');
+    });
+
     it('@nx/js missing: says which @nx/js to install for the workspace’s nx', () => {
       expect(() => loadNxJsLockfileApi(root, 'dist/docker/apps/api')).toThrow(
         'the Dockerfile installs from pruned manifests (dist/docker/apps/api); install @nx/js for nx 24.0.6: npm i -D @nx/js@^24 (where @nx/js 24 is not published: @nx/js@^23), or regenerate the Dockerfile with --manifestsPath unset',

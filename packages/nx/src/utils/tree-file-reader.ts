@@ -9,6 +9,50 @@ function normalize(path: string): string {
 
 /** Core detection reads through this, so generators see the Tree (including files written earlier in the same run). */
 export function treeFileReader(tree: Tree): FileReader {
+  return remembered.get(tree) ?? plainReader(tree);
+}
+
+const remembered = new WeakMap<Tree, FileReader>();
+
+/**
+ * Runs `plan` with the Tree's reads remembered: each folder listed once, each file checked and read once.
+ * `--all` plans hundreds of projects, and each looks at the same workspace files and for a dozen manifests in its
+ * folder. Nothing may write the Tree inside `plan` (the dockerfile generator plans every project before it writes).
+ */
+export function withRememberedReads<T>(tree: Tree, plan: () => T): T {
+  if (remembered.has(tree)) return plan();
+  remembered.set(tree, rememberingReader(tree, plainReader(tree)));
+  try {
+    return plan();
+  } finally {
+    remembered.delete(tree);
+  }
+}
+
+function rememberingReader(tree: Tree, reader: FileReader): FileReader {
+  const memo = <T>(fn: (path: string) => T) => {
+    const known = new Map<string, T>();
+    return (path: string): T => {
+      const p = normalize(path);
+      if (!known.has(p)) known.set(p, fn(p));
+      return known.get(p) as T;
+    };
+  };
+  // one listing per folder answers every exists() below it: a project is probed for a dozen manifests
+  const entries = memo((dir) => new Set(tree.children(dir === '.' ? '' : dir)));
+  return {
+    exists: memo((p) => {
+      if (p === '.') return true;
+      const slash = p.lastIndexOf('/');
+      return entries(slash < 0 ? '.' : p.slice(0, slash)).has(p.slice(slash + 1));
+    }),
+    read: memo((p) => reader.read(p)),
+    list: memo((dir) => reader.list(dir)),
+    isFile: memo((p) => reader.isFile(p)),
+  };
+}
+
+function plainReader(tree: Tree): FileReader {
   return {
     exists: (path) => tree.exists(normalize(path)),
     read: (path) => {

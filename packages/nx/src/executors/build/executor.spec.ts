@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { logger, type ExecutorContext } from '@nx/devkit';
+import type { ExecutorContext } from '@nx/devkit';
 // The engine's only process boundary; everything between the target options and the argv runs for real.
 import * as spawn from '../../../../core/src/engine/spawn';
 import buildExecutor from './executor';
@@ -73,9 +73,7 @@ describe('docker-ms:build executor', () => {
     mkdirSync(join(root, 'apps/api'), { recursive: true });
     writeFileSync(join(root, 'apps/api/Dockerfile'), DOCKERFILE);
     lines = [];
-    jest.spyOn(logger, 'info').mockImplementation((line) => void lines.push(String(line)));
-    jest.spyOn(logger, 'error').mockImplementation((line) => void lines.push(String(line)));
-    jest.spyOn(logger, 'warn').mockImplementation((line) => void lines.push(String(line)));
+    for (const method of ['info', 'error', 'warn'] as const) jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void lines.push(String(args[0])));
     machine();
   });
   afterEach(() => {
@@ -98,6 +96,17 @@ describe('docker-ms:build executor', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^api:latest +runtime +2\.0 KB +gcr\.io\/distroless\/nodejs22-debian12:nonroot /));
     // which client and why only with --verbose
     expect(lines.join('\n')).not.toContain('/usr/local/bin/docker');
+  });
+
+  it('asks the engine clients once per workspace: the next build reads their answers from node_modules/.cache', async () => {
+    await buildExecutor({}, context());
+    const probes = () => calls.filter((c) => c[1] === 'version' || c[1] === 'buildx');
+    expect(probes()).toHaveLength(4);
+    calls.length = 0;
+    await expect(buildExecutor({}, context())).resolves.toEqual({ success: true });
+    expect(probes()).toEqual([]);
+    expect(builds()[0]).toEqual(expect.arrayContaining(['/usr/bin/docker', 'build']));
+    expect(existsSync(join(root, 'node_modules/.cache/docker-ms/engine-probes.json'))).toBe(true);
   });
 
   it('the options a generated target carries: workspace-root context, explicit file and metadata path', async () => {

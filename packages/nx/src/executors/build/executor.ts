@@ -1,9 +1,14 @@
-import { relative } from 'node:path';
-import { joinPathFragments, logger, type ExecutorContext, type PromiseExecutor } from '@nx/devkit';
-import { BuildOptionsError, closestNames, colorEnabled, planBuild, runBuild, styler } from '@docker-ms/core';
-import { defaultMetadataFile } from '../../utils/docker-build-target';
+// Nx forks a process for every run of this executor, so what it loads is paid on every build: only core's build
+// entry and node built-ins here (no @nx/devkit at run time; build-entry.spec.ts checks the whole import graph).
+import { join, posix, relative } from 'node:path';
+import type { ExecutorContext, PromiseExecutor } from '@nx/devkit';
+import { BuildOptionsError, closestNames, colorEnabled, planBuild, rememberingProbe, runBuild, styler } from '@docker-ms/core/build';
+import { defaultMetadataFile } from '../../utils/output-paths';
 import { prepareContext } from './prepare-context';
 import type { BuildExecutorSchema } from './schema';
+
+// Nx's logger.info/warn/error print through these same console methods
+const logger = { info: (line: string) => console.info(line), warn: (line: string) => console.warn(line), error: (line: string) => console.error(line) };
 
 /** Flags of `nx run` / `nx run-many` that Nx may pass on to the executor with the target's options. */
 export const NX_GLOBAL_FLAGS = [
@@ -28,7 +33,7 @@ export function toBuildOptions(options: BuildExecutorSchema, context: ExecutorCo
     delete input.cache;
   }
   input.context ??= root;
-  input.file ??= joinPathFragments(String(input.context), 'Dockerfile');
+  input.file ??= posix.join(String(input.context), 'Dockerfile');
   input.name ??= context.projectName;
   input.metadataFile ??= defaultMetadataFile(root);
   return input;
@@ -66,7 +71,9 @@ const buildExecutor: PromiseExecutor<BuildExecutorSchema> = async (options, cont
       logger.warn(style.yellow(`${what}; building the default stage`));
     }
     for (const line of prepareContext(plan, context)) log(line);
-    return { success: (await runBuild(plan, { log, tty, color: colorEnabled(process.env, tty) })).success };
+    // the engine clients' answers are kept in node_modules/.cache, where build tools keep theirs (four processes per build otherwise)
+    const probe = rememberingProbe(join(context.root, 'node_modules/.cache/docker-ms/engine-probes.json'));
+    return { success: (await runBuild(plan, { log, tty, color: colorEnabled(process.env, tty), probe })).success };
   } catch (error) {
     if (error instanceof BuildOptionsError) error.problems.forEach(log);
     else logger.error(error instanceof Error ? error.message : String(error));

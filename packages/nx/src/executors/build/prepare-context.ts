@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { assertWritableFile, contextSources, nodeFileReader, writeFileAtomic, type BuildPlan } from '@docker-ms/core';
+import { assertWritableFile, contextSources, nodeFileReader, writeFileAtomic, type BuildPlan } from '@docker-ms/core/build';
 import type { ExecutorContext } from '@nx/devkit';
-import { prunedManifestsDir, refreshAllowlist, writePrunedManifests } from '../../utils/build-context';
+import { refreshAllowlist } from '../../utils/allowlist';
+import { prunedManifestsDir } from '../../utils/output-paths';
+import { writePrunedManifests } from '../../utils/pruned-manifests';
 
 /**
  * Before a build from the workspace root: bring the app's `<Dockerfile>.dockerignore` allowlist (when docker-ms

@@ -4,6 +4,7 @@ import { DEFAULT_BUILD_TARGET_NAME, addPluginByDefault, registerPlugin, register
 import { normalizeOptions, type NormalizedGeneratorOptions } from './normalize-options';
 import { applyPlan, planProject, type ProjectPlan } from './plan-project';
 import { effectiveProject, graphProjectNames } from './project-graph';
+import { withRememberedReads } from '../../utils/tree-file-reader';
 import type { DockerfileGeneratorSchema } from './schema';
 
 /** `nx g docker-ms:dockerfile <project>`: every project is planned (and checked) before anything is written. */
@@ -19,17 +20,19 @@ export async function dockerfileGenerator(tree: Tree, schema: DockerfileGenerato
 
   const plans: ProjectPlan[] = [];
   const problems: string[] = [];
-  for (const name of names) {
-    try {
-      plans.push(planProject(tree, name, projects.get(name) as ProjectConfiguration, options, targetName, pluginTarget));
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const root = (projects.get(name) as ProjectConfiguration).root;
-      // one line per problem, each naming its project (core's detection lines already start with the folder)
-      const label = (line: string) => (names.length === 1 || line.startsWith(`${root}: `) ? line : `${name}: ${line}`);
-      problems.push(...message.split('\n').map(label));
+  withRememberedReads(tree, () => {
+    for (const name of names) {
+      try {
+        plans.push(planProject(tree, name, projects.get(name) as ProjectConfiguration, options, targetName, pluginTarget));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const root = (projects.get(name) as ProjectConfiguration).root;
+        // one line per problem, each naming its project (core's detection lines already start with the folder)
+        const label = (line: string) => (names.length === 1 || line.startsWith(`${root}: `) ? line : `${name}: ${line}`);
+        problems.push(...message.split('\n').map(label));
+      }
     }
-  }
+  });
   if (problems.length > 0) {
     throw new Error(problems.join('\n') + (names.length > 1 ? '\nNothing was written.' : ''));
   }

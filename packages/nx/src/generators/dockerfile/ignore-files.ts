@@ -1,6 +1,7 @@
 import { joinPathFragments, type Tree } from '@nx/devkit';
 import type { Language } from '@docker-ms/core';
-import { contextAllowlist, generatorGraph } from '../../utils/build-context';
+import { contextAllowlist } from '../../utils/allowlist';
+import { generatorGraph } from '../../utils/build-context';
 import { treeFileReader } from '../../utils/tree-file-reader';
 
 export interface IgnoreFile {

@@ -1,6 +1,7 @@
 import { joinPathFragments, type Tree } from '@nx/devkit';
 import { NODE_LOCKFILE_NAMES, shellQuote } from '@docker-ms/core';
-import { generatorGraph, prunedManifestsDir, workspaceMemberManifests } from '../../utils/build-context';
+import { generatorGraph, workspaceMemberManifests } from '../../utils/build-context';
+import { prunedManifestsDir } from '../../utils/output-paths';
 import { treeFileReader } from '../../utils/tree-file-reader';
 import type { NxProjectFacts } from './nx-metadata';
 
