@@ -69,15 +69,17 @@ describeE2e('real dependency trees from PyPI, the Go proxy, crates.io and Maven 
     const file = path.join(dir, app.edit);
     const source = fs.readFileSync(file, 'utf8');
     expect(source).toContain('hello from');
-    fs.writeFileSync(file, source.replace('hello from', 'hello again from'));
+    // a word new to every run, so that even on a machine with the previous run's layers the edit must compile
+    const edited = `hello again ${Date.now().toString(36)} from`;
+    fs.writeFileSync(file, source.replace('hello from', edited));
     const warm = await build(dir, `${tag}:edited`);
     const warmDeps = warm.steps.filter((s) => app.deps.test(s.title));
     expect(warmDeps.map((s) => s.title)).toEqual(coldDeps.map((s) => s.title));
     expect(warmDeps.filter((s) => !s.cached)).toEqual([]);
     // the edit itself did rebuild: some step after the source copy ran, and the new image answers with it
-    expect(warm.steps.some((s) => !s.cached)).toBe(true);
+    expect(warm.steps.filter((s) => !s.cached).length).toBeGreaterThan(0);
     const second = await runAndGet(`${tag}:edited`, app.port, 18_400 + APPS.indexOf(app));
-    expect(second.body).toContain('hello again from');
+    expect(second.body).toContain(edited);
 
     timings.push(`${app.name}: cold ${cold.seconds.toFixed(1)} s, rebuild ${warm.seconds.toFixed(1)} s (${((warm.seconds / cold.seconds) * 100).toFixed(0)} %), ${coldDeps.length} dependency step(s) cached`);
     log(timings.at(-1)!);
