@@ -1,8 +1,10 @@
-// P1–P3 per language, on the bundled examples (each app its own build context).
+// P1–P3 per app, each its own build context: node on examples/node-api; python (pip, Poetry, uv), go,
+// rust and java on the real-deps e2e apps, which install real dependency trees from their registries.
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateDockerfile } from '../packages/core/src/render';
 import { listStages } from '../packages/core/src/dockerfile';
+import { TOOL_VERSIONS } from '../packages/core/src/catalog';
 import { REPO_ROOT, log } from '../e2e/support/env';
 import { addedBytes, dockerBuild, imageBytes, type Step } from './docker';
 
@@ -11,6 +13,8 @@ type Lang = (typeof LANGUAGES)[number];
 
 export interface LanguageResult {
   language: Lang;
+  /** The measured app (several per language for python's package managers). */
+  app: string;
   imageBytes: number;
   runtimeBaseBytes: number;
   runtimeRef: string;
@@ -23,22 +27,40 @@ export interface LanguageResult {
   installSteps: Step[];
 }
 
-/** The dependency-install step of each template (java has none: maven resolves inside its build step). */
-const INSTALL_STEP: Record<Lang, RegExp | null> = {
+/** The apps measured, with their folder under the repository. */
+export const APPS: { language: Lang; app: string; dir: string }[] = [
+  { language: 'node', app: 'node', dir: 'examples/node-api' },
+  ...['python-pip', 'python-poetry', 'python-uv', 'go', 'rust', 'java'].map((app) => ({
+    language: app.split('-')[0] as Lang,
+    app,
+    dir: `e2e/fixtures/real-deps/${app}`,
+  })),
+];
+
+/** The dependency-install step of each template. */
+const INSTALL_STEP: Record<Lang, RegExp> = {
   node: /RUN .*(npm ci|npm install|pnpm install|yarn install|bun install)/,
   python: /RUN .*(pip install -r|poetry install|uv sync)/,
   go: /RUN .*go mod download/,
   rust: /^\[deps .*RUN .*cargo build/,
-  java: null,
+  java: /RUN .*dependency:go-offline/,
+};
+
+/** One-stage install commands of the python package managers (same tool versions as the template). */
+const PYTHON_ONE_STAGE: Record<string, string> = {
+  'python-pip': 'pip install --no-cache-dir -r requirements.txt',
+  'python-poetry': `pip install --no-cache-dir poetry==${TOOL_VERSIONS.poetry} && POETRY_VIRTUALENVS_CREATE=false poetry install --only main --no-root`,
+  'python-uv': `pip install --no-cache-dir uv==${TOOL_VERSIONS.uv} && uv sync --locked --no-dev`,
 };
 
 /** One-stage baseline: builder image, sources copied in, built in place (e2e/baselines), on our build image. */
-function oneStage(language: Lang, buildImage: string): string {
+function oneStage(language: Lang, app: string, buildImage: string): string {
   if (language === 'node') {
     return `FROM ${buildImage}\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nUSER node\nCMD ["node", "dist/main.js"]\n`;
   }
   const text = fs.readFileSync(path.join(REPO_ROOT, 'e2e/baselines', language, 'Dockerfile'), 'utf8');
-  return text.replace(/^FROM \S+/m, `FROM ${buildImage}`);
+  const install = PYTHON_ONE_STAGE[app];
+  return text.replace(/^FROM \S+/m, `FROM ${buildImage}`).replace(/^RUN pip install .*$/m, (line) => (install ? `RUN ${install}` : line));
 }
 
 function sourceToEdit(root: string, language: Lang): string {
@@ -66,34 +88,36 @@ function sourceToEdit(root: string, language: Lang): string {
   return any;
 }
 
-export async function measureLanguage(language: Lang, workDir: string): Promise<LanguageResult> {
-  const app = path.join(workDir, language);
+export async function measureLanguage(measured: (typeof APPS)[number], workDir: string): Promise<LanguageResult> {
+  const { language, app: name } = measured;
+  const app = path.join(workDir, name);
   fs.rmSync(app, { recursive: true, force: true });
   const skip = new Set(['node_modules', 'dist', 'target', 'Dockerfile', '.dockerignore']);
-  fs.cpSync(path.join(REPO_ROOT, 'examples', `${language}-api`), app, { recursive: true, filter: (src) => !skip.has(path.basename(src)) });
+  fs.cpSync(path.join(REPO_ROOT, measured.dir), app, { recursive: true, filter: (src) => !skip.has(path.basename(src)) });
   const generated = generateDockerfile({ workspaceRoot: app, projectRoot: '.' });
   fs.writeFileSync(path.join(app, 'Dockerfile'), generated.dockerfile);
   fs.writeFileSync(path.join(app, '.dockerignore'), generated.dockerignore);
   const stages = listStages(generated.dockerfile);
   const buildImage = stages[0].image;
   const runtimeRef = stages.at(-1)!.image;
-  fs.writeFileSync(path.join(app, 'Dockerfile.one-stage'), oneStage(language, buildImage));
+  fs.writeFileSync(path.join(app, 'Dockerfile.one-stage'), oneStage(language, name, buildImage));
 
-  const tag = `docker-ms-bench/${language}`;
-  log(`bench ${language}: one-stage baseline`);
+  const tag = `docker-ms-bench/${name}`;
+  log(`bench ${name}: one-stage baseline`);
   await dockerBuild({ context: app, file: path.join(app, 'Dockerfile.one-stage'), tag: `${tag}:one-stage` });
-  log(`bench ${language}: cold build (--no-cache)`);
+  log(`bench ${name}: cold build (--no-cache)`);
   const cold = await dockerBuild({ context: app, tag: `${tag}:latest`, noCache: true });
   const editedFile = sourceToEdit(app, language);
   const file = path.join(app, editedFile);
   const original = fs.readFileSync(file, 'utf8');
   fs.writeFileSync(file, `${original}\n// bench edit ${Date.now()}\n`.replace(/\/\/ bench/, language === 'python' ? '# bench' : '// bench'));
-  log(`bench ${language}: rebuild after editing ${editedFile}`);
+  log(`bench ${name}: rebuild after editing ${editedFile}`);
   const warm = await dockerBuild({ context: app, tag: `${tag}:edited` });
   fs.writeFileSync(file, original);
   const pattern = INSTALL_STEP[language];
   return {
     language,
+    app: name,
     imageBytes: imageBytes(`${tag}:latest`),
     runtimeBaseBytes: imageBytes(runtimeRef),
     runtimeRef,
@@ -102,6 +126,6 @@ export async function measureLanguage(language: Lang, workDir: string): Promise<
     coldSeconds: cold.seconds,
     rebuildSeconds: warm.seconds,
     editedFile,
-    installSteps: pattern ? warm.steps.filter((s) => pattern.test(s.title)) : [],
+    installSteps: warm.steps.filter((s) => pattern.test(s.title)),
   };
 }

@@ -10,7 +10,7 @@ import { DOCKER, REPO_ROOT, log, type E2eState } from '../e2e/support/env';
 import { exec, execSync } from '../e2e/support/exec';
 import { bridgeGateway } from '../e2e/support/docker';
 import { publishPackages, startRegistry, stopRegistry } from '../e2e/support/verdaccio';
-import { LANGUAGES, measureLanguage, type LanguageResult } from './languages';
+import { APPS, measureLanguage, type LanguageResult } from './languages';
 import { measureNx, type NxResults } from './nx';
 import { renderReport } from './report';
 
@@ -37,12 +37,12 @@ async function main(): Promise<void> {
   const languages: LanguageResult[] = [];
   const failures: string[] = [];
   if (only !== 'nx') {
-    for (const language of LANGUAGES) {
+    for (const app of APPS) {
       try {
-        languages.push(await measureLanguage(language, path.join(workDir, 'langs')));
+        languages.push(await measureLanguage(app, path.join(workDir, 'langs')));
       } catch (e) {
-        failures.push(`${language}: ${(e as Error).message.split('\n').slice(0, 3).join(' ')}`);
-        log(`bench ${language} failed: ${(e as Error).message}`);
+        failures.push(`${app.app}: ${(e as Error).message.split('\n').slice(0, 3).join(' ')}`);
+        log(`bench ${app.app} failed: ${(e as Error).message}`);
       }
     }
   }

@@ -194,6 +194,8 @@ export function recipeFor(img: CatalogImage): Recipe | { skip: string } {
           ' && rm -f /usr/lib/python3*/EXTERNALLY-MANAGED \\',
           ' && ! command -v gcc',
           `ENV LANG=C.UTF-8 PYTHON_VERSION=3.13`,
+          // Poetry downloads through requests, which trusts certifi's bundle rather than SSL_CERT_FILE
+          'ENV REQUESTS_CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt',
           'CMD ["python3"]',
         ].join('\n'),
         note: `Debian 13 python3.13 under the ${v} tag (no CPython ${v} build reachable from this machine)${alpine}`,

@@ -149,7 +149,8 @@ function sizesBlock(language) {
   const rows = [];
   for (let i = headerAt + 2; i < lines.length && lines[i].startsWith('|'); i++) {
     const cells = lines[i].split('|').map((c) => c.trim());
-    if (cells[2] === language && /^P[12]$/.test(cells[1])) rows.push(lines[i]);
+    // a language's rows: its own name, or one app per package manager (python-pip, python-uv, …)
+    if ((cells[2] === language || cells[2].startsWith(`${language}-`)) && /^P[12]$/.test(cells[1])) rows.push(lines[i]);
   }
   if (!rows.length) return none;
   const about = lines.slice(0, headerAt).find((l) => /^Written by/.test(l));

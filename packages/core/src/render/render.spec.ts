@@ -363,7 +363,15 @@ describe('java', () => {
     expect(stageNames(text)).toEqual(['build', 'runtime']);
     expect(images(text)).toEqual(['maven:3.9-eclipse-temurin-25', 'gcr.io/distroless/java25-debian13:nonroot']);
     const [build, runtime] = structure(text).stages;
-    const [run, collect] = build.instructions.filter((i) => i.keyword === 'RUN');
+    const [deps, run, collect] = build.instructions.filter((i) => i.keyword === 'RUN');
+    // the dependency step sees only pom.xml and the wrapper, so a source edit leaves it cached
+    expect(copies(build)).toEqual(['pom.xml mvnw* ./', 'pom.xml .mvn* ./.mvn/', '. .']);
+    const order = build.instructions.map((i) => i.keyword + ' ' + i.args.slice(0, 12));
+    expect(order.indexOf(`RUN ${deps.args.slice(0, 12)}`)).toBeLessThan(order.indexOf('COPY . .'));
+    expect(deps.args).toMatch(/\.\/mvnw -B \$settings -DskipTests dependency:go-offline; else mvn -B \$settings -DskipTests dependency:go-offline; fi/);
+    // a multi-module pom needs its modules' poms, which this step does not have: the build step downloads then
+    expect(deps.args).toMatch(/^settings=.*if grep -qs '<modules>' pom\.xml; then echo /);
+    expect(deps.flags).toEqual(['--mount=type=cache,target=/root/.m2', '--mount=type=secret,id=maven_settings']);
     expect(run.args).toMatch(/\.\/mvnw -B \$settings -DskipTests package; else mvn -B \$settings -DskipTests package; fi$/);
     expect(run.args).not.toMatch(/-Dmaven\.repo\.local|\s-o\s|go-offline/);
     expect(run.flags).toEqual(['--mount=type=cache,target=/root/.m2', '--mount=type=secret,id=maven_settings']);
@@ -379,6 +387,7 @@ describe('java', () => {
     expect(images(text)[0]).toBe('gradle:9.7-jdk25');
     const [run, collect] = structure(text).stages[0].instructions.filter((i) => i.keyword === 'RUN');
     expect(run.args).toMatch(/\.\/gradlew --no-daemon assemble -x test/);
+    expect(text).not.toMatch(/go-offline|pom\.xml/);
     expect(collect.args).toMatch(/find build\/libs .*! -name '\*-plain\.jar'/);
   });
 
@@ -418,6 +427,7 @@ describe('options that shape every file', () => {
     { language: 'python', packageManager: 'pipenv' },
     { language: 'go' },
     { language: 'rust', entry: 'app' },
+    { language: 'java' },
     { language: 'java', packageManager: 'gradle' },
   ];
 

@@ -9,6 +9,8 @@ export interface JavaTemplateData extends BaseTemplateData {
   jarDir: string;
   /** Shell command that builds the jar (wrapper when the project has one). */
   buildCmd: string;
+  /** Maven: the command that resolves plugins and dependencies from pom.xml alone (its own cached layer); null for Gradle. */
+  depsCmd: string | null;
   caches: string[];
   javaSecrets: SecretId[];
 }
@@ -26,12 +28,15 @@ export function javaTemplateData(o: OptionsFor<'java'>): JavaTemplateData {
   // Maven credentials: the maven_settings secret as the user settings (-s) when it was given; the image's global settings still apply
   const settings = o.cacheMounts ? `settings=; if [ -f ${secretPath('maven_settings')} ]; then settings="-s ${secretPath('maven_settings')}"; fi; ` : '';
   const mvnFlags = o.cacheMounts ? '-B $settings -DskipTests' : '-B -DskipTests';
+  // maven images set MAVEN_CONFIG=/root/.m2; wrapper scripts before 3.3 pass it to Maven as a goal
+  const mvn = (goal: string) => `if [ -x ./mvnw ]; then MAVEN_CONFIG= ./mvnw ${mvnFlags} ${goal}; else mvn ${mvnFlags} ${goal}; fi`;
   const buildCmd =
     o.buildCommand ??
-    (gradle
-      ? 'if [ -x ./gradlew ]; then ./gradlew --no-daemon assemble -x test; else gradle --no-daemon assemble -x test; fi'
-      : // maven images set MAVEN_CONFIG=/root/.m2; wrapper scripts before 3.3 pass it to Maven as a goal
-        `${settings}if [ -x ./mvnw ]; then MAVEN_CONFIG= ./mvnw ${mvnFlags} package; else mvn ${mvnFlags} package; fi`);
+    (gradle ? 'if [ -x ./gradlew ]; then ./gradlew --no-daemon assemble -x test; else gradle --no-daemon assemble -x test; fi' : `${settings}${mvn('package')}`);
+  // A multi-module build needs every module's pom.xml, which this step does not copy: it leaves the download to the build step.
+  const depsCmd = gradle
+    ? null
+    : `${settings}if grep -qs '<modules>' pom.xml; then echo 'pom.xml lists modules: dependencies resolve in the build step'; else ${mvn('dependency:go-offline')}; fi`;
   const jar = '/app/app.jar';
   const run = o.entry ? ['java', '-XX:MaxRAMPercentage=75', '-cp', jar, o.entry] : ['java', '-XX:MaxRAMPercentage=75', '-jar', jar];
   const entrypoint = o.startCommand ? splitCommand(o.startCommand) : run;
@@ -39,6 +44,7 @@ export function javaTemplateData(o: OptionsFor<'java'>): JavaTemplateData {
     ...base,
     jarDir,
     buildCmd,
+    depsCmd,
     caches: gradle ? ['/root/.gradle'] : ['/root/.m2'],
     javaSecrets: gradle ? [] : ['maven_settings'],
     healthcheck: healthcheckCommand(o, null),
