@@ -33,7 +33,7 @@ function runWithArgs(root: string, args: string[]): DriverOutput {
 }
 
 describe('the docker-ms-dockerfile generator (node-plop)', () => {
-  it('registers one generator <workspace> [language] [overwrite]; an unknown workspace fails while bypassing', () => {
+  it('registers one generator <workspace> [language] [overwrite] [image prefix]; an unknown workspace fails while bypassing', () => {
     const out = runWithArgs(turboFixture(), ['nope']);
     expect(out.generators).toEqual([GENERATOR_NAME]);
     expect(out.actionTypes).toEqual(['docker-ms:render']);
@@ -41,6 +41,7 @@ describe('the docker-ms-dockerfile generator (node-plop)', () => {
       { name: 'workspace', type: 'list', choices: ['apps/api', 'apps/gosvc', 'apps/web', 'packages/shared'] },
       { name: 'language', type: 'list', choices: ['auto', 'node', 'python', 'go', 'rust', 'java'] },
       { name: 'overwrite', type: 'confirm' },
+      { name: 'imagePrefix', type: 'input' },
     ]);
     expect(out.promptError).toMatch(/workspace "nope".*gosvc \(apps\/gosvc\)/);
   });
@@ -60,6 +61,13 @@ describe('the docker-ms-dockerfile generator (node-plop)', () => {
     expect(read(root, 'apps/gosvc/Dockerfile')).toMatch(/^FROM golang:1\.22-bookworm AS /m);
   });
 
+  it('takes an image prefix as the fourth argument', () => {
+    const root = turboFixture();
+    const out = runWithArgs(root, ['web', 'auto', 'no', 'registry.example.com/acme']);
+    expect(out.failures).toEqual([]);
+    expect(readJson(root, 'apps/web/package.json').scripts['docker-build']).toBe('docker-ms build . --context ../.. --name registry.example.com/acme/web');
+  });
+
   it('writes a non-JS app (package.json wrapper) with its own folder as context, and its script; a second run changes nothing', () => {
     const root = turboFixture();
     const result = runWithArgs(root, ['apps/gosvc']);
@@ -67,14 +75,14 @@ describe('the docker-ms-dockerfile generator (node-plop)', () => {
     expect(result.changes).toEqual([
       {
         type: 'docker-ms:render',
-        path: 'created   apps/gosvc/Dockerfile; created   apps/gosvc/.dockerignore; updated   apps/gosvc/package.json (script docker-build: docker-ms build .)',
+        path: 'created   apps/gosvc/Dockerfile; created   apps/gosvc/.dockerignore; updated   apps/gosvc/package.json (script docker-build: docker-ms build . --name acme/gosvc)',
       },
     ]);
     const dockerfile = read(root, 'apps/gosvc/Dockerfile');
     expect(dockerfile).toMatch(/^FROM golang:1\.22-bookworm AS /m);
     expect(dockerfile).toMatch(/^FROM \S+ AS runtime$/m);
     expect(dockerfile).not.toContain('turbo prune');
-    expect(readJson(root, 'apps/gosvc/package.json')).toEqual({ name: 'gosvc', private: true, scripts: { build: 'go build ./...', 'docker-build': 'docker-ms build .' } });
+    expect(readJson(root, 'apps/gosvc/package.json')).toEqual({ name: 'gosvc', private: true, scripts: { build: 'go build ./...', 'docker-build': 'docker-ms build . --name acme/gosvc' } });
 
     const before = snapshotFiles(root);
     runWithArgs(root, ['gosvc']);
