@@ -1,0 +1,183 @@
+// Turborepo monorepos shaped like create-turbo's, one per package manager (npm, pnpm, Yarn 4 with its committed
+// release): apps/web in TypeScript (typescript is a devDependency, tsc builds dist/) importing the internal
+// package @repo/shared at runtime, apps/worker, `packageManager` pinned. The user's commands:
+// `docker-ms init`, `turbo gen docker-ms-dockerfile --args web`, `turbo run docker-build`. Then: the image
+// answers on its EXPOSEd port with no -e, with @repo/shared's output; its file list has no devDependency and no
+// TypeScript source; editing apps/worker leaves web's install layers CACHED.
+import fs from 'node:fs';
+import path from 'node:path';
+import { DOCKER, E2E_VERSION, RESULTS_DIR, describeE2e, log, readState } from './support/env';
+import { commitWorkspace, exec, execSync } from './support/exec';
+import { exposedPort, freePort, imageExists, imageUser, isNonRoot, runAndGet } from './support/docker';
+
+const TURBO_VERSION = '2.11.9';
+const TIMEOUT = 30 * 60_000;
+const PNPM = '9.15.9';
+const YARN = '4.9.4';
+const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
+
+type Pm = 'npm' | 'pnpm' | 'yarn4';
+const DEV_DEPENDENCIES = ['typescript', 'turbo', '@turbo/gen', '@docker-ms/turbo', '@docker-ms/core'];
+
+function write(root: string, files: Record<string, string>): void {
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+}
+
+/** apps/web's server: compiled by tsc; no @types/node, so the two globals it uses are declared. */
+const WEB_SERVER = [
+  'declare const require: (id: string) => any;',
+  'declare const process: { env: Record<string, string | undefined> };',
+  "const http = require('node:http');",
+  "const { greet } = require('@repo/shared');",
+  'const port: number = Number(process.env.PORT ?? 4311);',
+  'http',
+  '  .createServer((_req: unknown, res: { setHeader(k: string, v: string): void; end(body: string): void }) => {',
+  "    res.setHeader('content-type', 'application/json');",
+  "    res.end(JSON.stringify({ app: 'web', message: greet('web') }));",
+  '  })',
+  "  .listen(port, () => console.log('web listening on ' + port));",
+  '',
+].join('\n');
+
+describeE2e('Turborepo monorepos per package manager: lean images that answer', () => {
+  const state = readState();
+  const [, buildHost] = state.registryHosts as string[];
+  const registryHost = `${buildHost}:${state.registryPort}`;
+  const tools = path.join(state.tmpDir as string, 'turbo-pm-tools');
+  const env: NodeJS.ProcessEnv = { NPM_CONFIG_USERCONFIG: state.npmrc, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', CI: 'true', YARN_ENABLE_TELEMETRY: '0' };
+
+  beforeAll(async () => {
+    fs.mkdirSync(tools, { recursive: true });
+    fs.writeFileSync(path.join(tools, 'package.json'), json({ name: 'turbo-pm-tools', private: true }));
+    await exec('npm', ['install', '--no-audit', '--no-fund', `pnpm@${PNPM}`, `@yarnpkg/cli-dist@${YARN}`], { cwd: tools, env, timeout: 10 * 60_000 });
+  }, 20 * 60_000);
+
+  describe.each<Pm>(['npm', 'pnpm', 'yarn4'])('%s', (pm) => {
+    const root = path.join(state.tmpDir as string, `turbo-${pm}`);
+    const image = `turbo-${pm}/web:latest`;
+    const run = (cmd: string, args: string[]) => exec(cmd, args, { cwd: root, env, timeout: TIMEOUT, echo: true });
+    const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
+    const dockerBuild = () => run(bin('turbo'), ['run', 'docker-build']);
+
+    beforeAll(async () => {
+      const t0 = Date.now();
+      fs.rmSync(root, { recursive: true, force: true });
+      const npmVersion = execSync('npm', ['--version']).stdout.trim();
+      const internal = pm === 'npm' ? '*' : 'workspace:*';
+      const rootPkg: Record<string, unknown> = {
+        name: `turbo-${pm}`,
+        private: true,
+        packageManager: pm === 'npm' ? `npm@${npmVersion}` : pm === 'pnpm' ? `pnpm@${PNPM}` : `yarn@${YARN}`,
+        devDependencies: { turbo: TURBO_VERSION, '@turbo/gen': TURBO_VERSION, '@docker-ms/turbo': E2E_VERSION },
+      };
+      if (pm !== 'pnpm') rootPkg.workspaces = ['apps/*', 'packages/*'];
+      write(root, {
+        '.gitignore': 'node_modules/\ndist/\n.turbo/\n.yarn/install-state.gz\n',
+        '.nvmrc': '22\n',
+        'package.json': json(rootPkg),
+        'turbo.json': json({ $schema: 'https://turborepo.dev/schema.json', tasks: { build: { dependsOn: ['^build'], outputs: ['dist/**'] } } }),
+        'packages/shared/package.json': json({ name: '@repo/shared', version: '1.0.0', private: true, main: 'dist/index.js', scripts: { build: 'node build.js' } }),
+        'packages/shared/src/index.js': "exports.greet = (who) => `hello ${who} from @repo/shared`;\n",
+        'packages/shared/build.js': "const fs = require('node:fs');\nfs.mkdirSync('dist', { recursive: true });\nfs.copyFileSync('src/index.js', 'dist/index.js');\n",
+        'apps/web/package.json': json({
+          name: 'web',
+          version: '1.0.0',
+          private: true,
+          main: 'dist/server.js',
+          scripts: { build: 'tsc -p .', start: 'node dist/server.js' },
+          dependencies: { '@repo/shared': internal },
+          devDependencies: { typescript: '6.0.3' },
+        }),
+        'apps/web/tsconfig.json': json({ compilerOptions: { module: 'commonjs', target: 'es2022', outDir: 'dist', rootDir: 'src', strict: true, types: [] }, include: ['src'] }),
+        'apps/web/src/server.ts': WEB_SERVER,
+        'apps/worker/package.json': json({ name: 'worker', version: '1.0.0', private: true, main: 'src/index.js', dependencies: { '@repo/shared': internal } }),
+        'apps/worker/src/index.js': "const { greet } = require('@repo/shared');\nconsole.log(greet('worker'));\n",
+      });
+      if (pm === 'pnpm') {
+        write(root, { 'pnpm-workspace.yaml': 'packages:\n  - apps/*\n  - packages/*\n', '.npmrc': `registry=http://${registryHost}/\n` });
+        await run('node', [path.join(tools, 'node_modules/pnpm/bin/pnpm.cjs'), 'install']);
+      } else if (pm === 'yarn4') {
+        // as `yarn set version` leaves it: the release committed under .yarn/releases, named by yarnPath
+        const release = `.yarn/releases/yarn-${YARN}.cjs`;
+        fs.mkdirSync(path.join(root, '.yarn/releases'), { recursive: true });
+        fs.copyFileSync(path.join(tools, 'node_modules/@yarnpkg/cli-dist/bin/yarn.js'), path.join(root, release));
+        write(root, {
+          '.yarnrc.yml': `nodeLinker: node-modules\nenableTelemetry: false\nnpmRegistryServer: "http://${registryHost}"\nunsafeHttpWhitelist:\n  - "${buildHost}"\nyarnPath: ${release}\n`,
+        });
+        await run('node', [release, 'install']);
+      } else {
+        write(root, { '.npmrc': `registry=http://${registryHost}/\n` });
+        await run('npm', ['install', '--no-audit', '--no-fund']);
+      }
+      await commitWorkspace(root, env);
+      log(`turbo-${pm} ready in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
+    }, 20 * 60_000);
+
+    it('docker-ms init, turbo gen docker-ms-dockerfile --args web, turbo run docker-build', async () => {
+      await run(bin('docker-ms'), ['init']);
+      await run(bin('turbo'), ['gen', 'docker-ms-dockerfile', '--args', 'web']);
+      const dockerfile = fs.readFileSync(path.join(root, 'apps/web/Dockerfile'), 'utf8');
+      log(`apps/web/Dockerfile (${pm}):\n${dockerfile}`);
+      expect(JSON.parse(fs.readFileSync(path.join(root, 'apps/web/package.json'), 'utf8')).scripts['docker-build']).toBe(
+        `docker-ms build . --context ../.. --name turbo-${pm}/web`,
+      );
+      if (pm === 'pnpm') expect(dockerfile).toContain(`npm install --global 'pnpm@${PNPM}'`);
+      if (pm === 'yarn4') {
+        expect(dockerfile).toContain(`COPY .yarn/releases/yarn-${YARN}.cjs `);
+        expect(dockerfile).not.toContain('cli-dist');
+      }
+      await dockerBuild();
+      expect(imageExists(image)).toBe(true);
+      expect(isNonRoot(imageUser(image))).toBe(true);
+    });
+
+    it('answers on its EXPOSEd port with no -e, with the internal package output', async () => {
+      expect(exposedPort(image)).toBe(4311);
+      const res = await runAndGet(image, exposedPort(image), await freePort(), null);
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body)).toEqual({ app: 'web', message: 'hello web from @repo/shared' });
+    });
+
+    it('holds no devDependency, no TypeScript source and no package-manager settings', () => {
+      const container = execSync(DOCKER, ['create', image]).stdout.trim();
+      let files: string[];
+      try {
+        files = execSync('sh', ['-c', `${DOCKER} export ${container} | tar -t`]).stdout.split('\n').filter((f) => f.startsWith('app/'));
+      } finally {
+        execSync(DOCKER, ['rm', container], { allowFailure: true });
+      }
+      fs.mkdirSync(RESULTS_DIR, { recursive: true });
+      fs.writeFileSync(path.join(RESULTS_DIR, `turbo-${pm}-files.txt`), files.join('\n') + '\n');
+      log(`${image}: ${files.length} entries under /app`);
+      expect(files).toContain('app/apps/web/dist/server.js');
+      expect(files).toContain('app/packages/shared/dist/index.js');
+      for (const dep of DEV_DEPENDENCIES) {
+        // node_modules/typescript/…, pnpm's node_modules/.pnpm/typescript@6.0.3/…
+        const at = new RegExp(`node_modules/(?:\\.pnpm/)?${dep.replace('/', '[/+]')}(?:@|/|$)`);
+        expect(files.filter((f) => at.test(f))).toEqual([]);
+      }
+      expect(files.filter((f) => /\.ts$|tsconfig|\.npmrc$|\.yarnrc\.yml$|\.yarn\/|\.turbo\//.test(f))).toEqual([]);
+    });
+
+    it("editing apps/worker leaves web's install layers CACHED", async () => {
+      fs.appendFileSync(path.join(root, 'apps/worker/src/index.js'), `// edited ${Date.now()}\n`);
+      const rebuild = await dockerBuild();
+      const lines = rebuild.output.split('\n').map((l) => l.replace(/^\S+:docker-build:\s?/, ''));
+      const step = (title: RegExp) => {
+        const head = lines.find((l) => /^#\d+ \[/.test(l) && title.test(l));
+        const id = head?.split(' ')[0];
+        return id ? lines.filter((l) => l === head || l.startsWith(`${id} CACHED`) || l.startsWith(`${id} DONE`)) : [];
+      };
+      const deps = step(/\[deps \d+\/\d+\] RUN/);
+      const prod = step(/\[prod-deps \d+\/\d+\] RUN/);
+      const evidence = [`# turbo-${pm}: web rebuilt after editing apps/worker/src/index.js`, ...deps, ...prod].join('\n') + '\n';
+      fs.writeFileSync(path.join(RESULTS_DIR, `turbo-${pm}-cached-rebuild.log`), evidence);
+      log(evidence);
+      expect(deps.at(-1)).toMatch(/^#\d+ CACHED$/);
+      expect(prod.at(-1)).toMatch(/^#\d+ CACHED$/);
+    });
+  });
+});
