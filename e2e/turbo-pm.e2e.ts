@@ -6,13 +6,13 @@
 // TypeScript source; editing apps/worker leaves web's install layers CACHED.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DOCKER, E2E_VERSION, RESULTS_DIR, describeE2e, log, readState } from './support/env';
+import { DOCKER, E2E_VERSION, REPO_ROOT, RESULTS_DIR, describeE2e, log, readState } from './support/env';
 import { commitWorkspace, exec, execSync } from './support/exec';
 import { exposedPort, freePort, imageExists, imageUser, isNonRoot, runAndGet } from './support/docker';
 
 const TURBO_VERSION = '2.11.9';
 const TIMEOUT = 30 * 60_000;
-const PNPM = '9.15.9';
+const PNPM = '10.34.9';
 const YARN = '4.9.4';
 const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
 
@@ -53,6 +53,33 @@ describeE2e('Turborepo monorepos per package manager: lean images that answer', 
     fs.mkdirSync(tools, { recursive: true });
     fs.writeFileSync(path.join(tools, 'package.json'), json({ name: 'turbo-pm-tools', private: true }));
     await exec('npm', ['install', '--no-audit', '--no-fund', `pnpm@${PNPM}`, `@yarnpkg/cli-dist@${YARN}`], { cwd: tools, env, timeout: 10 * 60_000 });
+  }, 20 * 60_000);
+
+  // pnpm resolves a tarball's dependencies from the registry: without the override, adding the turbo tarball
+  // fails with "@docker-ms/core is not in the npm registry" (core is not published where this workspace looks).
+  it('installs @docker-ms/turbo from packed tarballs into a pnpm workspace (core mapped to its tarball)', async () => {
+    const ws = path.join(state.tmpDir as string, 'turbo-pnpm-tarballs');
+    fs.rmSync(ws, { recursive: true, force: true });
+    fs.mkdirSync(ws, { recursive: true });
+    const packed = await exec('npm', ['pack', '--json', '--pack-destination', ws, path.join(REPO_ROOT, 'packages/core'), path.join(REPO_ROOT, 'packages/turbo')], { cwd: ws, env, timeout: 5 * 60_000 });
+    const [core, turbo] = (JSON.parse(packed.stdout) as Array<{ filename: string }>).map((p) => p.filename.replace(/^@docker-ms\//, 'docker-ms-'));
+    // a registry that has neither package: the real one, whatever the user config says
+    const isolated = { ...env, npm_config_registry: 'https://registry.npmjs.org/' };
+    write(ws, {
+      'package.json': json({ name: 'tarballs', private: true, packageManager: `pnpm@${PNPM}` }),
+      'pnpm-workspace.yaml': `packages:\n  - apps/*\n`,
+      'apps/web/package.json': json({ name: 'web', version: '1.0.0', private: true }),
+      'turbo.json': json({ tasks: { build: { dependsOn: ['^build'] } } }),
+    });
+    const pnpm = (args: string[], opts: { allowFailure?: boolean } = {}) =>
+      exec('node', [path.join(tools, 'node_modules/pnpm/bin/pnpm.cjs'), ...args], { cwd: ws, env: isolated, timeout: 10 * 60_000, echo: true, ...opts });
+    const alone = await pnpm(['add', '-D', '-w', `./${turbo}`], { allowFailure: true });
+    expect(alone.output).toContain('@docker-ms/core is not in the npm registry');
+    fs.appendFileSync(path.join(ws, 'pnpm-workspace.yaml'), `overrides:\n  "@docker-ms/core": "file:./${core}"\n`);
+    // docs/getting-started-turborepo.md: pnpm add -D -w ./docker-ms-core-0.1.0.tgz ./docker-ms-turbo-0.1.0.tgz
+    await pnpm(['add', '-D', '-w', `./${core}`, `./${turbo}`]);
+    const init = await exec(path.join(ws, 'node_modules/.bin/docker-ms'), ['init'], { cwd: ws, env, timeout: 5 * 60_000, echo: true });
+    expect(init.stdout).toContain('created   turbo/generators/config.js');
   }, 20 * 60_000);
 
   describe.each<Pm>(['npm', 'pnpm', 'yarn4'])('%s', (pm) => {
