@@ -1,5 +1,5 @@
 // Turborepo monorepos shaped like create-turbo's, one per package manager (npm, pnpm, Yarn 4 with its committed
-// release): apps/web in TypeScript (typescript is a devDependency, tsc builds dist/) importing the internal
+// release, Bun): apps/web in TypeScript (typescript is a devDependency, tsc builds dist/) importing the internal
 // package @repo/shared at runtime, apps/worker, `packageManager` pinned. The user's commands:
 // `docker-ms init`, `turbo gen docker-ms-dockerfile --args web`, `turbo run docker-build`. Then: the image
 // answers on its EXPOSEd port with no -e, with @repo/shared's output; its file list has no devDependency and no
@@ -14,9 +14,10 @@ const TURBO_VERSION = '2.11.9';
 const TIMEOUT = 30 * 60_000;
 const PNPM = '10.34.9';
 const YARN = '4.9.4';
+const BUN = '1.4.5';
 const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
 
-type Pm = 'npm' | 'pnpm' | 'yarn4';
+type Pm = 'npm' | 'pnpm' | 'yarn4' | 'bun';
 const DEV_DEPENDENCIES = ['typescript', 'turbo', '@turbo/gen', '@docker-ms/turbo', '@docker-ms/core'];
 
 function write(root: string, files: Record<string, string>): void {
@@ -52,7 +53,7 @@ describeE2e('Turborepo monorepos per package manager: lean images that answer', 
   beforeAll(async () => {
     fs.mkdirSync(tools, { recursive: true });
     fs.writeFileSync(path.join(tools, 'package.json'), json({ name: 'turbo-pm-tools', private: true }));
-    await exec('npm', ['install', '--no-audit', '--no-fund', `pnpm@${PNPM}`, `@yarnpkg/cli-dist@${YARN}`], { cwd: tools, env, timeout: 10 * 60_000 });
+    await exec('npm', ['install', '--no-audit', '--no-fund', `pnpm@${PNPM}`, `@yarnpkg/cli-dist@${YARN}`, `bun@${BUN}`], { cwd: tools, env, timeout: 10 * 60_000 });
   }, 20 * 60_000);
 
   // pnpm resolves a tarball's dependencies from the registry: without the override, adding the turbo tarball
@@ -82,7 +83,7 @@ describeE2e('Turborepo monorepos per package manager: lean images that answer', 
     expect(init.stdout).toContain('created   turbo/generators/config.js');
   }, 20 * 60_000);
 
-  describe.each<Pm>(['npm', 'pnpm', 'yarn4'])('%s', (pm) => {
+  describe.each<Pm>(['npm', 'pnpm', 'yarn4', 'bun'])('%s', (pm) => {
     const root = path.join(state.tmpDir as string, `turbo-${pm}`);
     const image = `turbo-${pm}/web:latest`;
     const run = (cmd: string, args: string[]) => exec(cmd, args, { cwd: root, env, timeout: TIMEOUT, echo: true });
@@ -97,7 +98,7 @@ describeE2e('Turborepo monorepos per package manager: lean images that answer', 
       const rootPkg: Record<string, unknown> = {
         name: `turbo-${pm}`,
         private: true,
-        packageManager: pm === 'npm' ? `npm@${npmVersion}` : pm === 'pnpm' ? `pnpm@${PNPM}` : `yarn@${YARN}`,
+        packageManager: { npm: `npm@${npmVersion}`, pnpm: `pnpm@${PNPM}`, yarn4: `yarn@${YARN}`, bun: `bun@${BUN}` }[pm],
         devDependencies: { turbo: TURBO_VERSION, '@turbo/gen': TURBO_VERSION, '@docker-ms/turbo': E2E_VERSION },
       };
       if (pm !== 'pnpm') rootPkg.workspaces = ['apps/*', 'packages/*'];
@@ -135,6 +136,9 @@ describeE2e('Turborepo monorepos per package manager: lean images that answer', 
           '.yarnrc.yml': `nodeLinker: node-modules\nenableTelemetry: false\nnpmRegistryServer: "http://${registryHost}"\nunsafeHttpWhitelist:\n  - "${buildHost}"\nyarnPath: ${release}\n`,
         });
         await run('node', [release, 'install']);
+      } else if (pm === 'bun') {
+        write(root, { '.npmrc': `registry=http://${registryHost}/\n` });
+        await run(path.join(tools, 'node_modules/.bin/bun'), ['install']);
       } else {
         write(root, { '.npmrc': `registry=http://${registryHost}/\n` });
         await run('npm', ['install', '--no-audit', '--no-fund']);
@@ -182,8 +186,8 @@ describeE2e('Turborepo monorepos per package manager: lean images that answer', 
       expect(files).toContain('app/apps/web/dist/server.js');
       expect(files).toContain('app/packages/shared/dist/index.js');
       for (const dep of DEV_DEPENDENCIES) {
-        // node_modules/typescript/…, pnpm's node_modules/.pnpm/typescript@6.0.3/…
-        const at = new RegExp(`node_modules/(?:\\.pnpm/)?${dep.replace('/', '[/+]')}(?:@|/|$)`);
+        // node_modules/typescript/…, pnpm's node_modules/.pnpm/typescript@6.0.3/…, bun's node_modules/.bun/…
+        const at = new RegExp(`node_modules/(?:\\.pnpm/|\\.bun/)?${dep.replace('/', '[/+]')}(?:@|/|$)`);
         expect(files.filter((f) => at.test(f))).toEqual([]);
       }
       expect(files.filter((f) => /\.ts$|tsconfig|\.npmrc$|\.yarnrc\.yml$|\.yarn\/|\.turbo\//.test(f))).toEqual([]);
