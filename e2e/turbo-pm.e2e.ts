@@ -88,7 +88,7 @@ describeE2e('Turborepo monorepos per package manager: lean images that answer', 
     const image = `turbo-${pm}/web:latest`;
     const run = (cmd: string, args: string[]) => exec(cmd, args, { cwd: root, env, timeout: TIMEOUT, echo: true });
     const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
-    const dockerBuild = () => run(bin('turbo'), ['run', 'docker-build']);
+    const dockerBuild = (...extra: string[]) => run(bin('turbo'), ['run', 'docker-build', ...extra]);
 
     beforeAll(async () => {
       const t0 = Date.now();
@@ -193,9 +193,10 @@ describeE2e('Turborepo monorepos per package manager: lean images that answer', 
       expect(files.filter((f) => /\.ts$|tsconfig|\.npmrc$|\.yarnrc\.yml$|\.yarn\/|\.turbo\//.test(f))).toEqual([]);
     });
 
-    it("editing apps/worker leaves web's install layers CACHED", async () => {
+      it("editing apps/worker leaves web's install layers CACHED; -- --tag {name}:… tags each app by its own name", async () => {
       fs.appendFileSync(path.join(root, 'apps/worker/src/index.js'), `// edited ${Date.now()}\n`);
-      const rebuild = await dockerBuild();
+      const rebuild = await dockerBuild('--', '--tag', '{name}:e2e');
+      expect(imageExists(`turbo-${pm}/web:e2e`)).toBe(true);
       const lines = rebuild.output.split('\n').map((l) => l.replace(/^\S+:docker-build:\s?/, ''));
       const step = (title: RegExp) => {
         const head = lines.find((l) => /^#\d+ \[/.test(l) && title.test(l));
