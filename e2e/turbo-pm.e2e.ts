@@ -193,7 +193,7 @@ describeE2e('Turborepo monorepos per package manager: lean images that answer', 
       expect(files.filter((f) => /\.ts$|tsconfig|\.npmrc$|\.yarnrc\.yml$|\.yarn\/|\.turbo\//.test(f))).toEqual([]);
     });
 
-      it("editing apps/worker leaves web's install layers CACHED; -- --tag {name}:… tags each app by its own name", async () => {
+    it("editing apps/worker leaves web's install layers CACHED; -- --tag {name}:… tags each app by its own name", async () => {
       fs.appendFileSync(path.join(root, 'apps/worker/src/index.js'), `// edited ${Date.now()}\n`);
       const rebuild = await dockerBuild('--', '--tag', '{name}:e2e');
       expect(imageExists(`turbo-${pm}/web:e2e`)).toBe(true);
