@@ -126,7 +126,8 @@ describeE2e('Turborepo monorepos per package manager: lean images that answer', 
       });
       if (pm === 'pnpm') {
         write(root, { 'pnpm-workspace.yaml': 'packages:\n  - apps/*\n  - packages/*\n', '.npmrc': `registry=http://${registryHost}/\n` });
-        await run('node', [path.join(tools, 'node_modules/pnpm/bin/pnpm.cjs'), 'install']);
+        // CI=true makes pnpm and Yarn default to a frozen lockfile; this install writes it
+        await run('node', [path.join(tools, 'node_modules/pnpm/bin/pnpm.cjs'), 'install', '--no-frozen-lockfile']);
       } else if (pm === 'yarn4') {
         // as `yarn set version` leaves it: the release committed under .yarn/releases, named by yarnPath
         const release = `.yarn/releases/yarn-${YARN}.cjs`;
@@ -135,7 +136,7 @@ describeE2e('Turborepo monorepos per package manager: lean images that answer', 
         write(root, {
           '.yarnrc.yml': `nodeLinker: node-modules\nenableTelemetry: false\nnpmRegistryServer: "http://${registryHost}"\nunsafeHttpWhitelist:\n  - "${buildHost}"\nyarnPath: ${release}\n`,
         });
-        await run('node', [release, 'install']);
+        await exec('node', [release, 'install'], { cwd: root, env: { ...env, YARN_ENABLE_IMMUTABLE_INSTALLS: 'false' }, timeout: TIMEOUT, echo: true });
       } else if (pm === 'bun') {
         write(root, { '.npmrc': `registry=http://${registryHost}/\n` });
         await run(path.join(tools, 'node_modules/.bin/bun'), ['install']);
