@@ -48,7 +48,8 @@ describeE2e('Turborepo monorepos per package manager: lean images that answer', 
   const [, buildHost] = state.registryHosts as string[];
   const registryHost = `${buildHost}:${state.registryPort}`;
   const tools = path.join(state.tmpDir as string, 'turbo-pm-tools');
-  const env: NodeJS.ProcessEnv = { NPM_CONFIG_USERCONFIG: state.npmrc, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', CI: 'true', YARN_ENABLE_TELEMETRY: '0' };
+  // pnpm, yarn and bun on PATH, as on a user's machine: turbo gen and turbo run call the workspace's package manager
+  const env: NodeJS.ProcessEnv = { PATH: `${path.join(tools, 'node_modules/.bin')}:${process.env.PATH}`, NPM_CONFIG_USERCONFIG: state.npmrc, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', CI: 'true', YARN_ENABLE_TELEMETRY: '0' };
 
   beforeAll(async () => {
     fs.mkdirSync(tools, { recursive: true });
