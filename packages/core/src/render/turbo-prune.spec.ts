@@ -25,11 +25,12 @@ describe('node: Turborepo prune variant (pruneWith "turbo")', () => {
     // production dependencies go into a fresh tree from the pruned manifests: nothing of the full install can remain
     const prod = text.slice(text.indexOf('FROM base AS prod-deps'), text.indexOf('FROM gcr.io'));
     expect(prod.match(/^COPY .*/gm)).toEqual(['COPY --from=prune /app/out/json/ ./']);
-    expect(prod).toMatch(/npm ci --omit=dev; else npm install --omit=dev; fi \\\n && rm -rf \.yarn \.yarnrc\.yml \.npmrc\n/);
+    // only its node_modules folders reach the runtime (/out): no manifest settings such as the root .npmrc
+    expect(prod).toMatch(/npm ci --omit=dev; else npm install --omit=dev; fi \\\n && mkdir -p node_modules \/out && find \. -name node_modules -type d -prune \| tar -c -T - \| tar -x -C \/out\n/);
     // the build output of the app and its internal packages, without node_modules, turbo's cache or TypeScript sources
     const built = /^RUN mkdir \/built && tar -c (.*) \. \| tar -x -C \/built$/m.exec(text);
-    expect(built?.[1].split(' ')).toEqual(expect.arrayContaining(["--exclude='node_modules'", "--exclude='.turbo'", "--exclude='*.ts'", "--exclude='tsconfig*.json'"]));
-    expect(text).toMatch(/COPY --from=prod-deps \/app \.\/\nCOPY --from=build \/built \.\/\nUSER 65532\nCMD \["apps\/web\/server\.js"\]/);
+    expect(built?.[1].split(' ')).toEqual(expect.arrayContaining(["--exclude='node_modules'", "--exclude='.turbo'", "--exclude='*.ts'", "--exclude='tsconfig*.json'", "--exclude='.npmrc'", "--exclude='.yarnrc.yml'", "--exclude='pnpm-lock.yaml'"]));
+    expect(text).toMatch(/COPY --from=prod-deps \/out\/ \.\/\nCOPY --from=build \/built \.\/\nUSER 65532\nCMD \["apps\/web\/server\.js"\]/);
     expect(lintDockerfile(text)).toEqual([]);
   });
 

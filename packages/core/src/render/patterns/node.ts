@@ -221,7 +221,7 @@ function turboPrune(o: OptionsFor<'node'>): TurboPrune | null {
 }
 
 /** Never needed by a running app: dependencies come from the production install, the rest is tooling and registry settings. */
-const NOT_RUNTIME = ['node_modules', '.turbo', '.git', '.yarn', '.yarnrc.yml', '.npmrc', 'turbo.json', 'tsconfig*.json'];
+const NOT_RUNTIME = ['node_modules', '.turbo', '.git', '.yarn', '.yarnrc.yml', '.npmrc', 'turbo.json', 'tsconfig*.json', ...NODE_LOCKFILE_NAMES];
 /** Compiled away when the app starts from JavaScript (kept when its entry is TypeScript, e.g. Node's type stripping). */
 const TYPESCRIPT_SOURCES = ['*.ts', '*.tsx', '*.mts', '*.cts'];
 
