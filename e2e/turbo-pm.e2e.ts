@@ -4,6 +4,7 @@
 // `docker-ms init`, `turbo gen docker-ms-dockerfile --args web`, `turbo run docker-build`. Then: the image
 // answers on its EXPOSEd port with no -e, with @repo/shared's output; its file list has no devDependency and no
 // TypeScript source; editing apps/worker leaves web's install layers CACHED.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DOCKER, E2E_VERSION, REPO_ROOT, RESULTS_DIR, describeE2e, log, readState } from './support/env';
@@ -45,7 +46,9 @@ const WEB_SERVER = [
 
 describeE2e('Turborepo monorepos per package manager: lean images that answer', () => {
   const state = readState();
-  const [, buildHost] = state.registryHosts as string[];
+  // Image builds reach verdaccio through the docker bridge gateway (the workspace's settings name it); host-side
+  // installs use 127.0.0.1, where verdaccio itself listens.
+  const [hostHost, buildHost] = state.registryHosts as string[];
   const registryHost = `${buildHost}:${state.registryPort}`;
   const tools = path.join(state.tmpDir as string, 'turbo-pm-tools');
   // pnpm, yarn and bun on PATH, as on a user's machine: turbo gen and turbo run call the workspace's package manager
@@ -87,7 +90,11 @@ describeE2e('Turborepo monorepos per package manager: lean images that answer', 
   describe.each<Pm>(['npm', 'pnpm', 'yarn4', 'bun'])('%s', (pm) => {
     const root = path.join(state.tmpDir as string, `turbo-${pm}`);
     const image = `turbo-${pm}/web:latest`;
-    const run = (cmd: string, args: string[]) => exec(cmd, args, { cwd: root, env, timeout: TIMEOUT, echo: true });
+    // a registry token planted where each package manager reads it (root .npmrc; Yarn 4: NPM_TOKEN, named in
+    // .yarnrc.yml); verdaccio serves these packages to anyone, the token only has to stay out of the image
+    const canary = `turbo-pm-canary-${pm}-${crypto.randomBytes(8).toString('hex')}`;
+    const pmEnv: NodeJS.ProcessEnv = pm === 'yarn4' ? { ...env, NPM_TOKEN: canary } : env;
+    const run = (cmd: string, args: string[]) => exec(cmd, args, { cwd: root, env: pmEnv, timeout: TIMEOUT, echo: true });
     const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
     const dockerBuild = (...extra: string[]) => run(bin('turbo'), ['run', 'docker-build', ...extra]);
 
@@ -125,25 +132,35 @@ describeE2e('Turborepo monorepos per package manager: lean images that answer', 
         'apps/worker/package.json': json({ name: 'worker', version: '1.0.0', private: true, main: 'src/index.js', dependencies: { '@repo/shared': internal } }),
         'apps/worker/src/index.js': "const { greet } = require('@repo/shared');\nconsole.log(greet('worker'));\n",
       });
-      if (pm === 'pnpm') {
-        write(root, { 'pnpm-workspace.yaml': 'packages:\n  - apps/*\n  - packages/*\n', '.npmrc': `registry=http://${registryHost}/\n` });
-        // CI=true makes pnpm and Yarn default to a frozen lockfile; this install writes it
-        await run('node', [path.join(tools, 'node_modules/pnpm/bin/pnpm.cjs'), 'install', '--no-frozen-lockfile']);
-      } else if (pm === 'yarn4') {
-        // as `yarn set version` leaves it: the release committed under .yarn/releases, named by yarnPath
+      if (pm === 'yarn4') {
+        // as `yarn set version` leaves it: the release committed under .yarn/releases, named by yarnPath; the
+        // registry token read from the environment, the usual Yarn 2+ setup (the build gets it as the npm_token secret)
         const release = `.yarn/releases/yarn-${YARN}.cjs`;
         fs.mkdirSync(path.join(root, '.yarn/releases'), { recursive: true });
         fs.copyFileSync(path.join(tools, 'node_modules/@yarnpkg/cli-dist/bin/yarn.js'), path.join(root, release));
         write(root, {
-          '.yarnrc.yml': `nodeLinker: node-modules\nenableTelemetry: false\nnpmRegistryServer: "http://${registryHost}"\nunsafeHttpWhitelist:\n  - "${buildHost}"\nyarnPath: ${release}\n`,
+          '.yarnrc.yml': `nodeLinker: node-modules\nenableTelemetry: false\nnpmRegistryServer: "http://${registryHost}"\nnpmAuthToken: "\${NPM_TOKEN}"\nunsafeHttpWhitelist:\n  - "${buildHost}"\n  - "${hostHost}"\nyarnPath: ${release}\n`,
         });
-        await exec('node', [release, 'install'], { cwd: root, env: { ...env, YARN_ENABLE_IMMUTABLE_INSTALLS: 'false' }, timeout: TIMEOUT, echo: true });
-      } else if (pm === 'bun') {
-        write(root, { '.npmrc': `registry=http://${registryHost}/\n` });
-        await run(path.join(tools, 'node_modules/.bin/bun'), ['install']);
+        const hostRegistry = `http://${hostHost}:${state.registryPort}`;
+        await exec('node', [release, 'install'], { cwd: root, env: { ...pmEnv, YARN_ENABLE_IMMUTABLE_INSTALLS: 'false', YARN_NPM_REGISTRY_SERVER: hostRegistry }, timeout: TIMEOUT, echo: true });
+        // Yarn records the tarball URL of a package verdaccio serves itself (ours) in the lockfile: name the
+        // address image builds use, as a lockfile made against that registry would
+        const lock = path.join(root, 'yarn.lock');
+        fs.writeFileSync(lock, fs.readFileSync(lock, 'utf8').replaceAll(encodeURIComponent(hostRegistry), encodeURIComponent(`http://${registryHost}`)));
       } else {
-        write(root, { '.npmrc': `registry=http://${registryHost}/\n` });
-        await run('npm', ['install', '--no-audit', '--no-fund']);
+        // a token in the root .npmrc, as a private registry needs: docker-ms passes the file as the npmrc secret
+        write(root, { '.npmrc': `registry=http://${registryHost}/\n//${registryHost}/:_authToken=${canary}\n` });
+        const hostNpmrc = { ...env, npm_config_registry: `http://${hostHost}:${state.registryPort}/` };
+        if (pm === 'pnpm') {
+          write(root, { 'pnpm-workspace.yaml': 'packages:\n  - apps/*\n  - packages/*\n' });
+          // CI=true makes pnpm default to a frozen lockfile; this install writes it
+          await exec('node', [path.join(tools, 'node_modules/pnpm/bin/pnpm.cjs'), 'install', '--no-frozen-lockfile'], { cwd: root, env: hostNpmrc, timeout: TIMEOUT, echo: true });
+        } else if (pm === 'bun') {
+          await exec(path.join(tools, 'node_modules/.bin/bun'), ['install'], { cwd: root, env: { ...hostNpmrc, BUN_CONFIG_REGISTRY: hostNpmrc.npm_config_registry }, timeout: TIMEOUT, echo: true });
+        } else {
+          // npm's lockfile records each tarball's URL: install against the address image builds use
+          await run('npm', ['install', '--no-audit', '--no-fund']);
+        }
       }
       await commitWorkspace(root, env);
       log(`turbo-${pm} ready in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
@@ -157,6 +174,8 @@ describeE2e('Turborepo monorepos per package manager: lean images that answer', 
       expect(JSON.parse(fs.readFileSync(path.join(root, 'apps/web/package.json'), 'utf8')).scripts['docker-build']).toBe(
         `docker-ms build . --context ../.. --name turbo-${pm}/web`,
       );
+      // the package manager the repo pins, never corepack or a "latest" download
+      expect(dockerfile).not.toMatch(/corepack|@latest/);
       if (pm === 'pnpm') expect(dockerfile).toContain(`npm install --global 'pnpm@${PNPM}'`);
       if (pm === 'yarn4') {
         expect(dockerfile).toContain(`COPY .yarn/releases/yarn-${YARN}.cjs `);
@@ -193,6 +212,19 @@ describeE2e('Turborepo monorepos per package manager: lean images that answer', 
         expect(files.filter((f) => at.test(f))).toEqual([]);
       }
       expect(files.filter((f) => /\.ts$|tsconfig|\.npmrc$|\.yarnrc\.yml$|\.yarn\/|\.turbo\//.test(f))).toEqual([]);
+    });
+
+    it('holds the planted registry token in no layer, config or history', () => {
+      const saved = path.join(state.tmpDir as string, `turbo-${pm}-image.tar`);
+      try {
+        execSync(DOCKER, ['save', '-o', saved, image]);
+        // docker save writes each layer as an uncompressed tar, next to the config JSON (history included)
+        expect(fs.readFileSync(saved).includes(canary)).toBe(false);
+        expect(fs.readFileSync(saved).length).toBeGreaterThan(1_000_000);
+      } finally {
+        fs.rmSync(saved, { force: true });
+      }
+      expect(execSync(DOCKER, ['history', '--no-trunc', image]).stdout).not.toContain(canary);
     });
 
     it("editing apps/worker leaves web's install layers CACHED; -- --tag {name}:… tags each app by its own name", async () => {
