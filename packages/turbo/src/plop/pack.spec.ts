@@ -89,6 +89,16 @@ describe('the docker-ms-dockerfile generator (node-plop)', () => {
     expect(snapshotFiles(root)).toEqual(before);
   });
 
+  it('takes a folder without a package.json by its folder name, as the unknown-workspace error lists it', () => {
+    const root = turboFixture({ 'apps/pyapi/requirements.txt': 'fastapi==0.115.0\nuvicorn==0.30.6\n', 'apps/pyapi/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n' });
+    expect(runWithArgs(root, ['nope']).promptError).toMatch(/give one of .*pyapi \(apps\/pyapi\)/);
+    const result = runWithArgs(root, ['pyapi']);
+    expect(result.failures).toEqual([]);
+    expect(result.changes![0].path).toContain('created   apps/pyapi/Dockerfile');
+    expect(read(root, 'apps/pyapi/Dockerfile')).toMatch(/^FROM python:\S+ AS /m);
+    expect(readJson(root, 'apps/pyapi/package.json')).toEqual({ name: 'pyapi', private: true, scripts: { 'docker-build': 'docker-ms build . --name acme/pyapi' } });
+  });
+
   it('reports a detection problem as a failed action naming the --args fix, writing nothing', () => {
     const root = turboFixture({ 'apps/empty/README.md': 'nothing to build\n' });
     const before = snapshotFiles(root);

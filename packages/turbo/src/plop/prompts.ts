@@ -28,7 +28,7 @@ export function dockerfilePrompts(root: string): Prompt[] {
   const packages = listWorkspacePackages(root);
   const workspace: Prompt = {
     ...(packages.length
-      ? { type: 'list', choices: packages.map((p) => ({ name: p.name ? `${p.name} (${p.root})` : p.root, value: p.root })) }
+      ? { type: 'list', choices: packages.map((p) => ({ name: `${p.name ?? p.root.split('/').pop()} (${p.root})`, value: p.root })) }
       : { type: 'input' }),
     name: 'workspace',
     message: 'Which workspace package gets a Dockerfile?',
