@@ -93,7 +93,9 @@ describeE2e('Turborepo monorepos per package manager: lean images that answer', 
     // a registry token planted where each package manager reads it (root .npmrc; Yarn 4: NPM_TOKEN, named in
     // .yarnrc.yml); verdaccio serves these packages to anyone, the token only has to stay out of the image
     const canary = `turbo-pm-canary-${pm}-${crypto.randomBytes(8).toString('hex')}`;
-    const pmEnv: NodeJS.ProcessEnv = pm === 'yarn4' ? { ...env, NPM_TOKEN: canary } : env;
+    // Yarn's own global folder per run: its metadata cache would otherwise hand out tarball URLs of an earlier
+    // run's registry port
+    const pmEnv: NodeJS.ProcessEnv = pm === 'yarn4' ? { ...env, NPM_TOKEN: canary, YARN_GLOBAL_FOLDER: path.join(state.tmpDir as string, 'yarn-global') } : env;
     const run = (cmd: string, args: string[]) => exec(cmd, args, { cwd: root, env: pmEnv, timeout: TIMEOUT, echo: true });
     const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
     const dockerBuild = (...extra: string[]) => run(bin('turbo'), ['run', 'docker-build', ...extra]);
@@ -101,6 +103,8 @@ describeE2e('Turborepo monorepos per package manager: lean images that answer', 
     beforeAll(async () => {
       const t0 = Date.now();
       fs.rmSync(root, { recursive: true, force: true });
+      // an image left by an earlier run must not answer for this one
+      execSync(DOCKER, ['rmi', '-f', image, `turbo-${pm}/web:e2e`], { allowFailure: true });
       const npmVersion = execSync('npm', ['--version']).stdout.trim();
       const internal = pm === 'npm' ? '*' : 'workspace:*';
       const rootPkg: Record<string, unknown> = {
@@ -112,7 +116,7 @@ describeE2e('Turborepo monorepos per package manager: lean images that answer', 
       if (pm !== 'pnpm') rootPkg.workspaces = ['apps/*', 'packages/*'];
       write(root, {
         '.gitignore': 'node_modules/\ndist/\n.turbo/\n.yarn/install-state.gz\n',
-        '.nvmrc': '22\n',
+        '.nvmrc': '26\n',
         'package.json': json(rootPkg),
         'turbo.json': json({ $schema: 'https://turborepo.dev/schema.json', tasks: { build: { dependsOn: ['^build'], outputs: ['dist/**'] } } }),
         'packages/shared/package.json': json({ name: '@repo/shared', version: '1.0.0', private: true, main: 'dist/index.js', scripts: { build: 'node build.js' } }),
