@@ -118,7 +118,8 @@ describeE2e('Turborepo monorepos per package manager: lean images that answer', 
         '.gitignore': 'node_modules/\ndist/\n.turbo/\n.yarn/install-state.gz\n',
         '.nvmrc': '26\n',
         'package.json': json(rootPkg),
-        'turbo.json': json({ $schema: 'https://turborepo.dev/schema.json', tasks: { build: { dependsOn: ['^build'], outputs: ['dist/**'] } } }),
+        // Yarn 4 reads NPM_TOKEN (.yarnrc.yml) on every `yarn run`, so its tasks need it through turbo's strict env
+        'turbo.json': json({ $schema: 'https://turborepo.dev/schema.json', ...(pm === 'yarn4' ? { globalPassThroughEnv: ['NPM_TOKEN'] } : {}), tasks: { build: { dependsOn: ['^build'], outputs: ['dist/**'] } } }),
         'packages/shared/package.json': json({ name: '@repo/shared', version: '1.0.0', private: true, main: 'dist/index.js', scripts: { build: 'node build.js' } }),
         'packages/shared/src/index.js': "exports.greet = (who) => `hello ${who} from @repo/shared`;\n",
         'packages/shared/build.js': "const fs = require('node:fs');\nfs.mkdirSync('dist', { recursive: true });\nfs.copyFileSync('src/index.js', 'dist/index.js');\n",
@@ -159,11 +160,9 @@ describeE2e('Turborepo monorepos per package manager: lean images that answer', 
           write(root, { 'pnpm-workspace.yaml': 'packages:\n  - apps/*\n  - packages/*\n' });
           // CI=true makes pnpm default to a frozen lockfile; this install writes it
           await exec('node', [path.join(tools, 'node_modules/pnpm/bin/pnpm.cjs'), 'install', '--no-frozen-lockfile'], { cwd: root, env: hostNpmrc, timeout: TIMEOUT, echo: true });
-        } else if (pm === 'bun') {
-          await exec(path.join(tools, 'node_modules/.bin/bun'), ['install'], { cwd: root, env: { ...hostNpmrc, BUN_CONFIG_REGISTRY: hostNpmrc.npm_config_registry }, timeout: TIMEOUT, echo: true });
         } else {
-          // npm's lockfile records each tarball's URL: install against the address image builds use
-          await run('npm', ['install', '--no-audit', '--no-fund']);
+          // npm's and Bun's lockfiles record each tarball's URL: install against the address image builds use
+          await run(pm === 'bun' ? path.join(tools, 'node_modules/.bin/bun') : 'npm', pm === 'bun' ? ['install'] : ['install', '--no-audit', '--no-fund']);
         }
       }
       await commitWorkspace(root, env);

@@ -46,6 +46,13 @@ describe('node: Turborepo prune variant (pruneWith "turbo")', () => {
     expect(lintDockerfile(legacy)).toEqual([]);
   });
 
+  it('Yarn: the build step gets NPM_TOKEN too (yarn run re-reads .yarnrc.yml and its ${NPM_TOKEN}); npm: no secret there', () => {
+    const yarn = renderDockerfile({ ...turbo, packageManager: 'yarn' });
+    expect(yarn).toMatch(/FROM deps AS build\nCOPY --from=prune \/app\/out\/full\/ \.\/\nRUN --mount=type=secret,id=npm_token \\\n {4}if \[ -f \/run\/secrets\/npm_token \]; then export NPM_TOKEN="\$\(cat \/run\/secrets\/npm_token\)"; fi; \\\n {4}turbo run build /);
+    expect(renderDockerfile(turbo)).toMatch(/FROM deps AS build\nCOPY --from=prune \/app\/out\/full\/ \.\/\nRUN turbo run build /);
+    expect(lintDockerfile(yarn)).toEqual([]);
+  });
+
   it('keeps TypeScript sources when the app starts from a .ts entry', () => {
     expect(renderDockerfile({ ...turbo, entry: 'src/main.ts' })).not.toContain("--exclude='*.ts'");
   });

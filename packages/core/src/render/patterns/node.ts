@@ -1,6 +1,7 @@
 import { TOOL_VERSIONS } from '../../catalog';
 import type { OptionsFor } from '../../options';
 import { OptionsError } from '../../options/errors';
+import type { SecretId } from '../../secrets';
 import { NODE_LOCKFILE_NAMES } from '../../options/lockfiles';
 import { baseTemplateData, dir, healthcheckCommand, joinPath, splitCommand, type BaseTemplateData } from '../template-data';
 
@@ -127,6 +128,8 @@ export interface TurboPrune {
   build: string;
   /** tar --exclude patterns: what of the built workspace the runtime does not need. */
   notRuntime: string[];
+  /** Secrets the build step mounts: Yarn 2+ reads .yarnrc.yml (and its `${NPM_TOKEN}`) again on every `yarn run`. */
+  buildSecrets: SecretId[];
 }
 
 export interface NodeTemplateData extends BaseTemplateData {
@@ -216,6 +219,7 @@ function turboPrune(o: OptionsFor<'node'>): TurboPrune | null {
     version: o.turboVersion ?? TOOL_VERSIONS.turbo,
     // neither read nor write turbo's cache: the image starts without one, and .turbo/cache must not reach the runtime
     build: o.buildCommand ?? `turbo run build --filter=${o.pruneScope} --cache=local:,remote:`,
+    buildSecrets: o.packageManager === 'yarn' ? ['npm_token'] : [],
     notRuntime: [...NOT_RUNTIME, ...(/\.[cm]?tsx?$/.test(entryScript(o)) ? [] : TYPESCRIPT_SOURCES)],
   };
 }
