@@ -144,6 +144,8 @@ describeE2e('Turborepo monorepos per package manager: lean images that answer', 
         fs.mkdirSync(path.join(root, '.yarn/releases'), { recursive: true });
         fs.copyFileSync(path.join(tools, 'node_modules/@yarnpkg/cli-dist/bin/yarn.js'), path.join(root, release));
         write(root, {
+          // npm in the image (the global turbo install) reads the npmrc secret: the user config names 127.0.0.1
+          '.npmrc': `registry=http://${registryHost}/\n`,
           '.yarnrc.yml': `nodeLinker: node-modules\nenableTelemetry: false\nnpmRegistryServer: "http://${registryHost}"\nnpmAuthToken: "\${NPM_TOKEN}"\nunsafeHttpWhitelist:\n  - "${buildHost}"\n  - "${hostHost}"\nyarnPath: ${release}\n`,
         });
         const hostRegistry = `http://${hostHost}:${state.registryPort}`;
