@@ -190,11 +190,11 @@ describeE2e('@docker-ms/turbo in a fresh Turborepo (npm workspaces)', () => {
         expect(dockerfile).toContain(`turbo prune ${app.name} --docker`);
         expect(dockerfile).toContain('--mount=type=secret,id=npmrc');
         expect(dockerfile).not.toMatch(/^\s*(ARG|ENV)\s+\S*(TOKEN|NPMRC)/im);
-        expect(script).toBe('docker-ms build . --context ../..');
+        expect(script).toBe(`docker-ms build . --context ../.. --name turbo-e2e/${app.name}`);
       } else {
         expect(dockerfile).not.toContain('turbo prune');
         expect(fs.existsSync(path.join(ws.root, app.dir, '.dockerignore'))).toBe(true);
-        expect(script).toBe('docker-ms build .');
+        expect(script).toBe(`docker-ms build . --name turbo-e2e/${app.name}`);
       }
       // a second run keeps the file (no overwrite asked)
       const again = await ws.run('npx', ['turbo', 'gen', 'docker-ms-dockerfile', '--args', app.name], { timeout: 5 * 60_000 });
@@ -204,9 +204,9 @@ describeE2e('@docker-ms/turbo in a fresh Turborepo (npm workspaces)', () => {
 
     it(`turbo run docker-build --filter=${app.name} builds an image that answers on 127.0.0.1 as non-root`, async () => {
       await dockerBuild(app);
-      expect(imageExists(`${app.name}:latest`)).toBe(true);
-      expect(isNonRoot(imageUser(`${app.name}:latest`))).toBe(true);
-      const res = await runAndGet(`${app.name}:latest`, app.port, app.hostPort);
+      expect(imageExists(`turbo-e2e/${app.name}:latest`)).toBe(true);
+      expect(isNonRoot(imageUser(`turbo-e2e/${app.name}:latest`))).toBe(true);
+      const res = await runAndGet(`turbo-e2e/${app.name}:latest`, app.port, app.hostPort);
       expect(res.status).toBe(200);
       expect(JSON.parse(res.body)).toMatchObject({ app: app.name, language: app.language });
       if (app.language === 'node') expect(JSON.parse(res.body).message).toBe(`hello ${app.name} from @e2e/greeting`);
@@ -214,10 +214,10 @@ describeE2e('@docker-ms/turbo in a fresh Turborepo (npm workspaces)', () => {
   });
 
   it('the npmrc secret reaches the install but not the image', () => {
-    const history = execSync(DOCKER, ['history', '--no-trunc', 'web:latest']).stdout;
-    const config = execSync(DOCKER, ['image', 'inspect', 'web:latest']).stdout;
+    const history = execSync(DOCKER, ['history', '--no-trunc', 'turbo-e2e/web:latest']).stdout;
+    const config = execSync(DOCKER, ['image', 'inspect', 'turbo-e2e/web:latest']).stdout;
     expect(history + config).not.toContain(SECRET_TOKEN);
-    const saved = execSync('sh', ['-c', `${DOCKER} save web:latest | tar -xO --wildcards '*.tar' 2>/dev/null | grep -c '${SECRET_TOKEN}' || true`]).stdout.trim();
+    const saved = execSync('sh', ['-c', `${DOCKER} save turbo-e2e/web:latest | tar -xO --wildcards '*.tar' 2>/dev/null | grep -c '${SECRET_TOKEN}' || true`]).stdout.trim();
     expect(saved).toBe('0');
   });
 
@@ -242,7 +242,7 @@ describeE2e('@docker-ms/turbo in a fresh Turborepo (npm workspaces)', () => {
     const reinstall = stepLines(changed.output, /\[deps \d+\/\d+\] RUN/);
     log(`after changing apps/web/package.json:\n${reinstall.join('\n')}`);
     expect(reinstall.at(-1)).toMatch(/^#\d+ DONE/);
-    const res = await runAndGet('web:latest', web.port, web.hostPort);
+    const res = await runAndGet('turbo-e2e/web:latest', web.port, web.hostPort);
     expect(res.status).toBe(200);
   });
 });

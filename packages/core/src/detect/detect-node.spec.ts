@@ -88,6 +88,19 @@ describe('node: package manager version (never "latest")', () => {
     expect(missing.yarnPath).toBeUndefined();
     expect(missing.evidence).toContain('.yarnrc.yml (workspace root): yarnPath .yarn/releases/yarn-4.5.3.cjs is not in the repository; Yarn comes from the npm registry instead');
   });
+
+  it('refuses Plug\'n\'Play in one line naming the setting (the image installs with the node-modules linker)', () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'root', packageManager: 'yarn@4.5.3' }),
+      '.yarnrc.yml': 'nodeLinker: "pnp"\n',
+      'yarn.lock': '__metadata:\n  version: 8\n',
+      [`${APP}/package.json`]: pkg(),
+    };
+    expect(() => detect(files)).toThrow(
+      '.yarnrc.yml (workspace root): nodeLinker "pnp" — images install Yarn with the node-modules linker; set "nodeLinker: node-modules" in .yarnrc.yml (workspace root)',
+    );
+    expect(detect({ ...files, '.yarnrc.yml': 'nodeLinker: node-modules\n' }).packageManager).toBe('yarn');
+  });
 });
 
 describe('node: runtime version', () => {

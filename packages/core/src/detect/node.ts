@@ -1,3 +1,4 @@
+import { DetectionError } from './detection-error';
 import { NODE_LOCKFILES } from '../options/lockfiles';
 import { currentVersion } from './current-versions';
 import type { LanguageDetector, Probe } from './detector';
@@ -205,6 +206,9 @@ function yarnRelease(files: ProjectFiles, evidence: string[]): string | undefine
     const rc = joinPath(dir, '.yarnrc.yml');
     const text = files.fs.read(rc);
     if (text === null) continue;
+    if (/^nodeLinker:\s*["']?pnp\b/m.test(text)) {
+      throw new DetectionError(`${files.label(rc)}: nodeLinker "pnp" — images install Yarn with the node-modules linker; set "nodeLinker: node-modules" in ${files.label(rc)}`);
+    }
     const rel = /^yarnPath:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
     if (!rel) return undefined;
     const release = joinPath(dir, rel.replace(/^\.\//, ''));

@@ -3,6 +3,9 @@ import { DockerMsError } from '../errors';
 import { closestNames, didYouMean } from '../text/closest-names';
 import { validateTag } from './tag';
 
+/** In a tag, stands for the image name (`name`, else the Dockerfile's folder): `registry.example.com/{name}:1.2`. */
+export const NAME_PLACEHOLDER = '{name}';
+
 export const ENGINES = ['auto', 'docker', 'buildx', 'podman', 'buildah'] as const;
 export type EngineName = (typeof ENGINES)[number];
 
@@ -83,11 +86,12 @@ export const buildOptionsShape = {
     .describe('stage to build, checked against the Dockerfile (default runtime when it has that stage, else the last stage)'),
   tags: list(true)
     .pipe(z.array(z.string().superRefine((tag, ctx) => {
-      const problem = validateTag(tag);
+      // {name} becomes the image name when the build is planned (one tag per app in a monorepo-wide run)
+      const problem = validateTag(tag.replaceAll(NAME_PLACEHOLDER, 'name'));
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     })))
     .default([])
-    .describe('image references to tag (default <name>:latest, local only; push needs explicit tags)'),
+    .describe('image references to tag, {name} standing for the image name (default <name>:latest, local only; push needs explicit tags)'),
   name: z.string().min(1).optional().describe("image name for the default tag (default: the Dockerfile's folder name)"),
   buildArgs: keyValues.default({}).describe('build arguments, KEY=value'),
   secrets: list(false)

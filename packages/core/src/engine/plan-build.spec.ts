@@ -35,6 +35,13 @@ describe('planBuild', () => {
     expect(planBuild({ context: 'apps/api', target: 'build', tags: ['x:1'] }, { cwd, tagByStage: true }).options.tags).toEqual(['x:1']);
   });
 
+  it('{name} in a tag is the image name: one tag per app when a monorepo run passes the same --tag to every app', () => {
+    const cwd = workspace();
+    expect(planBuild({ context: 'apps/api', tags: ['registry.example.com:5000/{name}:1.2.3'] }, { cwd }).options.tags).toEqual(['registry.example.com:5000/api:1.2.3']);
+    expect(planBuild({ context: 'apps/api', name: 'acme/api', tags: ['{name}:ci', 'x:1'] }, { cwd }).options.tags).toEqual(['acme/api:ci', 'x:1']);
+    expect(() => planBuild({ context: 'apps/api', tags: ['{nom}:1'] }, { cwd })).toThrow(BuildOptionsError);
+  });
+
   it('bad options are a BuildOptionsError; a missing file or stage a BuildPlanError', () => {
     const cwd = workspace();
     const error = (fn: () => unknown) => {

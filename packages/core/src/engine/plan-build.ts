@@ -4,7 +4,7 @@ import { parseDockerfile, type DockerfileModel } from '../dockerfile/parse';
 import { listStages } from '../dockerfile/stages';
 import { buildxMetadataPath, dockerfilePath } from './command';
 import { checkMetadataFile } from './metadata-file';
-import { BuildOptions, BuildOptionsError, DEFAULT_STAGE, parseBuildOptions } from './options';
+import { BuildOptions, BuildOptionsError, DEFAULT_STAGE, NAME_PLACEHOLDER, parseBuildOptions } from './options';
 import { sanitizeImageName } from './tag';
 import { didYouMean } from '../text/closest-names';
 
@@ -78,7 +78,7 @@ export function planBuild(input: unknown, setup: BuildSetup): BuildPlan {
   const stages = listStages(dockerfile).map((s) => s.name).filter((n): n is string => !!n);
   const preferred = given.target === undefined && setup.preferredStage && stages.includes(setup.preferredStage) ? setup.preferredStage : given.target;
   const target = resolveStage(dockerfile, preferred, file);
-  let tags = defaultTags(given, cwd);
+  let tags = defaultTags(given, cwd).map((t) => t.replaceAll(NAME_PLACEHOLDER, defaultImageName(given, cwd)));
   if (setup.tagByStage && given.tags.length === 0 && !given.push && target && target !== resolveStage(dockerfile, undefined, file)) {
     tags = [`${defaultImageName(given, cwd)}:${target}`];
   }

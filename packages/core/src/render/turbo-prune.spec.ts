@@ -14,20 +14,23 @@ describe('node: Turborepo prune variant (pruneWith "turbo")', () => {
       'prune=base',
       'deps=base',
       'build=deps',
-      'prod-deps=build',
+      'prod-deps=base',
       'runtime=gcr.io/distroless/nodejs26-debian13:nonroot',
     ]);
     expect(text).toContain('npm install --global turbo@2.10.1\n');
     expect(text).toMatch(/FROM base AS prune\nCOPY \. \.\nRUN turbo prune @acme\/web --docker\n/);
     const deps = text.slice(text.indexOf('FROM base AS deps'), text.indexOf('FROM deps AS build'));
     expect(deps.match(/^COPY .*/gm)).toEqual(['COPY --from=prune /app/out/json/ ./']);
-    expect(text).toContain('RUN turbo run build --filter=@acme/web --no-cache\n');
-    expect(text).toMatch(/FROM build AS prod-deps\nRUN [\s\S]*npm ci --omit=dev/);
-    // the runtime's allowlist: root package.json, node_modules and the pruned workspace packages, never the whole /app
-    expect(text).toMatch(/COPY --from=prod-deps \/out\/app \.\/\nUSER 65532\nCMD \["apps\/web\/server\.js"\]/);
-    expect(text).not.toMatch(/COPY --from=prod-deps \/app \.\//);
-    expect(text).toMatch(/&& mkdir -p node_modules \/out\/app && cp -a package\.json node_modules \/out\/app\/ \\\n/);
-    expect(text).toMatch(/find \. -mindepth 2 -name package\.json -not -path '\*\/node_modules\/\*'/);
+    expect(text).toContain('RUN turbo run build --filter=@acme/web --cache=local:,remote:\n');
+    // production dependencies go into a fresh tree from the pruned manifests: nothing of the full install can remain
+    const prod = text.slice(text.indexOf('FROM base AS prod-deps'), text.indexOf('FROM gcr.io'));
+    expect(prod.match(/^COPY .*/gm)).toEqual(['COPY --from=prune /app/out/json/ ./']);
+    // only its node_modules folders reach the runtime (/out): no manifest settings such as the root .npmrc
+    expect(prod).toMatch(/npm ci --omit=dev; else npm install --omit=dev; fi \\\n && mkdir -p node_modules \/out && find \. -name node_modules -type d -prune \| tar -c -T - \| tar -x -C \/out\n/);
+    // the build output of the app and its internal packages, without node_modules, turbo's cache or TypeScript sources
+    const built = /^RUN mkdir \/built && tar -c (.*) \. \| tar -x -C \/built$/m.exec(text);
+    expect(built?.[1].split(' ')).toEqual(expect.arrayContaining(["--exclude='node_modules'", "--exclude='.turbo'", "--exclude='*.ts'", "--exclude='tsconfig*.json'", "--exclude='.npmrc'", "--exclude='.yarnrc.yml'", "--exclude='pnpm-lock.yaml'"]));
+    expect(text).toMatch(/COPY --from=prod-deps \/out\/ \.\/\nCOPY --from=build \/built \.\/\nUSER 65532\nCMD \["apps\/web\/server\.js"\]/);
     expect(lintDockerfile(text)).toEqual([]);
   });
 
@@ -43,11 +46,22 @@ describe('node: Turborepo prune variant (pruneWith "turbo")', () => {
     expect(lintDockerfile(legacy)).toEqual([]);
   });
 
+  it('Yarn: the build step gets NPM_TOKEN too (yarn run re-reads .yarnrc.yml and its ${NPM_TOKEN}); npm: no secret there', () => {
+    const yarn = renderDockerfile({ ...turbo, packageManager: 'yarn' });
+    expect(yarn).toMatch(/FROM deps AS build\nCOPY --from=prune \/app\/out\/full\/ \.\/\nRUN --mount=type=secret,id=npm_token \\\n {4}if \[ -f \/run\/secrets\/npm_token \]; then export NPM_TOKEN="\$\(cat \/run\/secrets\/npm_token\)"; fi; \\\n {4}turbo run build /);
+    expect(renderDockerfile(turbo)).toMatch(/FROM deps AS build\nCOPY --from=prune \/app\/out\/full\/ \.\/\nRUN turbo run build /);
+    expect(lintDockerfile(yarn)).toEqual([]);
+  });
+
+  it('keeps TypeScript sources when the app starts from a .ts entry', () => {
+    expect(renderDockerfile({ ...turbo, entry: 'src/main.ts' })).not.toContain("--exclude='*.ts'");
+  });
+
   it('keeps the package manager steps and a given build command', () => {
     const text = renderDockerfile({ ...turbo, packageManager: 'pnpm', buildCommand: 'pnpm turbo run bundle --filter=@acme/web' });
     expect(text).toContain("npm install --global 'pnpm@9'\n");
     expect(text).toContain('pnpm install --frozen-lockfile\n');
-    expect(text).toContain('pnpm install --frozen-lockfile --prod \\\n && mkdir -p node_modules');
+    expect(text).toContain('pnpm install --frozen-lockfile --prod \\\n');
     expect(text).toContain('RUN pnpm turbo run bundle --filter=@acme/web\n');
   });
 

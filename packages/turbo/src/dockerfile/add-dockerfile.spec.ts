@@ -13,7 +13,7 @@ describe('addDockerfile for JS apps (turbo prune from the workspace root)', () =
     expect(result.changes).toEqual([
       { path: 'apps/web/Dockerfile', status: 'created' },
       { path: '.dockerignore', status: 'created' },
-      { path: 'apps/web/package.json', status: 'updated', note: 'script docker-build: docker-ms build . --context ../..' },
+      { path: 'apps/web/package.json', status: 'updated', note: 'script docker-build: docker-ms build . --context ../.. --name acme/web' },
     ]);
     const dockerfile = read(root, 'apps/web/Dockerfile');
     expect(listStages(dockerfile).map((s) => s.name)).toEqual(['base', 'prune', 'deps', 'build', 'prod-deps', 'runtime']);
@@ -21,12 +21,12 @@ describe('addDockerfile for JS apps (turbo prune from the workspace root)', () =
     expect(dockerfile).toMatch(/FROM base AS prune\nCOPY \. \.\nRUN turbo prune web --docker\n/);
     // the install layer sees out/json only; the sources come after it
     expect(dockerfile).toMatch(/FROM base AS deps\nCOPY --from=prune \/app\/out\/json\/ \.\/\nRUN [^\n]*\\\n[^\n]*--mount=type=secret,id=npmrc,target=\/root\/\.npmrc \\\n(.*\\\n)*\s+if \[ -f package-lock\.json \]/);
-    expect(dockerfile).toMatch(/FROM deps AS build\nCOPY --from=prune \/app\/out\/full\/ \.\/\nRUN turbo run build --filter=web --no-cache\n/);
+    expect(dockerfile).toMatch(/FROM deps AS build\nCOPY --from=prune \/app\/out\/full\/ \.\/\nRUN turbo run build --filter=web --cache=local:,remote:\n/);
     expect(dockerfile).toContain('CMD ["apps/web/server.js"]');
     expect(dockerfile).not.toMatch(/^(ARG|ENV)\b.*(TOKEN|NPMRC)/im);
     expect(lintDockerfile(dockerfile).filter((f) => f.severity === 'error')).toEqual([]);
     expect(read(root, '.dockerignore')).toMatch(/^\*\*\/node_modules$/m);
-    expect(readJson(root, 'apps/web/package.json').scripts['docker-build']).toBe('docker-ms build . --context ../..');
+    expect(readJson(root, 'apps/web/package.json').scripts['docker-build']).toBe('docker-ms build . --context ../.. --name acme/web');
   });
 
   it('prunes a scoped package by its name and never reads a build script at the workspace root', () => {
@@ -37,9 +37,24 @@ describe('addDockerfile for JS apps (turbo prune from the workspace root)', () =
     addDockerfile({ root, workspace: 'apps/api' });
     const dockerfile = read(root, 'apps/api/Dockerfile');
     expect(dockerfile).toContain('RUN turbo prune @acme/api --docker');
-    expect(dockerfile).toContain('RUN turbo run build --filter=@acme/api --no-cache');
+    expect(dockerfile).toContain('RUN turbo run build --filter=@acme/api --cache=local:,remote:');
     expect(dockerfile).not.toContain('npm run build');
     expect(dockerfile).toContain('CMD ["apps/api/dist/main.js"]');
+    expect(readJson(root, 'apps/api/package.json').scripts['docker-build']).toBe('docker-ms build . --context ../.. --name acme/acme-api');
+  });
+
+  it('names each image after the repo and the package, or a given prefix: default tags never collide', () => {
+    const root = turboFixture();
+    addDockerfile({ root, workspace: 'web', imagePrefix: 'registry.example.com:5000/team/' });
+    expect(readJson(root, 'apps/web/package.json').scripts['docker-build']).toBe('docker-ms build . --context ../.. --name registry.example.com:5000/team/web');
+    fs.rmSync(path.join(root, 'apps/web/Dockerfile'));
+    const pkg = readJson(root, 'apps/web/package.json');
+    delete pkg.scripts['docker-build'];
+    writeFiles(root, { 'apps/web/package.json': pkg });
+    addDockerfile({ root, workspace: 'web', imagePrefix: 'My Team' });
+    expect(readJson(root, 'apps/web/package.json').scripts['docker-build']).toBe('docker-ms build . --context ../.. --name my-team/web');
+    addDockerfile({ root, workspace: 'gosvc' });
+    expect(readJson(root, 'apps/gosvc/package.json').scripts['docker-build']).toBe('docker-ms build . --name acme/gosvc');
   });
 
   it('says when the root package.json lacks the packageManager field turbo prune needs', () => {
@@ -69,7 +84,7 @@ describe('addDockerfile for JS apps (turbo prune from the workspace root)', () =
     const again = addDockerfile({ root, workspace: 'web' });
     expect(again.changes[0]).toMatchObject({ path: 'apps/web/Dockerfile', status: 'skipped' });
     expect(read(root, 'apps/web/Dockerfile')).toBe(before);
-    expect(readJson(root, 'apps/web/package.json').scripts['docker-build']).toBe('docker-ms build . --context ../..');
+    expect(readJson(root, 'apps/web/package.json').scripts['docker-build']).toBe('docker-ms build . --context ../.. --name acme/web');
     const snapshot = snapshotFiles(root);
     addDockerfile({ root, workspace: 'web' });
     expect(snapshotFiles(root)).toEqual(snapshot);

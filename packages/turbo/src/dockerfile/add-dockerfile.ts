@@ -3,7 +3,7 @@ import path from 'node:path';
 import { detectProject, generateDockerfile, LANGUAGES, type DockerfileOptionsInput, type Language } from '@docker-ms/core';
 import { resolveWorkspace, WorkspaceError, type WorkspacePackage } from '../workspace/packages';
 import { workspaceTurboVersion } from '../workspace/turbo-version';
-import { addDockerBuildScript, dockerBuildScript } from './build-script';
+import { addDockerBuildScript, dockerBuildScript, imageName } from './build-script';
 import type { FileChange } from './changes';
 import { assertWritable, writeWorkspaceFile } from '../workspace/write-file';
 
@@ -18,6 +18,8 @@ export interface AddDockerfileInput {
   language?: string;
   /** Replace an existing Dockerfile (and the app's own .dockerignore). */
   overwrite?: boolean;
+  /** Image names are `<imagePrefix>/<package name>`; default: the name of the root package.json, else the root folder's. */
+  imagePrefix?: string;
   /** More core options (port, variant, …); they win over detection. */
   options?: Record<string, unknown>;
 }
@@ -58,6 +60,15 @@ function rootIgnoreNote(root: string): string {
     : 'exists but does not ignore **/node_modules; add it, the workspace root is the build context';
 }
 
+function rootPackageName(root: string): string | undefined {
+  try {
+    const name = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).name;
+    return typeof name === 'string' && name.trim() ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function declaresPackageManager(root: string): boolean {
   try {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -79,12 +90,14 @@ export function addDockerfile(input: AddDockerfileInput): AddDockerfileResult {
   const language = parseLanguage(input.language);
   const dockerfileRel = `${pkg.root}/Dockerfile`;
   const dockerfilePath = path.join(root, dockerfileRel);
+  const prefix = input.imagePrefix?.trim() || rootPackageName(root) || path.basename(root);
+  const image = imageName(prefix, pkg.name ?? path.posix.basename(pkg.root));
   const overwriteHint = `exists; to replace it: turbo gen docker-ms-dockerfile --args ${pkg.name ?? pkg.root} ${language ?? 'auto'} yes`;
 
   if (fs.existsSync(dockerfilePath) && !input.overwrite) {
     const existing = fs.readFileSync(dockerfilePath, 'utf8');
     const changes: FileChange[] = [{ path: dockerfileRel, status: 'skipped', note: overwriteHint }];
-    changes.push(addDockerBuildScript(root, pkg.root, dockerBuildScript(pkg.root, existing)));
+    changes.push(addDockerBuildScript(root, pkg.root, dockerBuildScript(pkg.root, existing, image)));
     return { package: pkg, language: null, pruned: false, changes };
   }
 
@@ -129,7 +142,7 @@ export function addDockerfile(input: AddDockerfileInput): AddDockerfileResult {
   } else {
     changes.push(writeFile(root, `${pkg.root}/.dockerignore`, generated.dockerignore, !!input.overwrite, 'exists; kept (overwrite replaces it)'));
   }
-  changes.push(addDockerBuildScript(root, pkg.root, dockerBuildScript(pkg.root, generated.dockerfile)));
+  changes.push(addDockerBuildScript(root, pkg.root, dockerBuildScript(pkg.root, generated.dockerfile, image)));
   if (pruned && !declaresPackageManager(root)) {
     changes.push({ path: 'package.json', status: 'skipped', note: 'has no "packageManager" field; turbo prune in the image needs one, e.g. "packageManager": "npm@10.9.2"' });
   }

@@ -13,6 +13,7 @@ describe('docker-build script', () => {
     expect(dockerBuildScript('apps/web', PRUNING)).toBe('docker-ms build . --context ../..');
     expect(dockerBuildScript('services/team/web', PRUNING)).toBe('docker-ms build . --context ../../..');
     expect(dockerBuildScript('apps/go', 'FROM golang:1.22-bookworm AS build\n')).toBe('docker-ms build .');
+    expect(dockerBuildScript('apps/web', PRUNING, 'acme/web')).toBe('docker-ms build . --context ../.. --name acme/web');
   });
 
   it('adds the script keeping indentation, key order and the final newline', () => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { sanitizeImageName, validateTag } from '@docker-ms/core';
 import type { FileChange } from './changes';
 import { writeWorkspaceFile } from '../workspace/write-file';
 
@@ -10,11 +11,23 @@ export function buildsFromWorkspaceRoot(dockerfile: string): boolean {
   return /^\s*RUN\s+(?:--\S+\s+)*(?:\S*\s+)?turbo\s+prune\b/m.test(dockerfile) || /COPY\s+--from=\S+\s+\S*\/out\/json\//.test(dockerfile);
 }
 
+/**
+ * The image name of one app: `<prefix>/<package name>` with the repo's name (root package.json) as the default
+ * prefix, so two apps, or two repos' "web" apps, never share the default tag `<name>:latest`.
+ */
+export function imageName(prefix: string, packageName: string): string {
+  const name = sanitizeImageName(packageName.replace(/^@/, '').replace(/\//g, '-'));
+  // a registry prefix (host:port/team) is kept as given when it is a valid reference; anything else is sanitized
+  const clean = prefix.replace(/\/+$/, '');
+  return validateTag(`${clean}/${name}:latest`) === null ? `${clean}/${name}` : sanitizeImageName(`${clean}/${name}`);
+}
+
 /** `docker-ms build .` run from the package folder; the workspace root as context for a pruning Dockerfile. */
-export function dockerBuildScript(dir: string, dockerfile: string): string {
-  if (!buildsFromWorkspaceRoot(dockerfile)) return 'docker-ms build .';
+export function dockerBuildScript(dir: string, dockerfile: string, name?: string): string {
+  const named = name ? ` --name ${name}` : '';
+  if (!buildsFromWorkspaceRoot(dockerfile)) return `docker-ms build .${named}`;
   const up = path.posix.relative(dir, '') || '.';
-  return `docker-ms build . --context ${up}`;
+  return `docker-ms build . --context ${up}${named}`;
 }
 
 function indentOf(text: string): string | number {

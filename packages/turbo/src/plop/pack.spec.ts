@@ -33,7 +33,7 @@ function runWithArgs(root: string, args: string[]): DriverOutput {
 }
 
 describe('the docker-ms-dockerfile generator (node-plop)', () => {
-  it('registers one generator <workspace> [language] [overwrite]; an unknown workspace fails while bypassing', () => {
+  it('registers one generator <workspace> [language] [overwrite] [image prefix]; an unknown workspace fails while bypassing', () => {
     const out = runWithArgs(turboFixture(), ['nope']);
     expect(out.generators).toEqual([GENERATOR_NAME]);
     expect(out.actionTypes).toEqual(['docker-ms:render']);
@@ -41,6 +41,7 @@ describe('the docker-ms-dockerfile generator (node-plop)', () => {
       { name: 'workspace', type: 'list', choices: ['apps/api', 'apps/gosvc', 'apps/web', 'packages/shared'] },
       { name: 'language', type: 'list', choices: ['auto', 'node', 'python', 'go', 'rust', 'java'] },
       { name: 'overwrite', type: 'confirm' },
+      { name: 'imagePrefix', type: 'input' },
     ]);
     expect(out.promptError).toMatch(/workspace "nope".*gosvc \(apps\/gosvc\)/);
   });
@@ -60,6 +61,13 @@ describe('the docker-ms-dockerfile generator (node-plop)', () => {
     expect(read(root, 'apps/gosvc/Dockerfile')).toMatch(/^FROM golang:1\.22-bookworm AS /m);
   });
 
+  it('takes an image prefix as the fourth argument', () => {
+    const root = turboFixture();
+    const out = runWithArgs(root, ['web', 'auto', 'no', 'registry.example.com/acme']);
+    expect(out.failures).toEqual([]);
+    expect(readJson(root, 'apps/web/package.json').scripts['docker-build']).toBe('docker-ms build . --context ../.. --name registry.example.com/acme/web');
+  });
+
   it('writes a non-JS app (package.json wrapper) with its own folder as context, and its script; a second run changes nothing', () => {
     const root = turboFixture();
     const result = runWithArgs(root, ['apps/gosvc']);
@@ -67,18 +75,28 @@ describe('the docker-ms-dockerfile generator (node-plop)', () => {
     expect(result.changes).toEqual([
       {
         type: 'docker-ms:render',
-        path: 'created   apps/gosvc/Dockerfile; created   apps/gosvc/.dockerignore; updated   apps/gosvc/package.json (script docker-build: docker-ms build .)',
+        path: 'created   apps/gosvc/Dockerfile; created   apps/gosvc/.dockerignore; updated   apps/gosvc/package.json (script docker-build: docker-ms build . --name acme/gosvc)',
       },
     ]);
     const dockerfile = read(root, 'apps/gosvc/Dockerfile');
     expect(dockerfile).toMatch(/^FROM golang:1\.22-bookworm AS /m);
     expect(dockerfile).toMatch(/^FROM \S+ AS runtime$/m);
     expect(dockerfile).not.toContain('turbo prune');
-    expect(readJson(root, 'apps/gosvc/package.json')).toEqual({ name: 'gosvc', private: true, scripts: { build: 'go build ./...', 'docker-build': 'docker-ms build .' } });
+    expect(readJson(root, 'apps/gosvc/package.json')).toEqual({ name: 'gosvc', private: true, scripts: { build: 'go build ./...', 'docker-build': 'docker-ms build . --name acme/gosvc' } });
 
     const before = snapshotFiles(root);
     runWithArgs(root, ['gosvc']);
     expect(snapshotFiles(root)).toEqual(before);
+  });
+
+  it('takes a folder without a package.json by its folder name, as the unknown-workspace error lists it', () => {
+    const root = turboFixture({ 'apps/pyapi/requirements.txt': 'fastapi==0.115.0\nuvicorn==0.30.6\n', 'apps/pyapi/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n' });
+    expect(runWithArgs(root, ['nope']).promptError).toMatch(/give one of .*pyapi \(apps\/pyapi\)/);
+    const result = runWithArgs(root, ['pyapi']);
+    expect(result.failures).toEqual([]);
+    expect(result.changes![0].path).toContain('created   apps/pyapi/Dockerfile');
+    expect(read(root, 'apps/pyapi/Dockerfile')).toMatch(/^FROM python:\S+ AS /m);
+    expect(readJson(root, 'apps/pyapi/package.json')).toEqual({ name: 'pyapi', private: true, scripts: { 'docker-build': 'docker-ms build . --name acme/pyapi' } });
   });
 
   it('reports a detection problem as a failed action naming the --args fix, writing nothing', () => {

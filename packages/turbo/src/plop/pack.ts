@@ -25,6 +25,7 @@ export function dockerMsPlopPack(plop: PlopApi): void {
         workspace,
         language: typeof answers.language === 'string' ? answers.language : undefined,
         overwrite: yes(answers.overwrite),
+        ...(typeof answers.imagePrefix === 'string' && answers.imagePrefix.trim() ? { imagePrefix: answers.imagePrefix } : {}),
       });
       return result.changes.map(formatChange).join('; ');
     } catch (error) {
@@ -38,7 +39,7 @@ export function dockerMsPlopPack(plop: PlopApi): void {
   });
   const root = plop.getDestBasePath();
   const generator = {
-    description: 'Dockerfile for a workspace package (docker-ms): <workspace> [language] [overwrite]',
+    description: 'Dockerfile for a workspace package (docker-ms): <workspace> [language] [overwrite] [image prefix]',
     actions: [{ type: ACTION_TYPE, abortOnFail: true }],
   };
   // A getter: node-plop reads `prompts` once per run, so every run starts from fresh prompt objects.

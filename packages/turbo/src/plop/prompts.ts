@@ -3,7 +3,7 @@ import { listWorkspacePackages, resolveWorkspace } from '../workspace/packages';
 import type { Prompt } from './plop-types';
 
 /**
- * `<workspace> [language] [overwrite]`, fresh for every run. node-plop answers prompts from `--args`
+ * `<workspace> [language] [overwrite] [image prefix]`, fresh for every run. node-plop answers prompts from `--args`
  * positionally and asks the rest; once the workspace comes from `--args`, the others take their
  * defaults, so `turbo gen docker-ms-dockerfile --args web` never waits for input.
  */
@@ -16,6 +16,7 @@ export function dockerfilePrompts(root: string): Prompt[] {
     default: 'auto',
   };
   const overwrite: Prompt = { type: 'confirm', name: 'overwrite', message: 'Replace an existing Dockerfile?', default: false };
+  const imagePrefix: Prompt = { type: 'input', name: 'imagePrefix', message: 'Image name prefix (empty: the repo name)', default: '' };
   const validate = (value: string): true | string => {
     try {
       resolveWorkspace(root, value);
@@ -27,15 +28,15 @@ export function dockerfilePrompts(root: string): Prompt[] {
   const packages = listWorkspacePackages(root);
   const workspace: Prompt = {
     ...(packages.length
-      ? { type: 'list', choices: packages.map((p) => ({ name: p.name ? `${p.name} (${p.root})` : p.root, value: p.root })) }
+      ? { type: 'list', choices: packages.map((p) => ({ name: `${p.name ?? p.root.split('/').pop()} (${p.root})`, value: p.root })) }
       : { type: 'input' }),
     name: 'workspace',
     message: 'Which workspace package gets a Dockerfile?',
     validate,
     bypass: (value: string) => {
-      for (const later of [language, overwrite]) later.when = false;
+      for (const later of [language, overwrite, imagePrefix]) later.when = false;
       return value;
     },
   };
-  return [workspace, language, overwrite];
+  return [workspace, language, overwrite, imagePrefix];
 }

@@ -45,6 +45,15 @@ describe('workspace packages', () => {
     expect(resolveWorkspace(root, path.join(root, 'packages/shared')).name).toBe('@acme/shared');
   });
 
+  it('resolves a folder without a package.json by its folder name, the name its wrapper gets, as the error lists it', () => {
+    const root = turboFixture({ 'apps/pyapi/main.py': 'print(1)\n', 'packages/pyapi/README.md': 'x\n', 'apps/rusty/Cargo.toml': '[package]\nname = "rusty"\n' });
+    expect(resolveWorkspace(root, 'rusty')).toEqual({ root: 'apps/rusty', name: null, hasManifest: false });
+    expect(() => resolveWorkspace(root, 'nope')).toThrow(/rusty \(apps\/rusty\)/);
+    // two such folders share the name: only their paths tell them apart
+    expect(() => resolveWorkspace(root, 'pyapi')).toThrow(/workspace "pyapi": no workspace package/);
+    expect(resolveWorkspace(root, 'apps/pyapi').root).toBe('apps/pyapi');
+  });
+
   it('names the known packages when nothing matches', () => {
     const root = turboFixture();
     expect(() => resolveWorkspace(root, 'nope')).toThrow(WorkspaceError);

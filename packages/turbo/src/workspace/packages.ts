@@ -13,7 +13,7 @@ export function listWorkspacePackages(root: string): WorkspacePackage[] {
 }
 
 function describe(p: WorkspacePackage): string {
-  return p.name ? `${p.name} (${p.root})` : p.root;
+  return `${p.name ?? path.posix.basename(p.root)} (${p.root})`;
 }
 
 /**
@@ -32,6 +32,9 @@ export function resolveWorkspace(root: string, arg: string, cwd: string = root):
     const byDir = packages.find((p) => p.root === rel);
     if (byDir) return byDir;
   }
+  // a folder without a package.json has no name yet: its folder name is the one its wrapper will get (build-script.ts)
+  const byFolderName = packages.filter((p) => !p.name && path.posix.basename(p.root) === wanted);
+  if (byFolderName.length === 1) return byFolderName[0];
   if (packages.length === 0) {
     throw new WorkspaceError(`workspace "${wanted}": ${root} has no workspace packages (no "workspaces" in package.json, no pnpm-workspace.yaml)`);
   }

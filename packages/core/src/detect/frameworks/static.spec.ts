@@ -211,7 +211,7 @@ describe('generation: a static detection renders the static variant', () => {
       workspaceRoot: '/ws', projectRoot: 'apps/web', fs: memoryFileReader(Object.fromEntries(Object.entries(viteReact).map(([k, v]) => [`apps/web/${k}`, v]))),
       options: { projectRoot: 'apps/web', pruneWith: 'turbo', pruneScope: 'web' },
     });
-    expect(dockerfile).toContain('RUN turbo run build --filter=web --no-cache\nRUN test -f apps/web/dist/index.html');
+    expect(dockerfile).toContain('RUN turbo run build --filter=web --cache=local:,remote:\nRUN test -f apps/web/dist/index.html');
     expect(dockerfile).toContain('COPY --from=build /app/apps/web/dist/ /usr/share/nginx/html/\n');
     expect(lintDockerfile(dockerfile)).toEqual([]);
   });

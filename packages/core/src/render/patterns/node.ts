@@ -1,6 +1,7 @@
 import { TOOL_VERSIONS } from '../../catalog';
 import type { OptionsFor } from '../../options';
 import { OptionsError } from '../../options/errors';
+import type { SecretId } from '../../secrets';
 import { NODE_LOCKFILE_NAMES } from '../../options/lockfiles';
 import { baseTemplateData, dir, healthcheckCommand, joinPath, splitCommand, type BaseTemplateData } from '../template-data';
 
@@ -125,6 +126,10 @@ export interface TurboPrune {
   scope: string;
   version: string;
   build: string;
+  /** tar --exclude patterns: what of the built workspace the runtime does not need. */
+  notRuntime: string[];
+  /** Secrets the build step mounts: Yarn 2+ reads .yarnrc.yml (and its `${NPM_TOKEN}`) again on every `yarn run`. */
+  buildSecrets: SecretId[];
 }
 
 export interface NodeTemplateData extends BaseTemplateData {
@@ -212,10 +217,17 @@ function turboPrune(o: OptionsFor<'node'>): TurboPrune | null {
   return {
     scope: o.pruneScope,
     version: o.turboVersion ?? TOOL_VERSIONS.turbo,
-    // --no-cache: nothing written to .turbo/cache, which would otherwise reach the runtime image
-    build: o.buildCommand ?? `turbo run build --filter=${o.pruneScope} --no-cache`,
+    // neither read nor write turbo's cache: the image starts without one, and .turbo/cache must not reach the runtime
+    build: o.buildCommand ?? `turbo run build --filter=${o.pruneScope} --cache=local:,remote:`,
+    buildSecrets: o.packageManager === 'yarn' ? ['npm_token'] : [],
+    notRuntime: [...NOT_RUNTIME, ...(/\.[cm]?tsx?$/.test(entryScript(o)) ? [] : TYPESCRIPT_SOURCES)],
   };
 }
+
+/** Never needed by a running app: dependencies come from the production install, the rest is tooling and registry settings. */
+const NOT_RUNTIME = ['node_modules', '.turbo', '.git', '.yarn', '.yarnrc.yml', '.npmrc', 'turbo.json', 'tsconfig*.json', ...NODE_LOCKFILE_NAMES];
+/** Compiled away when the app starts from JavaScript (kept when its entry is TypeScript, e.g. Node's type stripping). */
+const TYPESCRIPT_SOURCES = ['*.ts', '*.tsx', '*.mts', '*.cts'];
 
 /** Context-relative start script: entry is relative to outputPath when that is set, else to projectRoot. */
 function entryScript(o: OptionsFor<'node'>): string {
