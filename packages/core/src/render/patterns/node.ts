@@ -203,7 +203,10 @@ export function nodeTemplateData(o: OptionsFor<'node'>): NodeTemplateData {
   } else {
     cmd = distroless ? [entryPath] : ['node', entryPath];
   }
-  return { ...base, ...install, output, framework, healthcheck: healthcheckCommand(o, probe), entrypoint, cmd };
+  // only with the members in the production install (no pruned manifests): their links are what the runtime resolves
+  const memberModules = o.manifestsPath ? [] : install.pm.members.filter((m) => m.dir !== '.').map((m) => joinPath(m.dir, 'node_modules'));
+  const libraryPaths = o.manifestsPath ? [] : (o.workspaceRuntimePaths ?? []);
+  return { ...base, ...install, output, framework, memberModules, libraryPaths, healthcheck: healthcheckCommand(o, probe), entrypoint, cmd };
 }
 
 function turboPrune(o: OptionsFor<'node'>): TurboPrune | null {
