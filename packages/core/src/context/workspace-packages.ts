@@ -179,7 +179,9 @@ export function packageRuntimePaths(fs: FileReader, packageRoot: string): string
   if (!manifest) return [];
   const targets: string[] = [];
   if (manifest.exports !== undefined) exportTargets(manifest.exports, targets);
-  else targets.push(typeof manifest.main === 'string' ? manifest.main : 'index.js');
+  else if (typeof manifest.main === 'string') targets.push(manifest.main);
+  // Node's default entry; only when there is one (a types-only or tooling package has nothing to load)
+  else if (fs.isFile(at('index.js'))) targets.push('index.js');
   const tops = new Set<string>();
   for (const target of targets) {
     const rel = resolveInside('', target.replace(/\*.*$/, ''));
