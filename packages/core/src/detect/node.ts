@@ -3,6 +3,7 @@ import { currentVersion } from './current-versions';
 import type { LanguageDetector, Probe } from './detector';
 import { joinPath } from './file-reader';
 import { detectFramework } from './frameworks';
+import { installScriptPackages } from './install-scripts';
 import { dig, isRecord, str, toolVersion, type ProjectFiles } from './project-files';
 import { reduceVersionRange } from './version-range';
 
@@ -51,6 +52,8 @@ interface ManagerChoice {
   version?: string;
   /** Workspace-relative committed Yarn release (`yarnPath` of .yarnrc.yml) that exists. */
   yarnPath?: string;
+  /** Workspace-relative lockfile of the chosen manager, when there is one. */
+  lockfile?: string;
 }
 
 function packageManager(files: ProjectFiles, evidence: string[]): ManagerChoice {
@@ -82,7 +85,8 @@ function packageManager(files: ProjectFiles, evidence: string[]): ManagerChoice 
     const path = joinPath(dir, lock.file);
     if (fromField) {
       if (lock.manager !== fromField.manager) evidence.push(`${files.label(path)}: ignored, the packageManager field wins`);
-      choice = fromField.version || fromField.manager === 'npm' || lock.manager !== fromField.manager ? fromField : { ...fromField, ...lockVersion(files, lock.file, path, evidence) };
+      choice = fromField.version || fromField.manager === 'npm' || lock.manager !== fromField.manager ? { ...fromField } : { ...fromField, ...lockVersion(files, lock.file, path, evidence) };
+      if (lock.manager === fromField.manager) choice.lockfile = path;
       break;
     }
     let what: string = lock.manager;
@@ -91,7 +95,7 @@ function packageManager(files: ProjectFiles, evidence: string[]): ManagerChoice 
     }
     evidence.push(`${files.label(path)}: lockfile → ${what}`);
     for (const other of found.slice(1)) evidence.push(`${files.label(joinPath(dir, other.file))}: also present; ${lock.file} wins`);
-    choice = { manager: lock.manager, ...(enginesVersion(files, lock.manager, evidence) ?? lockVersion(files, lock.file, path, evidence)) };
+    choice = { manager: lock.manager, ...(enginesVersion(files, lock.manager, evidence) ?? lockVersion(files, lock.file, path, evidence)), lockfile: path };
     break;
   }
   if (!choice && fromField) choice = fromField;
@@ -294,6 +298,21 @@ function entry(files: ProjectFiles, pkg: Record<string, unknown> | null, evidenc
   return null;
 }
 
+/** The lockfile the installs read (or none: not reproducible) and the packages in it that compile at install time. */
+function installFacts(files: ProjectFiles, pm: ManagerChoice, evidence: string[]): { lockfile: string | null; nativeAddons: string[] } {
+  if (!pm.lockfile) {
+    evidence.push(`no ${pm.manager} lockfile (project or above): every build resolves dependency versions afresh, so builds are not reproducible; run \`${pm.manager} install\` and commit the lockfile it writes`);
+    return { lockfile: null, nativeAddons: [] };
+  }
+  const name = pm.lockfile.slice(pm.lockfile.lastIndexOf('/') + 1);
+  const nativeAddons = installScriptPackages(name, files.fs.read(pm.lockfile) ?? '');
+  if (nativeAddons.length) {
+    const shown = nativeAddons.length > 4 ? `${nativeAddons.slice(0, 4).join(', ')}, …` : nativeAddons.join(', ');
+    evidence.push(`${files.label(pm.lockfile)}: ${nativeAddons.length} package(s) build at install time (${shown}) → python3, make and g++ in the build stages, never in the runtime`);
+  }
+  return { lockfile: pm.lockfile, nativeAddons };
+}
+
 export const nodeDetector: LanguageDetector = {
   language: 'node',
   checks: ['package.json', ...LOCKFILES.map((l) => l.file), 'tsconfig.json', 'tsconfig.app.json'],
@@ -305,6 +324,7 @@ export const nodeDetector: LanguageDetector = {
     const pkg = parsed?.ok ? parsed.value : null;
     if (!parsed) evidence.push('package.json: not found in the project');
     const pm = packageManager(files, evidence);
+    const install = installFacts(files, pm, evidence);
     const framework = detectFramework(files, pkg, evidence);
     return {
       language: 'node',
@@ -312,6 +332,7 @@ export const nodeDetector: LanguageDetector = {
       packageManager: pm.manager,
       ...(pm.version ? { packageManagerVersion: pm.version } : {}),
       ...(pm.yarnPath ? { yarnPath: pm.yarnPath } : {}),
+      ...install,
       runtimeVersion: runtimeVersion(files, evidence),
       entry: entry(files, pkg, evidence),
       evidence,

@@ -50,6 +50,7 @@ function fromDetection(d: Detection, user: Record<string, unknown>, fs: FileRead
     if (d.packageManagerVersion) out.packageManagerVersion = d.packageManagerVersion;
     const release = d.yarnPath ? contextPath(d.yarnPath, dir, (user.projectRoot as string | undefined) ?? '.') : null;
     if (release) out.yarnPath = release;
+    if (d.nativeAddons?.length) out.nativeBuildTools = true;
   }
   if (d.runtimeVersion) out.runtimeVersion = d.runtimeVersion;
   if (language === 'node' && d.framework?.kind === 'static' && (user.variant === undefined || user.variant === 'static')) {

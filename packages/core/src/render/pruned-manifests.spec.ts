@@ -16,8 +16,8 @@ const copies = (text: string, stage: string) => {
 describe('node manifestsPath (pruned manifests for the production install)', () => {
   it.each([
     ['npm', 'COPY dist/docker/apps/api/package.json dist/docker/apps/api/package-lock.json* dist/docker/apps/api/npm-shrinkwrap.json* ./'],
-    ['pnpm', 'COPY dist/docker/apps/api/package.json dist/docker/apps/api/pnpm-lock.yaml ./'],
-    ['yarn', 'COPY dist/docker/apps/api/package.json dist/docker/apps/api/yarn.lock .yarnrc.yml* ./'],
+    ['pnpm', 'COPY dist/docker/apps/api/package.json dist/docker/apps/api/pnpm-lock.yaml* ./'],
+    ['yarn', 'COPY dist/docker/apps/api/package.json dist/docker/apps/api/yarn.lock* .yarnrc.yml* ./'],
   ])('%s: prod-deps copies the pruned package.json and lockfile, the build still installs from the root', (packageManager, line) => {
     const text = renderDockerfile({ ...base, packageManager: packageManager as 'npm', manifestsPath: 'dist/docker/apps/api/' });
     expect(copies(text, 'prod-deps')).toEqual([line]);
