@@ -7,7 +7,7 @@
 //    `@nx/js:library` through its node_modules link.
 // 2. One app per package manager with a real lockfile made by that manager and a dependency from the npm
 //    registry: pnpm (packageManager pin), Yarn 1 (no packageManager field), Yarn 4 (committed yarnPath release),
-//    Bun (bun.lock, packageManager pin);
+//    Bun (bun.lock, packageManager pin); an npm app with no dependencies and no lockfile;
 //    `docker-ms dockerfile --write`, `docker-ms build`.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -227,6 +227,21 @@ describeE2e('apps made by Nx generators and by each package manager answer on th
         setup: "npm install --global 'bun@1.4.5'",
         body: { pm: 'bun', hour: 3600000 },
       },
+      {
+        name: 'npm-zero-deps',
+        // no production dependency and no lockfile at all: node_modules is still made for the runtime, the
+        // install runs without the frozen flag, and detection says the build is not reproducible
+        pkg: { name: 'npm-zero-deps', version: '1.0.0', private: true, main: 'server.js' },
+        files: { 'server.js': server([
+          "const http = require('node:http');",
+          "http.createServer((req, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify({ pm: 'npm', deps: 0 }))).listen(process.env.PORT || 4500);",
+        ]) },
+        install: async () => undefined,
+        port: 4500,
+        setup: null,
+        body: { pm: 'npm', deps: 0 },
+        evidence: 'no npm lockfile (project or above): every build resolves dependency versions afresh, so builds are not reproducible',
+      },
     ];
 
     it.each(PMS)('$name: real lockfile, docker-ms dockerfile + build, answers with no env on its EXPOSEd port', async (spec) => {
@@ -241,6 +256,7 @@ describeE2e('apps made by Nx generators and by each package manager answer on th
       const detect = await exec(cli(), ['detect', dir, '--workspace-root', dir], { env: registryEnv() });
       log(`${spec.name}: ${detect.stdout}`);
       expect(detect.stdout).toContain(`port ${spec.port} (EXPOSE ${spec.port})`);
+      if ('evidence' in spec) expect(detect.stdout).toContain(spec.evidence);
       await exec(cli(), ['dockerfile', dir, '--write', '--workspace-root', dir], { env: registryEnv() });
       const dockerfile = fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
       expect(dockerfile).not.toMatch(/corepack|@latest/);
