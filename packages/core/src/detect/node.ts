@@ -4,6 +4,7 @@ import type { LanguageDetector, Probe } from './detector';
 import { joinPath } from './file-reader';
 import { detectFramework } from './frameworks';
 import { installScriptPackages } from './install-scripts';
+import { listWorkspacePackages } from '../context/workspace-packages';
 import { dig, isRecord, str, toolVersion, type ProjectFiles } from './project-files';
 import { reduceVersionRange } from './version-range';
 
@@ -259,8 +260,40 @@ function compiledEntry(files: ProjectFiles, source: string): string {
   return `${outDir}/${rel}`.replace(/\.ts$/, '.js').replace(/\.mts$/, '.mjs').replace(/\.cts$/, '.cjs');
 }
 
+/**
+ * The workspace member a root `start` script hands over to: `npm run start -w apps/api`, `npm start --workspace=api`,
+ * `pnpm --filter api start`, `pnpm -C apps/api start`, `yarn workspace api start`. Null for anything else.
+ */
+export function memberStart(script: string): { member: string; script: string } | null {
+  const npm = /\bnpm\s+(?:run\s+(\S+)|(start))\s+(?:-w|--workspace)[=\s]+(\S+)|\bnpm\s+(?:-w|--workspace)[=\s]+(\S+)\s+(?:run\s+(\S+)|(start))/.exec(script);
+  if (npm) return { member: npm[3] ?? npm[4], script: npm[1] ?? npm[2] ?? npm[5] ?? npm[6] };
+  const pnpm = /\bpnpm\s+(?:--filter|-F|-C|--dir)[=\s]+(\S+)\s+(?:run\s+)?(\S+)/.exec(script);
+  if (pnpm) return { member: pnpm[1], script: pnpm[2] };
+  const yarn = /\byarn\s+workspace\s+(\S+)\s+(?:run\s+)?(\S+)/.exec(script);
+  if (yarn) return { member: yarn[1], script: yarn[2] };
+  return null;
+}
+
+/** A workspace root whose start script runs a member's: that member's entry, workspace-relative. */
+function memberEntry(files: ProjectFiles, command: string, evidence: string[]): string | null {
+  const handover = memberStart(command);
+  if (!handover || files.dir !== '') return null;
+  const name = handover.member.replace(/^["']|["']$/g, '');
+  const member = listWorkspacePackages(files.fs).find((p) => p.root === name.replace(/^\.\//, '').replace(/\/+$/, '') || p.name === name);
+  if (!member) return null;
+  const manifest = files.readJson(`${member.root}/package.json`);
+  const script = manifest?.ok ? str(dig(manifest.value, 'scripts', handover.script)) : undefined;
+  const file = script ? nodeScriptEntry(script) : null;
+  if (!script || !file) return null;
+  const path = `${member.root}/${file}`;
+  evidence.push(`package.json: scripts.start "${command}" runs ${member.root}'s scripts.${handover.script} "${script}" → entry ${path}`);
+  return path;
+}
+
 function entry(files: ProjectFiles, pkg: Record<string, unknown> | null, evidence: string[]): string | null {
   const start = str(dig(pkg, 'scripts', 'start'));
+  const fromMember = start ? memberEntry(files, start, evidence) : null;
+  if (fromMember) return fromMember;
   // NestJS and others keep the production command in start:prod ("node dist/main").
   for (const script of ['start', 'start:prod']) {
     const command = str(dig(pkg, 'scripts', script));

@@ -61,3 +61,43 @@ describe('no lockfile: the build still installs (without the frozen flag), and d
     expect(detection.evidence.join('\n')).not.toContain('not reproducible');
   });
 });
+
+describe('a workspace root whose start runs a member (npm/pnpm/yarn workspaces outside Nx)', () => {
+  const member = JSON.stringify({ name: 'api', version: '1.0.0', scripts: { start: 'node server.js' }, dependencies: { express: '^4.21.2' } });
+  const web = JSON.stringify({ name: '@acme/web', version: '1.0.0', scripts: { start: 'node dist/main.js' } });
+
+  it.each([
+    // npm's workspaces docs: `npm run <script> --workspace=<name or path>`
+    ['npm -w <path>', 'npm run start -w apps/api', {}, 'package-lock.json', 'apps/api/server.js'],
+    ['npm --workspace=<name>', 'npm start --workspace=api', {}, 'package-lock.json', 'apps/api/server.js'],
+    // pnpm's filtering docs: `pnpm --filter <name> <script>`
+    ['pnpm --filter', 'pnpm --filter @acme/web start', { packageManager: 'pnpm@9.15.9' }, 'pnpm-lock.yaml', 'apps/web/dist/main.js'],
+    // yarn's docs: `yarn workspace <name> <script>`
+    ['yarn workspace', 'yarn workspace api run start', { packageManager: 'yarn@1.22.22' }, 'yarn.lock', 'apps/api/server.js'],
+  ])('%s', (_, start, fields, lockfile, entry) => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['apps/*'], scripts: { start }, ...fields }),
+      ...(lockfile === 'pnpm-lock.yaml' ? { 'pnpm-workspace.yaml': "packages:\n  - 'apps/*'\n" } : {}),
+      [lockfile]: lockfile === 'package-lock.json' ? '{"lockfileVersion":3}' : lockfile === 'pnpm-lock.yaml' ? "lockfileVersion: '9.0'\n" : '# yarn lockfile v1\n',
+      'apps/api/package.json': member,
+      'apps/api/server.js': '',
+      'apps/web/package.json': web,
+    };
+    const { detection, options, dockerfile } = generateDockerfile({ workspaceRoot: '/repo', projectRoot: '.', fs: memoryFileReader(files) });
+    expect(detection.entry).toBe(entry);
+    expect(detection.evidence.some((e) => e.startsWith(`package.json: scripts.start "${start}" runs apps/`))).toBe(true);
+    // the root install links every member: their manifests go in before both installs
+    expect(options).toMatchObject({ workspaceManifests: ['apps/api/package.json', 'apps/web/package.json'] });
+    const deps = structure(dockerfile).stages.find((s) => s.name === 'deps')!.instructions.filter((i) => i.keyword === 'COPY').map((i) => i.args);
+    expect(deps.slice(1)).toEqual(['apps/api/package.json apps/api/', 'apps/web/package.json apps/web/']);
+    expect(lintDockerfile(dockerfile).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('a start script that runs no member, or a member that is not there: no entry from it', () => {
+    const fs = memoryFileReader({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['apps/*'], scripts: { start: 'npm run start -w apps/missing' } }),
+      'package-lock.json': '{"lockfileVersion":3}',
+    });
+    expect(generateDockerfile({ workspaceRoot: '/repo', projectRoot: '.', fs }).detection.entry).toBeNull();
+  });
+});
