@@ -2,10 +2,12 @@
 // `docker run -d -p 127.0.0.1:<free>:<the image's EXPOSEd port> <image>` with no -e and no host networking.
 // 1. An Nx 23 workspace; `nx g @nx/node:application` with express (HOST/PORT from env, port 3000) and fastify
 //    (listen({ port, host }), --port=3333); `nx g docker-ms:dockerfile`, `nx run <app>:docker-build`; and
-//    `nx g @nx/web:application --bundler=vite`: a static site on nginx-unprivileged (SPA fallback, hashed assets).
+//    `nx g @nx/web:application --bundler=vite`: a static site on nginx-unprivileged (SPA fallback, hashed assets);
+//    a workspace made by `create-nx-workspace --preset=ts` (npm workspaces) with an express app importing an
+//    `@nx/js:library` through its node_modules link.
 // 2. One app per package manager with a real lockfile made by that manager and a dependency from the npm
 //    registry: pnpm (packageManager pin), Yarn 1 (no packageManager field), Yarn 4 (committed yarnPath release),
-//    Bun (bun.lock, packageManager pin);
+//    Bun (bun.lock, packageManager pin); an npm app with no dependencies and no lockfile;
 //    `docker-ms dockerfile --write`, `docker-ms build`.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -85,6 +87,57 @@ describeE2e('apps made by Nx generators and by each package manager answer on th
       expect(dockerfile).toMatch(/^COPY --from=build \/app\/dist\/apps\/site\/ \/usr\/share\/nginx\/html\/$/m);
       await nx(['run', 'site:docker-build']);
       expectStaticSite(await serveStaticSite('site:latest'), '<script type="module"');
+    });
+  });
+
+  describe('create-nx-workspace --preset=ts (npm workspaces): an express app importing an @nx/js library', () => {
+    // Nx's TS-workspaces layout, as a new user gets it: projects are npm workspace members linked through node_modules
+    const tsRoot = path.join(state.tmpDir as string, 'nx-ts');
+    const tsNx = (args: string[]) => exec('npx', ['nx', ...args], { cwd: tsRoot, env, timeout: TIMEOUT, echo: true });
+    const app = 'express-api';
+    const library = 'greeting';
+
+    beforeAll(async () => {
+      const t0 = Date.now();
+      fs.rmSync(tsRoot, { recursive: true, force: true });
+      await exec('npx', ['--yes', `create-nx-workspace@${NX_VERSION}`, 'nx-ts', '--preset=ts', '--workspaces', '--pm=npm', '--nxCloud=skip', '--formatter=none', '--skipGit', '--no-interactive'],
+        { cwd: path.dirname(tsRoot), env, timeout: 10 * 60_000 });
+      const [, buildHost] = state.registryHosts as string[];
+      fs.writeFileSync(path.join(tsRoot, '.npmrc'), `registry=http://${buildHost}:${state.registryPort}/\n//${buildHost}:${state.registryPort}/:_authToken=e2e-dummy-token\n`);
+      fs.writeFileSync(path.join(tsRoot, '.gitignore'), 'node_modules/\ndist/\n.nx/\n');
+      await exec('npm', ['install', '--save-dev', '--no-audit', '--no-fund', `@nx/node@${NX_VERSION}`, `docker-ms@${E2E_VERSION}`], { cwd: tsRoot, env, timeout: 10 * 60_000 });
+      await commitWorkspace(tsRoot, env);
+      log(`workspace ${tsRoot} ready in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
+    }, 20 * 60_000);
+
+    it('the library reaches the image as a package (package.json + built dist, never its sources) and the app answers with its output', async () => {
+      await tsNx(['g', '@nx/node:application', `apps/${app}`, `--name=${app}`, '--framework=express', '--e2eTestRunner=none', '--unitTestRunner=none', '--linter=none', '--no-interactive']);
+      await tsNx(['g', '@nx/js:library', `libs/${library}`, `--name=${library}`, '--bundler=tsc', '--unitTestRunner=none', '--linter=none', '--no-interactive']);
+      fs.writeFileSync(path.join(tsRoot, 'libs', library, 'src/lib', `${library}.ts`), `export function ${library}(): string {\n  return 'Hello from ${library}';\n}\n`);
+      // imported by its package name and declared in the app's package.json, as Nx's docs show for npm workspaces
+      const pkgPath = path.join(tsRoot, 'apps', app, 'package.json');
+      const pkg = JSON.parse(fs.readFileSync(pkgPath, 'utf8'));
+      pkg.dependencies = { ...pkg.dependencies, [`@nx-ts/${library}`]: '*' };
+      fs.writeFileSync(pkgPath, json(pkg));
+      const mainPath = path.join(tsRoot, 'apps', app, 'src/main.ts');
+      fs.writeFileSync(mainPath, `import { ${library} } from '@nx-ts/${library}';\n` + fs.readFileSync(mainPath, 'utf8').replace(`'Hello API'`, `${library}()`));
+      await exec('npm', ['install', '--no-audit', '--no-fund'], { cwd: tsRoot, env, timeout: 10 * 60_000 });
+      await tsNx(['sync']);
+
+      await tsNx(['g', 'docker-ms:dockerfile', app, '--no-interactive']);
+      const dockerfile = fs.readFileSync(path.join(tsRoot, 'apps', app, 'Dockerfile'), 'utf8');
+      expect(dockerfile).toContain(`COPY --from=build /app/libs/${library}/package.json ./libs/${library}/package.json\n`);
+      expect(dockerfile).toContain(`COPY --from=build /app/libs/${library}/dist ./libs/${library}/dist\n`);
+      expect(dockerfile).not.toMatch(new RegExp(`COPY .*libs/${library}/src`));
+      expect(JSON.parse(fs.readFileSync(pkgPath, 'utf8')).nx?.targets?.['docker-build']).toBeUndefined();
+
+      await tsNx(['run', `${app}:docker-build`]);
+      const image = `${app}:latest`;
+      expect(isNonRoot(imageUser(image))).toBe(true);
+      expect(exposedPort(image)).toBe(3000);
+      const res = await runAndGet(image, exposedPort(image), await freePort(), null);
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body)).toEqual({ message: `Hello from ${library}` });
     });
   });
 
@@ -174,6 +227,21 @@ describeE2e('apps made by Nx generators and by each package manager answer on th
         setup: "npm install --global 'bun@1.4.5'",
         body: { pm: 'bun', hour: 3600000 },
       },
+      {
+        name: 'npm-zero-deps',
+        // no production dependency and no lockfile at all: node_modules is still made for the runtime, the
+        // install runs without the frozen flag, and detection says the build is not reproducible
+        pkg: { name: 'npm-zero-deps', version: '1.0.0', private: true, main: 'server.js' },
+        files: { 'server.js': server([
+          "const http = require('node:http');",
+          "http.createServer((req, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify({ pm: 'npm', deps: 0 }))).listen(process.env.PORT || 4500);",
+        ]) },
+        install: async () => undefined,
+        port: 4500,
+        setup: null,
+        body: { pm: 'npm', deps: 0 },
+        evidence: 'no npm lockfile (project or above): every build resolves dependency versions afresh, so builds are not reproducible',
+      },
     ];
 
     it.each(PMS)('$name: real lockfile, docker-ms dockerfile + build, answers with no env on its EXPOSEd port', async (spec) => {
@@ -188,6 +256,7 @@ describeE2e('apps made by Nx generators and by each package manager answer on th
       const detect = await exec(cli(), ['detect', dir, '--workspace-root', dir], { env: registryEnv() });
       log(`${spec.name}: ${detect.stdout}`);
       expect(detect.stdout).toContain(`port ${spec.port} (EXPOSE ${spec.port})`);
+      if ('evidence' in spec) expect(detect.stdout).toContain(spec.evidence);
       await exec(cli(), ['dockerfile', dir, '--write', '--workspace-root', dir], { env: registryEnv() });
       const dockerfile = fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
       expect(dockerfile).not.toMatch(/corepack|@latest/);

@@ -388,6 +388,7 @@ function lintRulesPage() {
     ...core.LINT_RULES.map((r) => `| ${code(r.name)} | ${r.severity} | ${cell(r.description)} |`),
     `| ${code(core.DRIFT_RULE)} | error | A runtime version in the Dockerfile (a FROM tag or a *_VERSION build arg) that differs from the project's own version file (.nvmrc / engines, .python-version / requires-python, go.mod, rust-toolchain.toml, pom / Gradle toolchain); checked when linting a file in a workspace. |`,
     `| ${code(core.LOOPBACK_RULE)} | warning | The app binds 127.0.0.1/localhost in a way no environment variable changes (detected from its sources, e.g. listen(3000, '127.0.0.1'), Flask's app.run(), actix's bind((\"127.0.0.1\", 8080))): the container would not answer from outside; checked when linting a file in a workspace. |`,
+    `| ${code(core.NO_LOCKFILE_RULE)} | warning | A node app with no lockfile of its package manager (project or above): the build installs without the frozen flag, so every build may resolve other versions; run the package manager's install and commit the lockfile; checked when linting a file in a workspace. |`,
     '',
     'What the seed-table rules report on real bad files, and the fixes: [../troubleshooting.md](../troubleshooting.md).',
     '',

@@ -152,3 +152,42 @@ export function normalizeRoot(root: string): string {
   const clean = root.replace(/\\/g, '/').replace(/^\.\/?/, '').replace(/\/+$/, '');
   return clean === '.' ? '' : clean;
 }
+
+/** Export conditions Node itself may pick at run time; `types` and source-only conditions (e.g. "@ws/source") are not among them. */
+const RUNTIME_CONDITIONS = new Set(['default', 'require', 'import', 'node', 'module-sync', 'production']);
+
+function exportTargets(value: unknown, out: string[]): void {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) exportTargets(v, out);
+  else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+      // subpath keys ("./feature") and runtime conditions lead to files Node loads; other conditions do not
+      if (key.startsWith('.') || RUNTIME_CONDITIONS.has(key)) exportTargets(v, out);
+    }
+  }
+}
+
+/**
+ * What a workspace library needs at run time when an app reaches it through a node_modules link: its package.json
+ * and the files its `main`/`exports` point at, as top-level entries of the package folder ("libs/util/dist"), never
+ * TypeScript sources or type declarations. Workspace-relative; empty without a package.json.
+ */
+export function packageRuntimePaths(fs: FileReader, packageRoot: string): string[] {
+  const root = normalizeRoot(packageRoot);
+  const at = (p: string) => (root === '' ? p : `${root}/${p}`);
+  const manifest = readJson(fs, at('package.json'));
+  if (!manifest) return [];
+  const targets: string[] = [];
+  if (manifest.exports !== undefined) exportTargets(manifest.exports, targets);
+  else if (typeof manifest.main === 'string') targets.push(manifest.main);
+  // Node's default entry; only when there is one (a types-only or tooling package has nothing to load)
+  else if (fs.isFile(at('index.js'))) targets.push('index.js');
+  const tops = new Set<string>();
+  for (const target of targets) {
+    const rel = resolveInside('', target.replace(/\*.*$/, ''));
+    if (!rel || /(?<!\.d)\.[cm]?tsx?$/.test(rel) || /\.d\.[cm]?ts$/.test(rel)) continue;
+    const top = rel.split('/')[0];
+    if (top !== 'package.json' && top !== 'node_modules') tops.add(top);
+  }
+  return [at('package.json'), ...[...tops].sort().map(at)];
+}

@@ -4,6 +4,8 @@ import { currentVersion } from './current-versions';
 import type { LanguageDetector, Probe } from './detector';
 import { joinPath } from './file-reader';
 import { detectFramework } from './frameworks';
+import { installScriptPackages } from './install-scripts';
+import { listWorkspacePackages } from '../context/workspace-packages';
 import { dig, isRecord, managedVersions, MANAGER_TOOL_NAMES, str, type ProjectFiles } from './project-files';
 import { reduceVersionRange } from './version-range';
 
@@ -52,6 +54,8 @@ interface ManagerChoice {
   version?: string;
   /** Workspace-relative committed Yarn release (`yarnPath` of .yarnrc.yml) that exists. */
   yarnPath?: string;
+  /** Workspace-relative lockfile of the chosen manager, when there is one. */
+  lockfile?: string;
 }
 
 function packageManager(files: ProjectFiles, evidence: string[]): ManagerChoice {
@@ -83,7 +87,8 @@ function packageManager(files: ProjectFiles, evidence: string[]): ManagerChoice 
     const path = joinPath(dir, lock.file);
     if (fromField) {
       if (lock.manager !== fromField.manager) evidence.push(`${files.label(path)}: ignored, the packageManager field wins`);
-      choice = fromField.version || fromField.manager === 'npm' || lock.manager !== fromField.manager ? fromField : { ...fromField, ...lockVersion(files, lock.file, path, evidence) };
+      choice = fromField.version || fromField.manager === 'npm' || lock.manager !== fromField.manager ? { ...fromField } : { ...fromField, ...lockVersion(files, lock.file, path, evidence) };
+      if (lock.manager === fromField.manager) choice.lockfile = path;
       break;
     }
     let what: string = lock.manager;
@@ -92,7 +97,7 @@ function packageManager(files: ProjectFiles, evidence: string[]): ManagerChoice 
     }
     evidence.push(`${files.label(path)}: lockfile → ${what}`);
     for (const other of found.slice(1)) evidence.push(`${files.label(joinPath(dir, other.file))}: also present; ${lock.file} wins`);
-    choice = { manager: lock.manager, ...(enginesVersion(files, lock.manager, evidence) ?? lockVersion(files, lock.file, path, evidence)) };
+    choice = { manager: lock.manager, ...(enginesVersion(files, lock.manager, evidence) ?? lockVersion(files, lock.file, path, evidence)), lockfile: path };
     break;
   }
   if (!choice && fromField) choice = fromField;
@@ -293,8 +298,40 @@ function compiledEntry(files: ProjectFiles, source: string): string {
   return `${outDir}/${rel}`.replace(/\.ts$/, '.js').replace(/\.mts$/, '.mjs').replace(/\.cts$/, '.cjs');
 }
 
+/**
+ * The workspace member a root `start` script hands over to: `npm run start -w apps/api`, `npm start --workspace=api`,
+ * `pnpm --filter api start`, `pnpm -C apps/api start`, `yarn workspace api start`. Null for anything else.
+ */
+export function memberStart(script: string): { member: string; script: string } | null {
+  const npm = /\bnpm\s+(?:run\s+(\S+)|(start))\s+(?:-w|--workspace)[=\s]+(\S+)|\bnpm\s+(?:-w|--workspace)[=\s]+(\S+)\s+(?:run\s+(\S+)|(start))/.exec(script);
+  if (npm) return { member: npm[3] ?? npm[4], script: npm[1] ?? npm[2] ?? npm[5] ?? npm[6] };
+  const pnpm = /\bpnpm\s+(?:--filter|-F|-C|--dir)[=\s]+(\S+)\s+(?:run\s+)?(\S+)/.exec(script);
+  if (pnpm) return { member: pnpm[1], script: pnpm[2] };
+  const yarn = /\byarn\s+workspace\s+(\S+)\s+(?:run\s+)?(\S+)/.exec(script);
+  if (yarn) return { member: yarn[1], script: yarn[2] };
+  return null;
+}
+
+/** A workspace root whose start script runs a member's: that member's entry, workspace-relative. */
+function memberEntry(files: ProjectFiles, command: string, evidence: string[]): string | null {
+  const handover = memberStart(command);
+  if (!handover || files.dir !== '') return null;
+  const name = handover.member.replace(/^["']|["']$/g, '');
+  const member = listWorkspacePackages(files.fs).find((p) => p.root === name.replace(/^\.\//, '').replace(/\/+$/, '') || p.name === name);
+  if (!member) return null;
+  const manifest = files.readJson(`${member.root}/package.json`);
+  const script = manifest?.ok ? str(dig(manifest.value, 'scripts', handover.script)) : undefined;
+  const file = script ? nodeScriptEntry(script) : null;
+  if (!script || !file) return null;
+  const path = `${member.root}/${file}`;
+  evidence.push(`package.json: scripts.start "${command}" runs ${member.root}'s scripts.${handover.script} "${script}" → entry ${path}`);
+  return path;
+}
+
 function entry(files: ProjectFiles, pkg: Record<string, unknown> | null, evidence: string[]): string | null {
   const start = str(dig(pkg, 'scripts', 'start'));
+  const fromMember = start ? memberEntry(files, start, evidence) : null;
+  if (fromMember) return fromMember;
   // NestJS and others keep the production command in start:prod ("node dist/main").
   for (const script of ['start', 'start:prod']) {
     const command = str(dig(pkg, 'scripts', script));
@@ -332,6 +369,21 @@ function entry(files: ProjectFiles, pkg: Record<string, unknown> | null, evidenc
   return null;
 }
 
+/** The lockfile the installs read (or none: not reproducible) and the packages in it that compile at install time. */
+function installFacts(files: ProjectFiles, pm: ManagerChoice, evidence: string[]): { lockfile: string | null; nativeAddons: string[] } {
+  if (!pm.lockfile) {
+    evidence.push(`no ${pm.manager} lockfile (project or above): every build resolves dependency versions afresh, so builds are not reproducible; run \`${pm.manager} install\` and commit the lockfile it writes`);
+    return { lockfile: null, nativeAddons: [] };
+  }
+  const name = pm.lockfile.slice(pm.lockfile.lastIndexOf('/') + 1);
+  const nativeAddons = installScriptPackages(name, files.fs.read(pm.lockfile) ?? '');
+  if (nativeAddons.length) {
+    const shown = nativeAddons.length > 4 ? `${nativeAddons.slice(0, 4).join(', ')}, …` : nativeAddons.join(', ');
+    evidence.push(`${files.label(pm.lockfile)}: ${nativeAddons.length} package(s) build at install time (${shown}) → python3, make and g++ in the build stages, never in the runtime`);
+  }
+  return { lockfile: pm.lockfile, nativeAddons };
+}
+
 export const nodeDetector: LanguageDetector = {
   language: 'node',
   checks: ['package.json', ...LOCKFILES.map((l) => l.file), 'tsconfig.json', 'tsconfig.app.json'],
@@ -343,6 +395,7 @@ export const nodeDetector: LanguageDetector = {
     const pkg = parsed?.ok ? parsed.value : null;
     if (!parsed) evidence.push('package.json: not found in the project');
     const pm = packageManager(files, evidence);
+    const install = installFacts(files, pm, evidence);
     const framework = detectFramework(files, pkg, evidence);
     return {
       language: 'node',
@@ -350,6 +403,7 @@ export const nodeDetector: LanguageDetector = {
       packageManager: pm.manager,
       ...(pm.version ? { packageManagerVersion: pm.version } : {}),
       ...(pm.yarnPath ? { yarnPath: pm.yarnPath } : {}),
+      ...install,
       runtimeVersion: runtimeVersion(files, evidence),
       entry: entry(files, pkg, evidence),
       evidence,

@@ -42,6 +42,18 @@ describe('planBuild', () => {
     expect(() => planBuild({ context: 'apps/api', tags: ['{nom}:1'] }, { cwd })).toThrow(BuildOptionsError);
   });
 
+  it('an out-of-sync lockfile the Dockerfile copies is a BuildPlanError before anything runs, naming the command that fixes it', () => {
+    const cwd = workspace('FROM node:22 AS deps\nCOPY package.json package-lock.json* ./\nRUN npm ci\n');
+    writeFileSync(join(cwd, 'apps/api/package.json'), JSON.stringify({ name: 'api', dependencies: { express: '^5.1.0' } }));
+    writeFileSync(join(cwd, 'apps/api/package-lock.json'), JSON.stringify({ lockfileVersion: 3, packages: { '': { name: 'api', dependencies: { express: '^4.21.2' } } } }));
+    expect(() => planBuild({ context: 'apps/api' }, { cwd })).toThrow(BuildPlanError);
+    expect(() => planBuild({ context: 'apps/api' }, { cwd })).toThrow(
+      'package-lock.json is out of sync with package.json (package.json: express is ^5.1.0 in package.json but ^4.21.2 in the lockfile); the install in the image would refuse it: run `npm install` and commit package-lock.json',
+    );
+    writeFileSync(join(cwd, 'apps/api/package-lock.json'), JSON.stringify({ lockfileVersion: 3, packages: { '': { name: 'api', dependencies: { express: '^5.1.0' } } } }));
+    expect(planBuild({ context: 'apps/api' }, { cwd }).stages).toEqual(['deps']);
+  });
+
   it('bad options are a BuildOptionsError; a missing file or stage a BuildPlanError', () => {
     const cwd = workspace();
     const error = (fn: () => unknown) => {

@@ -2,6 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { parseDockerfile, type DockerfileModel } from '../dockerfile/parse';
 import { listStages } from '../dockerfile/stages';
+import { contextSources } from '../dockerfile/copy-sources';
+import { lockfileSyncProblem } from '../context/lockfile-sync';
+import { nodeFileReader } from '../detect/file-reader';
+import { NODE_LOCKFILE_NAMES } from '../options/lockfiles';
 import { buildxMetadataPath, dockerfilePath } from './command';
 import { checkMetadataFile } from './metadata-file';
 import { BuildOptions, BuildOptionsError, DEFAULT_STAGE, NAME_PLACEHOLDER, parseBuildOptions } from './options';
@@ -65,6 +69,19 @@ export function defaultStage(stageNames: ReadonlyArray<string | null>): string |
   return stageNames.find((n) => n?.toLowerCase() === DEFAULT_STAGE) ?? stageNames.at(-1) ?? undefined;
 }
 
+/** A lockfile the Dockerfile copies that does not record its package.json's dependencies: the install would refuse it mid-build. */
+function lockfileProblem(dockerfile: DockerfileModel, context: string): string | null {
+  const fs = nodeFileReader(context);
+  for (const source of new Set(contextSources(dockerfile))) {
+    const path = source.replace(/\*$/, '').replace(/^\.\//, '');
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (!NODE_LOCKFILE_NAMES.includes(name)) continue;
+    const problem = lockfileSyncProblem(fs, path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '', name);
+    if (problem) return problem;
+  }
+  return null;
+}
+
 /**
  * Validate the options and fit them to the Dockerfile: throws BuildOptionsError for bad options and
  * BuildPlanError (one of them) when the Dockerfile is missing or lacks the stage.
@@ -82,6 +99,8 @@ export function planBuild(input: unknown, setup: BuildSetup): BuildPlan {
   if (setup.tagByStage && given.tags.length === 0 && !given.push && target && target !== resolveStage(dockerfile, undefined, file)) {
     tags = [`${defaultImageName(given, cwd)}:${target}`];
   }
+  const outOfSync = lockfileProblem(dockerfile, resolve(cwd, given.context));
+  if (outOfSync) throw new BuildPlanError([outOfSync]);
   const options: BuildOptions = { ...given, file, target, tags };
   if (options.metadataFile) {
     options.metadataFile = resolve(cwd, options.metadataFile);

@@ -3,4 +3,4 @@ export type { LintOptions } from './lint';
 export type { LintFinding, LintRule, Severity } from './types';
 export { DRIFT_RULE, driftFindings, imageRuntime, repoVersion, type RepoVersion } from './drift';
 export { countFindings, formatLintResults, lintExitCode, type FileLintResult, type LintFormat } from './report';
-export { LOOPBACK_RULE, lintDockerfileFile, type LintFileOptions } from './lint-file';
+export { LOOPBACK_RULE, NO_LOCKFILE_RULE, lintDockerfileFile, type LintFileOptions } from './lint-file';

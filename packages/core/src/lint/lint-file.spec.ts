@@ -84,6 +84,15 @@ describe('lintDockerfileFile', () => {
     expect(off.findings.filter((f) => f.rule === 'loopback-bind')).toEqual([]);
   });
 
+  it('warns (no-lockfile) for a node app without a lockfile of its package manager, naming the command that writes one', () => {
+    const noLock = lintDockerfileFile('apps/api/Dockerfile', { workspaceRoot: '/ws', fs: workspace({}) }).findings.filter((f) => f.rule === 'no-lockfile');
+    expect(noLock).toEqual([{ line: 1, rule: 'no-lockfile', severity: 'warning', message: expect.stringMatching(/^no npm lockfile: .* not reproducible; run `npm install` and commit the lockfile$/) }]);
+    const locked = lintDockerfileFile('apps/api/Dockerfile', { workspaceRoot: '/ws', fs: workspace({ 'apps/api/package-lock.json': '{"lockfileVersion":3}' }) });
+    expect(locked.findings.filter((f) => f.rule === 'no-lockfile')).toEqual([]);
+    const off = lintDockerfileFile('apps/api/Dockerfile', { workspaceRoot: '/ws', fs: workspace({}), rules: { 'no-lockfile': 'off' } });
+    expect(off.findings.filter((f) => f.rule === 'no-lockfile')).toEqual([]);
+  });
+
   it('no loopback-bind finding when the host comes from HOST with a loopback default (the image sets HOST)', () => {
     const fs = workspace({ 'apps/api/main.js': "const host = process.env.HOST ?? 'localhost';\napp.listen(3000, host);\n" });
     expect(lintDockerfileFile('apps/api/Dockerfile', { workspaceRoot: '/ws', fs }).findings.filter((f) => f.rule === 'loopback-bind')).toEqual([]);

@@ -16,6 +16,9 @@ export interface LintFileOptions extends LintOptions {
 /** The app binds a loopback address no environment variable changes (detection's listen warnings). */
 export const LOOPBACK_RULE = 'loopback-bind';
 
+/** A node app without a lockfile: each build resolves dependency versions afresh. */
+export const NO_LOCKFILE_RULE = 'no-lockfile';
+
 function dirname(path: string): string {
   const at = path.lastIndexOf('/');
   return at === -1 ? '.' : path.slice(0, at);
@@ -29,9 +32,9 @@ export function lintDockerfileFile(path: string, opts: LintFileOptions): FileLin
   const fs = opts.fs ?? nodeFileReader(opts.workspaceRoot);
   const text = fs.read(path);
   if (text === null) throw new LintConfigError(`${path}: no such Dockerfile (paths are relative to the workspace root)`);
-  const { [DRIFT_RULE]: driftSetting, [LOOPBACK_RULE]: loopbackSetting, ...rules } = opts.rules ?? {};
+  const { [DRIFT_RULE]: driftSetting, [LOOPBACK_RULE]: loopbackSetting, [NO_LOCKFILE_RULE]: lockfileSetting, ...rules } = opts.rules ?? {};
   const findings = lintDockerfile(text, { rules });
-  if (driftSetting !== 'off' || loopbackSetting !== 'off') {
+  if (driftSetting !== 'off' || loopbackSetting !== 'off' || lockfileSetting !== 'off') {
     try {
       const detection = detectProject(opts.projectRoot ?? dirname(path), { workspaceRoot: opts.workspaceRoot, fs, language: opts.language });
       if (driftSetting !== 'off') {
@@ -42,6 +45,14 @@ export function lintDockerfileFile(path: string, opts: LintFileOptions): FileLin
         // reported at the final stage: the image it builds would not answer from outside the container
         const line = listStages(text).at(-1)?.line ?? 1;
         for (const message of detection.listen.warnings) findings.push({ line, rule: LOOPBACK_RULE, severity: loopbackSetting ?? 'warning', message });
+      }
+      if (lockfileSetting !== 'off' && detection.language === 'node' && detection.lockfile === null) {
+        findings.push({
+          line: 1,
+          rule: NO_LOCKFILE_RULE,
+          severity: lockfileSetting ?? 'warning',
+          message: `no ${detection.packageManager} lockfile: every build resolves dependency versions afresh, so the image is not reproducible; run \`${detection.packageManager} install\` and commit the lockfile`,
+        });
       }
     } catch (e) {
       // No recognisable (or readable) project next to the Dockerfile: there is no version file to drift from.

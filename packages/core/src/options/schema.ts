@@ -193,6 +193,12 @@ export const nodeOptionsSchema = languageSchema('node').extend({
   workspaceManifests: z.array(relativePath().refine((p) => /(^|\/)package\.json$/.test(p), { message: 'must name package.json files, e.g. "libs/shared/package.json"' }))
     .optional()
     .describe(WORKSPACE_MANIFESTS),
+  nativeBuildTools: z.boolean().optional().describe(
+    "Install python3, make and g++ in the build stages (never in the runtime) for dependencies that compile at install time; detected from the lockfile (hasInstallScript, requiresBuild, node-gyp).",
+  ),
+  workspaceRuntimePaths: z.array(relativePath()).optional().describe(
+    "Files and folders of the workspace libraries the app loads at run time through node_modules links (each library's package.json and built output, e.g. [\"libs/util/package.json\", \"libs/util/dist\"]), copied from the build stage to the same paths in the runtime.",
+  ),
 });
 export const pythonOptionsSchema = languageSchema('python');
 export const goOptionsSchema = languageSchema('go').extend({
@@ -217,7 +223,7 @@ export type DockerfileOptionsInput = z.input<typeof dockerfileOptionsSchema>;
 export type OptionsFor<L extends DockerfileOptions['language']> = Extract<DockerfileOptions, { language: L }>;
 
 /** Every option name, for adapters that map their own flags (Nx schema.json, CLI). */
-export const OPTION_NAMES = ['language', 'packageManager', 'variant', ...Object.keys(common), 'manifestsPath', 'workspaceManifests', 'packageManagerVersion', 'spaFallback', 'yarnPath', ...Object.keys(monorepoPruneOptions), ...Object.keys(detectedOptions)] as const;
+export const OPTION_NAMES = ['language', 'packageManager', 'variant', ...Object.keys(common), 'manifestsPath', 'workspaceManifests', 'workspaceRuntimePaths', 'nativeBuildTools', 'packageManagerVersion', 'spaFallback', 'yarnPath', ...Object.keys(monorepoPruneOptions), ...Object.keys(detectedOptions)] as const;
 
 if (LANGUAGES.length !== Object.keys(PACKAGE_MANAGERS).length) {
   throw new Error('PACKAGE_MANAGERS must list every language');

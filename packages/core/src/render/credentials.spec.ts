@@ -115,7 +115,7 @@ describe('credentials in generated Dockerfiles', () => {
 
   it('Yarn 2+: .yarnrc.yml is copied (Yarn needs its settings; docker-ms build refuses one with a literal token), .npmrc never', () => {
     const text = renderDockerfile({ language: 'node', packageManager: 'yarn' });
-    expect(text).toMatch(/^COPY package\.json yarn\.lock \.yarnrc\.yml\* \.\/$/m);
+    expect(text).toMatch(/^COPY package\.json yarn\.lock\* \.yarnrc\.yml\* \.\/$/m);
     expect(text).not.toContain('.npmrc*');
   });
 

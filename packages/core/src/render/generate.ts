@@ -3,6 +3,7 @@ import { detectProject, nodeFileReader } from '../detect';
 import { parseOptions, PACKAGE_MANAGERS, type DockerfileOptions, type DockerfileOptionsInput } from '../options';
 import type { Detection, FileReader, NodeFramework } from '../types';
 import { addManagedHeader } from '../managed';
+import { listWorkspacePackages } from '../context/workspace-packages';
 import { dockerfileText, dockerignoreText } from './dockerfile';
 
 export interface GenerateInput {
@@ -50,6 +51,12 @@ function fromDetection(d: Detection, user: Record<string, unknown>, fs: FileRead
     if (d.packageManagerVersion) out.packageManagerVersion = d.packageManagerVersion;
     const release = d.yarnPath ? contextPath(d.yarnPath, dir, (user.projectRoot as string | undefined) ?? '.') : null;
     if (release) out.yarnPath = release;
+    if (d.nativeAddons?.length) out.nativeBuildTools = true;
+    // a workspace root built as the app: its install links every member, so each member's manifest goes in first
+    if (dir === '' && user.workspaceManifests === undefined && user.manifestsPath === undefined) {
+      const members = listWorkspacePackages(fs).filter((p) => p.hasManifest).map((p) => `${p.root}/package.json`);
+      if (members.length) out.workspaceManifests = members;
+    }
   }
   if (language === 'go' && d.goWork) Object.assign(out, goWorkOptions(d.goWork, dir, user.projectRoot as string | undefined));
   if (d.runtimeVersion) out.runtimeVersion = d.runtimeVersion;

@@ -16,8 +16,8 @@ const copies = (text: string, stage: string) => {
 describe('node manifestsPath (pruned manifests for the production install)', () => {
   it.each([
     ['npm', 'COPY dist/docker/apps/api/package.json dist/docker/apps/api/package-lock.json* dist/docker/apps/api/npm-shrinkwrap.json* ./'],
-    ['pnpm', 'COPY dist/docker/apps/api/package.json dist/docker/apps/api/pnpm-lock.yaml ./'],
-    ['yarn', 'COPY dist/docker/apps/api/package.json dist/docker/apps/api/yarn.lock .yarnrc.yml* ./'],
+    ['pnpm', 'COPY dist/docker/apps/api/package.json dist/docker/apps/api/pnpm-lock.yaml* ./'],
+    ['yarn', 'COPY dist/docker/apps/api/package.json dist/docker/apps/api/yarn.lock* .yarnrc.yml* ./'],
   ])('%s: prod-deps copies the pruned package.json and lockfile, the build still installs from the root', (packageManager, line) => {
     const text = renderDockerfile({ ...base, packageManager: packageManager as 'npm', manifestsPath: 'dist/docker/apps/api/' });
     expect(copies(text, 'prod-deps')).toEqual([line]);
@@ -66,8 +66,31 @@ describe('node workspaceManifests (npm/pnpm/yarn workspace members before the in
     expect(copies(text, 'prod-deps')).toHaveLength(1);
   });
 
+  it.each(['npm', 'pnpm', 'yarn'] as const)('%s: the runtime gets each member\'s node_modules (pnpm links dependencies there) and the libraries\' built packages', (packageManager) => {
+    const text = renderDockerfile({ ...members, packageManager, workspaceRuntimePaths: ['libs/shared/package.json', 'libs/shared/dist'] });
+    expect(text).toMatch(/ \\\n && mkdir -p node_modules apps\/api\/node_modules libs\/shared\/node_modules\n/);
+    expect(copies(text, 'runtime').slice(0, 5)).toEqual([
+      'COPY --from=prod-deps /app/node_modules ./node_modules',
+      'COPY --from=prod-deps /app/apps/api/node_modules ./apps/api/node_modules',
+      'COPY --from=prod-deps /app/libs/shared/node_modules ./libs/shared/node_modules',
+      'COPY --from=build /app/libs/shared/package.json ./libs/shared/package.json',
+      'COPY --from=build /app/libs/shared/dist ./libs/shared/dist',
+    ]);
+    expect(lintDockerfile(text).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('with pruned manifests the runtime takes only the pruned install: no member folders', () => {
+    const text = renderDockerfile({ ...members, manifestsPath: 'dist/docker/apps/api', workspaceRuntimePaths: ['libs/shared/package.json', 'libs/shared/dist'] });
+    expect(copies(text, 'runtime').filter((l) => l.includes('libs/shared') || l.includes('apps/api/node_modules'))).toEqual([]);
+  });
+
+  it('without members nothing is added', () => {
+    expect(copies(renderDockerfile(base), 'runtime').filter((l) => l.includes('--from=prod-deps'))).toEqual(['COPY --from=prod-deps /app/node_modules ./node_modules']);
+  });
+
   it('only package.json files, inside the context', () => {
     expect(() => parseOptions({ ...base, workspaceManifests: ['libs/shared/index.ts'] })).toThrow(/workspaceManifests.*package\.json/);
     expect(() => parseOptions({ ...base, workspaceManifests: ['../x/package.json'] })).toThrow(/workspaceManifests/);
+    expect(() => parseOptions({ ...base, workspaceRuntimePaths: ['../x/dist'] })).toThrow(/workspaceRuntimePaths/);
   });
 });

@@ -119,10 +119,10 @@ describe('node', () => {
   });
 
   it.each([
-    ['pnpm', /npm install --global 'pnpm@9'$/, /pnpm install --frozen-lockfile$/, /pnpm install --frozen-lockfile --prod/, 'pnpm-lock.yaml'],
-    ['yarn', /npm install --global --force '@yarnpkg\/cli-dist@4\.5\.3'$/, /yarn install --immutable/, /yarn workspaces focus --all --production/, 'yarn.lock'],
-    ['bun', /npm install --global 'bun@\d+\.\d+\.\d+'$/, /bun install --frozen-lockfile$/, /bun install --frozen-lockfile --production/, 'bun.lock*'],
-  ] as const)('%s: sets itself up, installs frozen, prunes for production', (pm, setup, install, prod, lock) => {
+    ['pnpm', /npm install --global 'pnpm@9'$/, /then pnpm install --frozen-lockfile; else pnpm install; fi$/, /then pnpm install --frozen-lockfile --prod; else pnpm install --prod; fi/, 'pnpm-lock.yaml*'],
+    ['yarn', /npm install --global --force '@yarnpkg\/cli-dist@4\.5\.3'$/, /if \[ -f yarn\.lock \]; then frozen=1; fi; .* \*\) yarn install \$\{frozen:\+--immutable\} ;;/, /yarn workspaces focus --all --production/, 'yarn.lock*'],
+    ['bun', /npm install --global 'bun@\d+\.\d+\.\d+'$/, /then bun install --frozen-lockfile; else bun install; fi$/, /then bun install --frozen-lockfile --production; else bun install --production; fi/, 'bun.lock*'],
+  ] as const)('%s: sets itself up, installs frozen from a lockfile (plain install without one), prunes for production', (pm, setup, install, prod, lock) => {
     const text = renderDockerfile({ language: 'node', packageManager: pm, ...(pm === 'yarn' ? { packageManagerVersion: '4.5.3' } : {}) });
     const [base, deps, , prodDeps] = structure(text).stages;
     expect(lastOf(base, 'RUN')?.args).toMatch(setup);
@@ -171,7 +171,7 @@ describe('node', () => {
   it('yarn handles v1 and berry (node-modules linker) in one file', () => {
     const text = renderDockerfile({ language: 'node', packageManager: 'yarn' });
     expect(text).toContain('YARN_NODE_LINKER=node-modules');
-    expect(text).toMatch(/1\.\*\) yarn install --frozen-lockfile ;;/);
+    expect(text).toMatch(/1\.\*\) yarn install \$\{frozen:\+--frozen-lockfile\} ;;/);
   });
 
   it('runs node by path in an exec-form healthcheck (distroless has no shell)', () => {

@@ -60,8 +60,8 @@ describe('node: Turborepo prune variant (pruneWith "turbo")', () => {
   it('keeps the package manager steps and a given build command', () => {
     const text = renderDockerfile({ ...turbo, packageManager: 'pnpm', buildCommand: 'pnpm turbo run bundle --filter=@acme/web' });
     expect(text).toContain("npm install --global 'pnpm@9'\n");
-    expect(text).toContain('pnpm install --frozen-lockfile\n');
-    expect(text).toContain('pnpm install --frozen-lockfile --prod \\\n');
+    expect(text).toContain('then pnpm install --frozen-lockfile; else pnpm install; fi\n');
+    expect(text).toContain('then pnpm install --frozen-lockfile --prod; else pnpm install --prod; fi \\\n');
     expect(text).toContain('RUN pnpm turbo run bundle --filter=@acme/web\n');
   });
 

@@ -59,9 +59,10 @@ function steps(o: OptionsFor<'node'>, hasYarn: boolean): Omit<PackageManagerStep
       return {
         setup: npmGlobal(`pnpm@${v ?? TOOL_VERSIONS.pnpm}`),
         env: [],
-        manifests: ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml*'],
-        install: 'pnpm install --frozen-lockfile',
-        installProd: 'pnpm install --frozen-lockfile --prod',
+        manifests: ['package.json', 'pnpm-lock.yaml*', 'pnpm-workspace.yaml*'],
+        // frozen with a lockfile; a project without one still builds, just not repeatably (detection and lint say so)
+        install: 'if [ -f pnpm-lock.yaml ]; then pnpm install --frozen-lockfile; else pnpm install; fi',
+        installProd: 'if [ -f pnpm-lock.yaml ]; then pnpm install --frozen-lockfile --prod; else pnpm install --prod; fi',
         caches: ['id=pnpm-store,target=/root/.local/share/pnpm/store'],
         run: 'pnpm run',
       };
@@ -71,10 +72,11 @@ function steps(o: OptionsFor<'node'>, hasYarn: boolean): Omit<PackageManagerStep
         // Berry: node_modules instead of Plug'n'Play (the runtime copies node_modules). YARN_IGNORE_PATH: the
         // release runs from where the base stage put it, not re-executed from yarnPath (absent before COPY . .).
         env: [['YARN_NODE_LINKER', 'node-modules'], ['YARN_IGNORE_PATH', '1']],
-        manifests: ['package.json', 'yarn.lock', '.yarnrc.yml*'],
-        install: 'case "$(yarn --version)" in 1.*) yarn install --frozen-lockfile ;; *) yarn install --immutable ;; esac',
+        manifests: ['package.json', 'yarn.lock*', '.yarnrc.yml*'],
+        // no yarn.lock: Yarn 1 without --frozen-lockfile, Berry without --immutable (not reproducible; detection and lint say so)
+        install: 'if [ -f yarn.lock ]; then frozen=1; fi; case "$(yarn --version)" in 1.*) yarn install ${frozen:+--frozen-lockfile} ;; *) yarn install ${frozen:+--immutable} ;; esac',
         installProd:
-          'case "$(yarn --version)" in 1.*) yarn install --frozen-lockfile --production ;; *) yarn workspaces focus --all --production ;; esac',
+          'if [ -f yarn.lock ]; then frozen=1; fi; case "$(yarn --version)" in 1.*) yarn install ${frozen:+--frozen-lockfile} --production ;; *) yarn workspaces focus --all --production ;; esac',
         caches: ['id=yarn-v1,target=/usr/local/share/.cache/yarn', 'id=yarn-berry,target=/root/.yarn/berry/cache'],
         run: 'yarn run',
       };
@@ -83,12 +85,19 @@ function steps(o: OptionsFor<'node'>, hasYarn: boolean): Omit<PackageManagerStep
         setup: npmGlobal(`bun@${v ?? TOOL_VERSIONS.bun}`),
         env: [],
         manifests: ['package.json', 'bun.lock*', 'bun.lockb*'],
-        install: 'bun install --frozen-lockfile',
-        installProd: 'bun install --frozen-lockfile --production',
+        install: 'if [ -f bun.lock ] || [ -f bun.lockb ]; then bun install --frozen-lockfile; else bun install; fi',
+        installProd: 'if [ -f bun.lock ] || [ -f bun.lockb ]; then bun install --frozen-lockfile --production; else bun install --production; fi',
         caches: ['/root/.bun/install/cache'],
         run: 'bun run',
       };
   }
+}
+
+/** node-gyp's documented needs on Unix: python3, make and a C++ compiler. */
+function buildTools(o: OptionsFor<'node'>, flavor: string): string | null {
+  if (!o.nativeBuildTools) return null;
+  if (flavor === 'alpine') return 'apk add --no-cache python3 make g++';
+  return 'apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*';
 }
 
 /** Where the base stage puts a committed Yarn release. */
@@ -139,6 +148,12 @@ export interface NodeTemplateData extends BaseTemplateData {
   yarnRelease: { from: string; to: string } | null;
   /** Context-relative folder copied from the build stage to the runtime, or null to copy the project from the context. */
   output: string | null;
+  /** Workspace members' node_modules folders (pnpm links each member's dependencies there), made in prod-deps and copied to the runtime. */
+  memberModules: string[];
+  /** Workspace libraries' package.json and built output, copied from the build stage to the same paths in the runtime. */
+  libraryPaths: string[];
+  /** Installs the compilers native add-ons need in the base stage (build stages only), or null. */
+  buildTools: string | null;
   /** A server framework's runtime (the detected framework): what it copies, whether it needs node_modules, where it starts. */
   framework: FrameworkRuntime | null;
 }
@@ -175,13 +190,13 @@ function frameworkStart(start: string[], distroless: boolean, nodeBin: string): 
 }
 
 /** The install stages' data (templates/node/install.ejs, turbo-build.ejs), shared by the node and static patterns. */
-export type NodeInstallData = Pick<NodeTemplateData, 'pm' | 'turbo' | 'yarnRelease'>;
+export type NodeInstallData = Pick<NodeTemplateData, 'pm' | 'turbo' | 'yarnRelease' | 'buildTools'>;
 
 export function nodeInstallData(o: OptionsFor<'node'>, base: Pick<BaseTemplateData, 'build'>): NodeInstallData {
   const members = (o.workspaceManifests ?? []).map((file) => ({ file, dir: dir(file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.') }));
   const pm = { ...withProdManifests(steps(o, imageHasYarn(base.build.version)), o.manifestsPath), members };
   const yarnRelease = o.packageManager === 'yarn' && o.yarnPath ? { from: o.yarnPath, to: YARN_RELEASE } : null;
-  return { pm, yarnRelease, turbo: turboPrune(o) };
+  return { pm, yarnRelease, buildTools: buildTools(o, base.build.flavor), turbo: turboPrune(o) };
 }
 
 export function nodeTemplateData(o: OptionsFor<'node'>): NodeTemplateData {
@@ -208,7 +223,10 @@ export function nodeTemplateData(o: OptionsFor<'node'>): NodeTemplateData {
   } else {
     cmd = distroless ? [entryPath] : ['node', entryPath];
   }
-  return { ...base, ...install, output, framework, healthcheck: healthcheckCommand(o, probe), entrypoint, cmd };
+  // only with the members in the production install (no pruned manifests): their links are what the runtime resolves
+  const memberModules = o.manifestsPath ? [] : install.pm.members.filter((m) => m.dir !== '.').map((m) => joinPath(m.dir, 'node_modules'));
+  const libraryPaths = o.manifestsPath ? [] : (o.workspaceRuntimePaths ?? []);
+  return { ...base, ...install, output, framework, memberModules, libraryPaths, healthcheck: healthcheckCommand(o, probe), entrypoint, cmd };
 }
 
 function turboPrune(o: OptionsFor<'node'>): TurboPrune | null {

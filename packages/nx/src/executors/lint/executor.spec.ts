@@ -45,6 +45,7 @@ describe('docker-ms:lint executor', () => {
     root = mkdtempSync(join(tmpdir(), 'docker-ms-lint-'));
     write('apps/api/package.json', JSON.stringify({ name: 'api', dependencies: { express: '4.21.0' }, scripts: { start: 'node main.js' } }));
     write('apps/api/main.js', 'require("express")\n');
+    write('apps/api/package-lock.json', JSON.stringify({ name: 'api', lockfileVersion: 3, packages: { '': { dependencies: { express: '4.21.0' } } } }));
     write('apps/api/.nvmrc', '24\n');
     out = [];
     errors = [];

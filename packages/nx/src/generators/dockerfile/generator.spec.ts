@@ -141,7 +141,11 @@ describe('dockerfile generator', () => {
       tree.write('package.json', JSON.stringify({ name: 'ws', private: true, workspaces: ['apps/*', 'libs/*'], devDependencies: { nx: '23.2.1', '@nx/js': '23.2.1' } }));
       addApp(tree, 'api');
       tree.write('apps/api/package.json', JSON.stringify({ name: '@ws/api', dependencies: { '@ws/shared': '*' } }));
-      tree.write('libs/shared/package.json', JSON.stringify({ name: '@ws/shared' }));
+      // the package.json @nx/js:library writes in TS-solution workspaces: a source condition for the editor, dist for Node
+      tree.write('libs/shared/package.json', JSON.stringify({
+        name: '@ws/shared', type: 'module', main: './dist/index.js', types: './dist/index.d.ts',
+        exports: { './package.json': './package.json', '.': { '@ws/source': './src/index.ts', types: './dist/index.d.ts', import: './dist/index.js', default: './dist/index.js' } },
+      }));
       tree.write('libs/other/package.json', JSON.stringify({ name: '@ws/other' }));
       await dockerfileGenerator(tree, { addPlugin: false, project: 'api' });
       const dockerfile = read(tree, 'apps/api/Dockerfile');
@@ -149,6 +153,12 @@ describe('dockerfile generator', () => {
       expect(dockerfile).not.toContain('libs/other');
       expect(dockerfile).not.toContain('dist/docker');
       expect(read(tree, 'apps/api/Dockerfile.dockerignore')).toContain('!libs/shared/**');
+      // the runtime gets the library where the node_modules link points: its package.json and built output, no sources
+      const runtime = dockerfile.slice(dockerfile.indexOf(' AS runtime'));
+      expect(runtime).toContain('COPY --from=prod-deps /app/node_modules ./node_modules\n');
+      expect(runtime).toContain('COPY --from=prod-deps /app/libs/shared/node_modules ./libs/shared/node_modules\n');
+      expect(runtime).toContain('COPY --from=build /app/libs/shared/package.json ./libs/shared/package.json\nCOPY --from=build /app/libs/shared/dist ./libs/shared/dist\n');
+      expect(runtime).not.toMatch(/libs\/shared\/src|libs\/other/);
     });
 
     it('node app with @nx/js in the workspace: the production install reads the pruned manifests the executor writes', async () => {

@@ -1,5 +1,5 @@
 import { joinPathFragments, type Tree } from '@nx/devkit';
-import { NODE_LOCKFILE_NAMES, shellQuote } from '@docker-ms/core';
+import { NODE_LOCKFILE_NAMES, packageRuntimePaths, shellQuote } from '@docker-ms/core';
 import { generatorGraph, workspaceMemberManifests } from '../../utils/build-context';
 import { prunedManifestsDir } from '../../utils/output-paths';
 import { treeFileReader } from '../../utils/tree-file-reader';
@@ -15,10 +15,13 @@ export function nodeBuildOptions(tree: Tree, name: string, root: string, facts: 
   if (!NODE_LOCKFILE_NAMES.some((file) => tree.exists(file)) && hasOwn('package.json')) return {};
   // npm/pnpm/yarn workspaces: the members' manifests go in before the install so their links resolve; otherwise the
   // production install reads the app's own pruned manifests, which the build executor writes with @nx/js
-  const members = workspaceMemberManifests(treeFileReader(tree), name, root, generatorGraph(tree));
+  const fs = treeFileReader(tree);
+  const members = workspaceMemberManifests(fs, name, root, generatorGraph(tree));
+  // the libraries' node_modules links resolve in the runtime only if each library's package.json and built files are there
+  const libraries = members.map((m) => m.slice(0, -'/package.json'.length)).filter((dir) => dir !== root).flatMap((dir) => packageRuntimePaths(fs, dir));
   return {
     projectRoot: root,
-    ...(members.length > 0 ? { workspaceManifests: members } : usesNxJs(tree) ? { manifestsPath: prunedManifestsDir(root) } : {}),
+    ...(members.length > 0 ? { workspaceManifests: members, ...(libraries.length > 0 ? { workspaceRuntimePaths: libraries } : {}) } : usesNxJs(tree) ? { manifestsPath: prunedManifestsDir(root) } : {}),
     ...(facts.buildTarget ? { buildCommand: `NX_DAEMON=false NX_NO_CLOUD=true npx nx run ${shellQuote(`${name}:${facts.buildTarget}`)}` } : {}),
     // a web app's document root (Angular's application builder writes <outputPath>/browser)
     ...(facts.staticSite ? { outputPath: facts.staticSite.root } : facts.outputPath ? { outputPath: facts.outputPath } : {}),

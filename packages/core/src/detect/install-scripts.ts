@@ -1,0 +1,57 @@
+/**
+ * Packages of a lockfile that run install scripts (native add-ons compiled by node-gyp and the like): the build
+ * stages then need python3, make and g++. npm records `hasInstallScript`, pnpm before v9 `requiresBuild`; pnpm 9 and
+ * Yarn record neither, so there a package counts when it depends on one of the helpers such builds run.
+ */
+const BUILD_HELPERS = ['node-gyp', 'node-gyp-build', 'prebuild-install', 'node-pre-gyp', '@mapbox/node-pre-gyp', 'node-addon-api', 'nan'];
+const HELPER_LINE = new RegExp(`^\\s+["']?(?:${BUILD_HELPERS.map((h) => h.replace(/[/.]/g, '\\$&')).join('|')})["']?(?:@[^:\\s]*)?:?\\s`);
+
+/** `bcrypt@5.1.1`, `"@scope/x@npm:1.0.0"`, `/bcrypt@5.1.1(peer)`, `a@^1, a@^2` → the package name. */
+function entryName(key: string): string {
+  const first = key.trim().replace(/:$/, '').split(/,\s*/)[0].replace(/^["']|["']$/g, '').replace(/^\//, '');
+  const at = first.indexOf('@', 1);
+  return at === -1 ? first : first.slice(0, at);
+}
+
+function npmPackages(text: string): string[] {
+  try {
+    const lock = JSON.parse(text) as { packages?: Record<string, { hasInstallScript?: boolean }> };
+    return Object.entries(lock.packages ?? {})
+      .filter(([path, entry]) => path !== '' && entry?.hasInstallScript === true)
+      .map(([path]) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Entries of a YAML-shaped lockfile that request a build: yarn.lock (v1 and Berry) entries sit at column 0,
+ * pnpm-lock.yaml's at column 2 of its `packages:` and `snapshots:` sections (not `importers:`, the workspace's own).
+ */
+function entryPackages(text: string, entryIndent: number, sections: string[] | null): string[] {
+  const found = new Set<string>();
+  let current: string | null = null;
+  let inSection = sections === null;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const indent = line.length - line.trimStart().length;
+    if (sections && indent === 0) inSection = sections.includes(line.trim().replace(/:.*$/, ''));
+    if (!inSection || indent < entryIndent) current = null;
+    else if (indent === entryIndent) current = line.trim().endsWith(':') ? entryName(line) : null;
+    else if (current && (/^\s+requiresBuild: true\s*$/.test(line) || HELPER_LINE.test(`${line} `))) found.add(current);
+  }
+  for (const helper of BUILD_HELPERS) found.delete(helper);
+  return [...found];
+}
+
+/** Names of the packages that build at install time, sorted and unique; [] when none or the lockfile is unreadable. */
+export function installScriptPackages(lockfile: string, text: string): string[] {
+  const names = lockfile === 'package-lock.json' || lockfile === 'npm-shrinkwrap.json'
+    ? npmPackages(text)
+    : lockfile === 'pnpm-lock.yaml'
+      ? entryPackages(text, 2, ['packages', 'snapshots'])
+      : lockfile === 'yarn.lock'
+        ? entryPackages(text, 0, null)
+        : [];
+  return [...new Set(names)].sort();
+}
