@@ -22,3 +22,5 @@ export type { StepCount } from './build-steps';
 export { sizeTable, baseImages, reduction, contextSize, figuresMetadata } from './size-report';
 export type { BuildFigures } from './size-report';
 export { rememberingProbe } from './remembering-probe';
+export { inputsHash, upToDateImage, mustBuild, INPUTS_LABEL } from './up-to-date';
+export { budgetBytes, checkBudget } from './budget';

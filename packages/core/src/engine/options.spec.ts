@@ -15,7 +15,7 @@ describe('parseBuildOptions', () => {
     expect(parseBuildOptions({})).toEqual({
       engine: 'auto', context: '.', tags: [], buildArgs: {}, secrets: [], platforms: [], push: false,
       cacheFrom: [], cacheTo: [], labels: {}, gitLabels: true, noCache: false, pull: false, quiet: false, progress: 'auto', verbose: false, dryRun: false,
-      defaultSecrets: true,
+      defaultSecrets: true, rebuild: false,
     });
   });
 
