@@ -1,0 +1,89 @@
+// Shipping images (docs/ship.md): image-aware caching, affected builds, size budgets.
+// A fresh Nx 23 workspace with the node app (workspace-root context, depends on a library) and the go app.
+// Build twice: the second run finds every tag on an image carrying the same inputs hash and skips the
+// engine; remove an image and the next run builds it; change the library and `nx affected` rebuilds the
+// node app only; a too-small maxSize fails with both figures. The CLI (what a Turborepo task runs) shares the check.
+import fs from 'node:fs';
+import path from 'node:path';
+import { DOCKER, describeE2e, log, readState } from './support/env';
+import { exec, execSync, GIT_IDENTITY } from './support/exec';
+import { imageExists, runAndGet } from './support/docker';
+import { createWorkspace, type Workspace } from './support/workspace';
+
+const APPS = ['node-api', 'go-api'];
+const imageId = (ref: string) => execSync(DOCKER, ['image', 'inspect', '-f', '{{.Id}}', ref]).stdout.trim();
+// eslint-disable-next-line no-control-regex
+const plain = (text: string) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+const upToDate = (app: string) => new RegExp(`^up to date: ${app}:latest \\(image [0-9a-f]{12}, [\\d.]+ [KMG]?B\\) was built from these inputs; the engine did not run`, 'm');
+const building = (app: string) => new RegExp(`^building ${app}:latest \\(stage runtime\\)`, 'm');
+
+describeE2e('shipping: image-aware caching, affected builds, size budgets', () => {
+  let ws: Workspace;
+  const started = Date.now();
+  const git = async (...args: string[]) => exec('git', args, { cwd: ws.root, env: { ...ws.env, ...GIT_IDENTITY } });
+
+  beforeAll(async () => {
+    ws = await createWorkspace(readState(), { dir: 'ship', apps: APPS });
+    // a library the node app depends on (the project graph puts it into the app's build context allowlist)
+    fs.mkdirSync(path.join(ws.root, 'libs/shared'), { recursive: true });
+    fs.writeFileSync(path.join(ws.root, 'libs/shared/project.json'), JSON.stringify({ name: 'shared', projectType: 'library', sourceRoot: 'libs/shared' }, null, 2));
+    fs.writeFileSync(path.join(ws.root, 'libs/shared/greeting.txt'), 'hello\n');
+    const projectJson = path.join(ws.root, 'apps/node-api/project.json');
+    fs.writeFileSync(projectJson, JSON.stringify({ ...JSON.parse(fs.readFileSync(projectJson, 'utf8')), implicitDependencies: ['shared'] }, null, 2));
+    await ws.nx(['g', 'docker-ms:init', '--no-interactive']);
+    for (const app of APPS) await ws.nx(['g', 'docker-ms:dockerfile', app, '--no-interactive']);
+    for (const app of APPS) execSync(DOCKER, ['rmi', '-f', `${app}:latest`], { allowFailure: true });
+    await git('add', '-A');
+    await git('commit', '-qm', 'dockerfiles');
+  }, 20 * 60_000);
+
+  afterAll(() => log(`ship suite: ${((Date.now() - started) / 1000).toFixed(0)} s`));
+
+  it('builds twice: the second run skips the engine for every app (the tags name images built from the same inputs)', async () => {
+    const first = plain((await ws.nx(['run-many', '-t', 'docker-build'])).output);
+    for (const app of APPS) expect(first).toMatch(building(app));
+    const ids = APPS.map((app) => imageId(`${app}:latest`));
+    const second = await ws.nx(['run-many', '-t', 'docker-build']);
+    const out = plain(second.output);
+    for (const app of APPS) {
+      expect(out).toMatch(upToDate(app));
+      expect(out).not.toMatch(building(app));
+    }
+    expect(APPS.map((app) => imageId(`${app}:latest`))).toEqual(ids);
+    const metadata = JSON.parse(fs.readFileSync(path.join(ws.root, 'dist/docker/apps/go-api/metadata.json'), 'utf8'));
+    expect(metadata).toMatchObject({ imageId: ids[1], tags: ['go-api:latest'], upToDate: true });
+    log(`second run-many (both up to date): ${second.seconds.toFixed(1)} s`);
+    // the CLI (what a Turborepo docker-build task runs) computes the same inputs hash
+    const cli = await exec('npx', ['docker-ms', 'build', 'apps/go-api'], { cwd: ws.root, env: ws.env });
+    expect(plain(cli.output)).toMatch(upToDate('go-api'));
+  });
+
+  it('docker rmi → the next run builds the image again', async () => {
+    await exec(DOCKER, ['rmi', 'go-api:latest']);
+    expect(imageExists('go-api:latest')).toBe(false);
+    const r = plain((await ws.nx(['run', 'go-api:docker-build'])).output);
+    expect(r).toMatch(building('go-api'));
+    expect(imageExists('go-api:latest')).toBe(true);
+  });
+
+  it('nx affected -t docker-build after a library change rebuilds exactly the app that uses it', async () => {
+    const before = imageId('node-api:latest');
+    const goBefore = imageId('go-api:latest');
+    fs.writeFileSync(path.join(ws.root, 'libs/shared/greeting.txt'), 'hello again\n');
+    const r = plain((await ws.nx(['affected', '-t', 'docker-build', '--base=HEAD'])).output);
+    expect(r).toMatch(building('node-api'));
+    expect(r).not.toMatch(/go-api/);
+    expect(imageId('node-api:latest')).not.toBe(before);
+    expect(imageId('go-api:latest')).toBe(goBefore);
+    const res = await runAndGet('node-api:latest', 3000, 18321);
+    expect(res.status).toBe(200);
+  });
+
+  it('a maxSize below the image fails the target with the measured size and the budget', async () => {
+    const r = await ws.nx(['run', 'go-api:docker-build', '--maxSize=1KB'], { allowFailure: true });
+    expect(r.code).not.toBe(0);
+    expect(plain(r.output)).toMatch(/^maxSize: go-api:latest is [\d.]+ MB, over its budget of 1\.0 KB by [\d.]+ MB; make the image smaller .* or raise maxSize$/m);
+    const ok = await ws.nx(['run', 'go-api:docker-build', '--maxSize=150MB']);
+    expect(plain(ok.output)).toMatch(upToDate('go-api'));
+  });
+});
