@@ -5,12 +5,14 @@
 // node app only; a too-small maxSize fails with both figures. The CLI (what a Turborepo task runs) shares the check.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DOCKER, describeE2e, log, readState } from './support/env';
+import { DOCKER, IMAGE_REGISTRY, describeE2e, log, readState } from './support/env';
 import { exec, execSync, GIT_IDENTITY } from './support/exec';
 import { imageExists, runAndGet } from './support/docker';
 import { createWorkspace, type Workspace } from './support/workspace';
 
 const APPS = ['node-api', 'go-api'];
+/** Nx hides the output of successful tasks when it runs several (CI): show it, unprefixed. */
+const SHOW = ['--output-style=stream-without-prefixes'];
 const imageId = (ref: string) => execSync(DOCKER, ['image', 'inspect', '-f', '{{.Id}}', ref]).stdout.trim();
 // eslint-disable-next-line no-control-regex
 const plain = (text: string) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
@@ -40,10 +42,10 @@ describeE2e('shipping: image-aware caching, affected builds, size budgets', () =
   afterAll(() => log(`ship suite: ${((Date.now() - started) / 1000).toFixed(0)} s`));
 
   it('builds twice: the second run skips the engine for every app (the tags name images built from the same inputs)', async () => {
-    const first = plain((await ws.nx(['run-many', '-t', 'docker-build'])).output);
+    const first = plain((await ws.nx(['run-many', '-t', 'docker-build', ...SHOW])).output);
     for (const app of APPS) expect(first).toMatch(building(app));
     const ids = APPS.map((app) => imageId(`${app}:latest`));
-    const second = await ws.nx(['run-many', '-t', 'docker-build']);
+    const second = await ws.nx(['run-many', '-t', 'docker-build', ...SHOW]);
     const out = plain(second.output);
     for (const app of APPS) {
       expect(out).toMatch(upToDate(app));
@@ -70,7 +72,7 @@ describeE2e('shipping: image-aware caching, affected builds, size budgets', () =
     const before = imageId('node-api:latest');
     const goBefore = imageId('go-api:latest');
     fs.writeFileSync(path.join(ws.root, 'libs/shared/greeting.txt'), 'hello again\n');
-    const r = plain((await ws.nx(['affected', '-t', 'docker-build', '--base=HEAD'])).output);
+    const r = plain((await ws.nx(['affected', '-t', 'docker-build', '--base=HEAD', ...SHOW])).output);
     expect(r).toMatch(building('node-api'));
     expect(r).not.toMatch(/go-api/);
     expect(imageId('node-api:latest')).not.toBe(before);
@@ -85,5 +87,42 @@ describeE2e('shipping: image-aware caching, affected builds, size budgets', () =
     expect(plain(r.output)).toMatch(/^maxSize: go-api:latest is [\d.]+ MB, over its budget of 1\.0 KB by [\d.]+ MB; make the image smaller .* or raise maxSize$/m);
     const ok = await ws.nx(['run', 'go-api:docker-build', '--maxSize=150MB']);
     expect(plain(ok.output)).toMatch(upToDate('go-api'));
+  });
+
+  it('releases go-api to the registry on 127.0.0.1:5000 in two versions (dry run first); both pull back and run', async () => {
+    const repository = `${IMAGE_REGISTRY}/docker-ms-ship/go-api-${Date.now()}`;
+    const projectJson = path.join(ws.root, 'apps/go-api/project.json');
+    const project = JSON.parse(fs.readFileSync(projectJson, 'utf8'));
+    project.targets = { ...project.targets, 'nx-release-publish': { executor: 'docker-ms:release-publish', options: { repository, extraTags: ['latest'] } } };
+    fs.writeFileSync(projectJson, JSON.stringify(project, null, 2));
+    // the project's release version: what `nx release version` writes into its package.json
+    fs.writeFileSync(path.join(ws.root, 'apps/go-api/package.json'), JSON.stringify({ name: 'go-api', version: '1.1.0', private: true }, null, 2));
+    const tagsInRegistry = async () => {
+      const res = await fetch(`http://${IMAGE_REGISTRY}/v2/${repository.slice(IMAGE_REGISTRY.length + 1)}/tags/list`, { signal: AbortSignal.timeout(5000) });
+      return res.ok ? ((await res.json()) as { tags: string[] }).tags.sort() : [];
+    };
+
+    const dry = plain((await ws.nx(['run', 'go-api:nx-release-publish', '--dryRun'])).output);
+    expect(dry).toMatch(/^dry run: release go-api:latest as version 1\.1\.0$/m);
+    for (const tag of ['1.1.0', 'latest']) {
+      expect(dry).toMatch(new RegExp(`^dry run: \\S*docker tag go-api:latest ${repository}:${tag}$`, 'm'));
+      expect(dry).toMatch(new RegExp(`^dry run: \\S*docker push ${repository}:${tag}$`, 'm'));
+    }
+    expect(await tagsInRegistry()).toEqual([]);
+
+    await ws.nx(['run', 'go-api:nx-release-publish']);
+    const scheme = await ws.nx(['run', 'go-api:nx-release-publish', '--versionScheme={currentDate|YYMM.DD}.{shortCommitSha}']);
+    const sha = execSync('git', ['rev-parse', '--short=7', 'HEAD'], { cwd: ws.root }).stdout.trim();
+    const dated = new RegExp(`released go-api:latest as ${repository}:(\\d{4}\\.\\d{2}\\.${sha}),`).exec(plain(scheme.output))?.[1];
+    expect(dated).toBeDefined();
+    expect(await tagsInRegistry()).toEqual(['1.1.0', dated, 'latest'].sort());
+
+    for (const [i, version] of ['1.1.0', dated as string].entries()) {
+      const ref = `${repository}:${version}`;
+      await exec(DOCKER, ['rmi', ref]);
+      await exec(DOCKER, ['pull', ref], { timeout: 5 * 60_000 });
+      const res = await runAndGet(ref, 8080, 18331 + i);
+      expect(res.status).toBe(200);
+    }
   });
 });

@@ -13,7 +13,7 @@ export { planBuild, resolveStage, defaultStage, defaultTags, defaultImageName, B
 export type { BuildPlan, BuildSetup } from './plan-build';
 export { runBuild, buildImage } from './run-build';
 export type { BuildRuntime, BuildResult } from './run-build';
-export { gitLabels } from './git-labels';
+export { gitLabels, headCommit } from './git-labels';
 export { PROGRESS_MODES } from './options';
 export type { ProgressMode } from './options';
 export { resolveProgress, inCI } from './progress';

@@ -1,11 +1,10 @@
 // `docker-ms:release-publish`: tag the image docker-build made with the release version and push it.
 // Named `nx-release-publish`, `nx release publish` runs it; the version comes from `version`, else the
 // versionScheme, whose {projectVersion} is what `nx release version` wrote into the project's package.json.
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { logger, type ExecutorContext, type PromiseExecutor } from '@nx/devkit';
-import { releaseImage } from '@docker-ms/core';
+import { headCommit, releaseImage } from '@docker-ms/core';
 import type { ReleaseExecutorSchema } from './schema';
 
 function projectVersion(context: ExecutorContext, root: string): string | undefined {
@@ -17,10 +16,6 @@ function projectVersion(context: ExecutorContext, root: string): string | undefi
   }
 }
 
-async function headSha(cwd: string): Promise<string | undefined> {
-  return new Promise((resolve) => execFile('git', ['rev-parse', 'HEAD'], { cwd }, (error, stdout) => resolve(error ? undefined : stdout.trim() || undefined)));
-}
-
 const releasePublishExecutor: PromiseExecutor<ReleaseExecutorSchema> = async (options, context) => {
   const root = (context.projectName && context.projectsConfigurations?.projects[context.projectName]?.root) || '.';
   // `nx release publish --dry-run` hands its flag on as dryRun
@@ -28,7 +23,7 @@ const releasePublishExecutor: PromiseExecutor<ReleaseExecutorSchema> = async (op
   for (const key of ['skipNxCache', 'outputStyle', 'verbose', 'parallel', 'tui']) delete input[key];
   const result = await releaseImage(input, {
     name: options.image ? '' : (context.projectName ?? 'app'),
-    facts: { projectVersion: projectVersion(context, root), commitSha: await headSha(context.root), now: new Date() },
+    facts: { projectVersion: projectVersion(context, root), commitSha: await headCommit(context.root), now: new Date() },
     log: (line) => logger.info(line),
   });
   return { success: result.success };
