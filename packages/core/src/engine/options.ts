@@ -14,6 +14,9 @@ export type EngineName = (typeof ENGINES)[number];
 export const PROGRESS_MODES = ['auto', 'tty', 'plain', 'quiet'] as const;
 export type ProgressMode = (typeof PROGRESS_MODES)[number];
 
+/** SLSA provenance detail buildx attaches. */
+export const PROVENANCE_MODES = ['min', 'max'] as const;
+
 /** The stage built when `target` is not given and the Dockerfile has it; otherwise the last stage. */
 export const DEFAULT_STAGE = 'runtime';
 
@@ -28,7 +31,7 @@ export const BUILD_OPTION_ALIASES: Record<string, string> = {
 /** nx-container options docker-ms does not implement: named in an error rather than ignored. */
 export const UNSUPPORTED_NX_CONTAINER_OPTIONS = [
   'add-hosts', 'allow', 'build-contexts', 'cgroup-parent', 'network', 'no-cache-filters', 'outputs',
-  'provenance', 'sbom', 'secret-files', 'shm-size', 'ssh', 'ulimit', 'metadata',
+  'secret-files', 'shm-size', 'ssh', 'ulimit', 'metadata',
 ];
 
 const list = (split: boolean) =>
@@ -116,6 +119,9 @@ export const buildOptionsShape = {
     .describe("engine output: tty (the engine's live display), plain (line by line), quiet; auto is tty on a terminal outside CI, else plain"),
   verbose: flag().default(false).describe('also print which engine client runs and why, and the exact command'),
   dryRun: flag().default(false).describe('print the exact command and run nothing'),
+  sbom: flag().default(false).describe('attach an SBOM attestation (buildx with a builder that supports attestations)'),
+  provenance: z.enum(PROVENANCE_MODES, { error: enumError(PROVENANCE_MODES) }).optional()
+    .describe('attach a provenance attestation, min or max (buildx with a builder that supports attestations)'),
   rebuild: flag().default(false)
     .describe('build even when every tag already names an image built from the same inputs (docker-ms skips the engine then; see docs/ship.md)'),
   maxSize: z.union([
