@@ -89,7 +89,7 @@ describeE2e('shipping: image-aware caching, affected builds, size budgets', () =
     expect(plain(ok.output)).toMatch(upToDate('go-api'));
   });
 
-  it('releases go-api to the registry on 127.0.0.1:5000 in two versions (dry run first); both pull back and run', async () => {
+  it('releases go-api to the registry on 127.0.0.1:5000 through nx release (dry run first) and a date scheme; both versions pull back and run', async () => {
     const repository = `${IMAGE_REGISTRY}/docker-ms-ship/go-api-${Date.now()}`;
     const projectJson = path.join(ws.root, 'apps/go-api/project.json');
     const project = JSON.parse(fs.readFileSync(projectJson, 'utf8'));
@@ -102,7 +102,10 @@ describeE2e('shipping: image-aware caching, affected builds, size budgets', () =
       return res.ok ? ((await res.json()) as { tags: string[] }).tags.sort() : [];
     };
 
-    const dry = plain((await ws.nx(['run', 'go-api:nx-release-publish', '--dryRun'])).output);
+    // the nx release flow: the project is in a release group, `nx release publish` runs its nx-release-publish target
+    const nxJson = path.join(ws.root, 'nx.json');
+    fs.writeFileSync(nxJson, JSON.stringify({ ...JSON.parse(fs.readFileSync(nxJson, 'utf8')), release: { projects: ['go-api'] } }, null, 2));
+    const dry = plain((await ws.nx(['release', 'publish', '--dry-run'])).output);
     expect(dry).toMatch(/^dry run: release go-api:latest as version 1\.1\.0$/m);
     for (const tag of ['1.1.0', 'latest']) {
       expect(dry).toMatch(new RegExp(`^dry run: \\S*docker tag go-api:latest ${repository}:${tag}$`, 'm'));
@@ -110,14 +113,15 @@ describeE2e('shipping: image-aware caching, affected builds, size budgets', () =
     }
     expect(await tagsInRegistry()).toEqual([]);
 
-    await ws.nx(['run', 'go-api:nx-release-publish']);
+    await ws.nx(['release', 'version', '1.2.0', '--git-commit=false', '--git-tag=false']);
+    expect(plain((await ws.nx(['release', 'publish'])).output)).toContain(`released go-api:latest as ${repository}:1.2.0, ${repository}:latest`);
     const scheme = await ws.nx(['run', 'go-api:nx-release-publish', '--versionScheme={currentDate|YYMM.DD}.{shortCommitSha}']);
     const sha = execSync('git', ['rev-parse', '--short=7', 'HEAD'], { cwd: ws.root }).stdout.trim();
     const dated = new RegExp(`released go-api:latest as ${repository}:(\\d{4}\\.\\d{2}\\.${sha}),`).exec(plain(scheme.output))?.[1];
     expect(dated).toBeDefined();
-    expect(await tagsInRegistry()).toEqual(['1.1.0', dated, 'latest'].sort());
+    expect(await tagsInRegistry()).toEqual(['1.2.0', dated, 'latest'].sort());
 
-    for (const [i, version] of ['1.1.0', dated as string].entries()) {
+    for (const [i, version] of ['1.2.0', dated as string].entries()) {
       const ref = `${repository}:${version}`;
       await exec(DOCKER, ['rmi', ref]);
       await exec(DOCKER, ['pull', ref], { timeout: 5 * 60_000 });

@@ -41,6 +41,13 @@ describe('docker-ms:release-publish executor', () => {
     ]);
   });
 
+  it('nx release hands on the version it just set, and npm flags that mean nothing here', async () => {
+    writeFileSync(join(root, 'apps/api/package.json'), JSON.stringify({ name: 'api', version: '2.3.4' }));
+    const options = { repository: 'registry.example.com/api', dryRun: true, firstRelease: true, tag: 'next', nxReleaseVersionData: { api: { currentVersion: '2.3.4', newVersion: '2.4.0' } } };
+    await expect(releasePublishExecutor(options as never, context())).resolves.toEqual({ success: true });
+    expect(lines[0]).toBe('dry run: release api:latest as version 2.4.0');
+  });
+
   it('a scheme with the commit; no release version is one line', async () => {
     await releasePublishExecutor({ repository: 'registry.example.com/api', versionScheme: 'git-{shortCommitSha}', dryRun: true }, context());
     expect(lines[0]).toBe('dry run: release api:latest as version git-3f9a2c1');
