@@ -4,6 +4,7 @@
 // engine; remove an image and the next run builds it; change the library and `nx affected` rebuilds the
 // node app only; a too-small maxSize fails with both figures. The CLI (what a Turborepo task runs) shares the check.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { DOCKER, IMAGE_REGISTRY, describeE2e, log, readState } from './support/env';
 import { exec, execSync, GIT_IDENTITY } from './support/exec';
@@ -11,6 +12,8 @@ import { imageExists, runAndGet } from './support/docker';
 import { createWorkspace, type Workspace } from './support/workspace';
 
 const APPS = ['node-api', 'go-api'];
+/** Debian 13's docker-buildx as scripts/services.sh installs it: outside docker's plugin path, seen through DOCKER_CONFIG. */
+const BUILDX_PLUGIN = path.join(process.env.DOCKER_MS_BUILDX_CONFIG ?? '/usr/local/lib/docker-ms/buildx', 'cli-plugins/docker-buildx');
 /** Nx hides the output of successful tasks when it runs several (CI): show it, unprefixed. */
 const SHOW = ['--output-style=stream-without-prefixes'];
 const imageId = (ref: string) => execSync(DOCKER, ['image', 'inspect', '-f', '{{.Id}}', ref]).stdout.trim();
@@ -87,6 +90,26 @@ describeE2e('shipping: image-aware caching, affected builds, size budgets', () =
     expect(plain(r.output)).toMatch(/^maxSize: go-api:latest is [\d.]+ MB, over its budget of 1\.0 KB by [\d.]+ MB; make the image smaller .* or raise maxSize$/m);
     const ok = await ws.nx(['run', 'go-api:docker-build', '--maxSize=150MB']);
     expect(plain(ok.output)).toMatch(upToDate('go-api'));
+  });
+
+  it("engine buildx (Debian 13's docker-buildx): builds, then up to date; sbom is passed on, and refused elsewhere in one line", async () => {
+    const config = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-ms-buildx-'));
+    fs.mkdirSync(path.join(config, 'cli-plugins'));
+    fs.symlinkSync(BUILDX_PLUGIN, path.join(config, 'cli-plugins/docker-buildx'));
+    const env = { ...ws.env, DOCKER_CONFIG: config };
+    const tag = 'docker-ms-ship/go-api:buildx';
+    const first = plain((await ws.nx(['run', 'go-api:docker-build', '--engine=buildx', `--tags=${tag}`], { env })).output);
+    expect(first).toMatch(/^building docker-ms-ship\/go-api:buildx \(stage runtime\) with docker buildx 0\.13/m);
+    expect(imageExists(tag)).toBe(true);
+    const second = plain((await ws.nx(['run', 'go-api:docker-build', '--engine=buildx', `--tags=${tag}`], { env })).output);
+    expect(second).toMatch(/^up to date: docker-ms-ship\/go-api:buildx /m);
+    // buildx gets --sbom=true; its docker driver (no containerd image store here) cannot keep attestations and says so
+    const sbom = await ws.nx(['run', 'go-api:docker-build', '--engine=buildx', `--tags=${tag}`, '--sbom', '--verbose'], { env, allowFailure: true });
+    expect(plain(sbom.output)).toMatch(/^command: .*docker buildx build .*--sbom=true/m);
+    const refused = await ws.nx(['run', 'go-api:docker-build', '--engine=docker', '--sbom'], { allowFailure: true });
+    expect(refused.code).not.toBe(0);
+    expect(plain(refused.output)).toContain('sbom: attestations need engine buildx (engine is docker); install docker-buildx and pass engine buildx, or remove sbom');
+    fs.rmSync(config, { recursive: true, force: true });
   });
 
   it('releases go-api to the registry on 127.0.0.1:5000 through nx release (dry run first) and a date scheme; both versions pull back and run', async () => {

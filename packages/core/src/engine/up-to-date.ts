@@ -59,6 +59,7 @@ export function mustBuild(plan: BuildPlan, engine: ResolvedEngine): string | nul
   if (o.noCache) return 'noCache';
   if (o.pull) return 'pull';
   if (o.push) return 'push';
+  if (o.sbom || o.provenance) return 'attestations';
   if (o.tags.length === 0) return 'no tags';
   if (o.platforms.length > 1 || o.load === false) return 'image not loaded locally';
   if (engine.kind === 'buildah') return 'buildah';
