@@ -99,7 +99,7 @@ describeE2e('shipping: image-aware caching, affected builds, size budgets', () =
     const env = { ...ws.env, DOCKER_CONFIG: config };
     const tag = 'docker-ms-ship/go-api:buildx';
     const first = plain((await ws.nx(['run', 'go-api:docker-build', '--engine=buildx', `--tags=${tag}`], { env })).output);
-    expect(first).toMatch(/^building docker-ms-ship\/go-api:buildx \(stage runtime\) with docker buildx 0\.13/m);
+    expect(first).toMatch(/^building docker-ms-ship\/go-api:buildx \(stage runtime\) with docker buildx \S+/m);
     expect(imageExists(tag)).toBe(true);
     const second = plain((await ws.nx(['run', 'go-api:docker-build', '--engine=buildx', `--tags=${tag}`], { env })).output);
     expect(second).toMatch(/^up to date: docker-ms-ship\/go-api:buildx /m);
