@@ -98,6 +98,7 @@ describeE2e('shipping: image-aware caching, affected builds, size budgets', () =
     fs.symlinkSync(BUILDX_PLUGIN, path.join(config, 'cli-plugins/docker-buildx'));
     const env = { ...ws.env, DOCKER_CONFIG: config };
     const tag = 'docker-ms-ship/go-api:buildx';
+    execSync(DOCKER, ['rmi', '-f', tag], { allowFailure: true }); // an earlier run's image would be up to date
     const first = plain((await ws.nx(['run', 'go-api:docker-build', '--engine=buildx', `--tags=${tag}`], { env })).output);
     expect(first).toMatch(/^building docker-ms-ship\/go-api:buildx \(stage runtime\) with docker buildx \S+/m);
     expect(imageExists(tag)).toBe(true);
