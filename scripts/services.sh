@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Services the end-to-end tests need, installed and started by the project itself:
 #   Docker engine (Debian docker.io, BuildKit through /usr/bin/docker), a local image
-#   registry on 127.0.0.1:5000 (Debian docker-registry), mmdebstrap and buildah.
+#   registry on 127.0.0.1:5000 (Debian docker-registry), mmdebstrap and buildah, and Debian 13's
+#   docker-buildx plugin in a folder of its own (only a run that sets DOCKER_CONFIG to it sees buildx).
 # The local npm registry (verdaccio) is started by e2e/global-setup.ts, not here.
 #
 #   scripts/services.sh up      install what is missing (apt, needs root), start what is down
@@ -14,6 +15,10 @@ REGISTRY_ROOT="${DOCKER_MS_REGISTRY_ROOT:-/var/lib/docker-ms-registry}"
 REGISTRY_ADDR="127.0.0.1:5000"
 DOCKER=/usr/bin/docker # Debian's 20.10 client: the one that runs BuildKit without buildx
 # git: the e2e suites create git repositories (labels, nx affected)
+# Debian 13's docker-buildx (needs only libc6 >= 2.34) kept out of docker's plugin path, so the engine every
+# other suite resolves stays the same: DOCKER_CONFIG=$BUILDX_CONFIG (a copy) makes `docker buildx` available.
+BUILDX_CONFIG="${DOCKER_MS_BUILDX_CONFIG:-/usr/local/lib/docker-ms/buildx}"
+DEBIAN_MIRROR=http://deb.debian.org/debian
 APT_PACKAGES=(docker.io mmdebstrap docker-registry buildah uidmap fuse-overlayfs runc ca-certificates xz-utils curl git)
 
 log() { printf 'services: %s\n' "$*" >&2; }
@@ -46,6 +51,27 @@ install_packages() {
   } >"$STATE_DIR/apt.log" 2>&1 || rc=$?
   ((created_policy)) && rm -f "$policy"
   ((rc == 0)) || { tail -n 30 "$STATE_DIR/apt.log" >&2; die "apt-get install failed (log: $STATE_DIR/apt.log)"; }
+}
+
+install_buildx() {
+  local plugin="$BUILDX_CONFIG/cli-plugins/docker-buildx"
+  [[ -x $plugin ]] && return 0
+  [[ $(id -u) == 0 ]] || die "docker-buildx missing at $plugin and not root: run 'sudo $0 up'"
+  local tmp arch file sum
+  tmp=$(mktemp -d)
+  arch=$(dpkg --print-architecture)
+  log "installing Debian 13's docker-buildx into $BUILDX_CONFIG"
+  curl -fsS -m 120 "$DEBIAN_MIRROR/dists/trixie/main/binary-$arch/Packages.xz" | xz -dc |
+    awk '/^Package: docker-buildx$/,/^$/' >"$tmp/stanza" || die "cannot read trixie's package index from $DEBIAN_MIRROR"
+  file=$(sed -n 's/^Filename: //p' "$tmp/stanza")
+  sum=$(sed -n 's/^SHA256: //p' "$tmp/stanza")
+  [[ -n $file && -n $sum ]] || die "docker-buildx is not in trixie's package index"
+  curl -fsS -m 300 -o "$tmp/buildx.deb" "$DEBIAN_MIRROR/$file" || die "cannot download $DEBIAN_MIRROR/$file"
+  echo "$sum  $tmp/buildx.deb" | sha256sum -c --quiet - || die "$file: checksum differs from the package index"
+  dpkg-deb -x "$tmp/buildx.deb" "$tmp/root"
+  install -D -m 0755 "$tmp/root/usr/libexec/docker/cli-plugins/docker-buildx" "$plugin"
+  rm -rf "$tmp"
+  DOCKER_CONFIG=$BUILDX_CONFIG "$DOCKER" buildx version >&2 || die "docker-buildx does not run with $DOCKER"
 }
 
 docker_up() { timeout 10 "$DOCKER" info >/dev/null 2>&1; }
@@ -123,6 +149,7 @@ status() {
   for t in mmdebstrap buildah; do
     if command -v "$t" >/dev/null; then echo "$t: installed"; else echo "$t: missing"; fi
   done
+  if [[ -x $BUILDX_CONFIG/cli-plugins/docker-buildx ]]; then echo "docker-buildx: installed (DOCKER_CONFIG=$BUILDX_CONFIG)"; else echo "docker-buildx: missing"; fi
 }
 
 mkdir -p "$STATE_DIR"
@@ -132,6 +159,7 @@ case "${1:-up}" in
     flock -w 600 9 || die "another 'services up' holds $STATE_DIR/lock"
     install_packages
     check_tools
+    install_buildx
     start_docker
     start_registry
     ;;

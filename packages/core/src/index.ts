@@ -15,3 +15,4 @@ export * from './cli';
 export * from './text';
 export * from './files';
 export * from './secrets';
+export * from './release';

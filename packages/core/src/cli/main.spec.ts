@@ -7,6 +7,9 @@ import { buildKitFeatures, listStages } from '../dockerfile';
 import { main } from './main';
 import { cliCommands, registerCommand } from './index';
 
+/** The inputs-hash label of a build command (its value is up-to-date.spec.ts's business); '' when absent. */
+const inputsHashOf = (text: string) => /dev\.docker-ms\.inputs=([0-9a-f]{32})/.exec(text)?.[1] ?? '';
+
 jest.mock('../engine/spawn');
 
 function workspace(files: Record<string, string>): string {
@@ -220,7 +223,7 @@ describe('docker-ms CLI', () => {
       const root = workspace(APP);
       const r = await cli(['build', 'apps/api', '--dry-run', '-t', 'api:1', '--tag', 'api:dev', '--build-arg', 'A=1', '--no-git-labels'], root);
       expect(r.code).toBe(0);
-      expect(r.out.endsWith(`DOCKER_BUILDKIT=1 /usr/bin/docker build -f ${join(root, 'apps/api/Dockerfile')} --target runtime -t api:1 -t api:dev --build-arg 'A=<redacted>' --progress=plain apps/api`)).toBe(true);
+      expect(r.out.endsWith(`DOCKER_BUILDKIT=1 /usr/bin/docker build -f ${join(root, 'apps/api/Dockerfile')} --target runtime -t api:1 -t api:dev --build-arg 'A=<redacted>' --label dev.docker-ms.inputs=${inputsHashOf(r.out)} --progress=plain apps/api`)).toBe(true);
       expect(run.mock.calls.some(([, args]) => args[0] === 'build')).toBe(false);
     });
 
@@ -228,7 +231,7 @@ describe('docker-ms CLI', () => {
       const root = workspace(APP);
       const r = await cli(['build', 'apps/api', '--no-git-labels'], root);
       expect(r.code).toBe(0);
-      expect(run.mock.calls.find(([, args]) => args[0] === 'build')?.[1]).toEqual(['build', '-f', join(root, 'apps/api/Dockerfile'), '--target', 'runtime', '-t', 'api:latest', '--progress=plain', 'apps/api']);
+      expect(run.mock.calls.find(([, args]) => args[0] === 'build')?.[1]).toEqual(['build', '-f', join(root, 'apps/api/Dockerfile'), '--target', 'runtime', '-t', 'api:latest', '--label', expect.stringMatching(/^dev\.docker-ms\.inputs=[0-9a-f]{32}$/), '--progress=plain', 'apps/api']);
       const out = r.out.split('\n');
       expect(out).toContainEqual(expect.stringMatching(/^built api:latest \(image abc\) in/));
       expect(out).toContainEqual(expect.stringMatching(/^api:latest +runtime +1\.0 KB +node:22-slim /));

@@ -62,6 +62,8 @@ export interface ImageMetadata {
   digest?: string;
   /** The size report's figures (figuresMetadata). */
   report?: Record<string, unknown>;
+  /** The tags already named an image built from the same inputs, so the engine did not run. */
+  upToDate?: boolean;
 }
 
 export function writeMetadata(file: string, metadata: ImageMetadata): void {

@@ -124,6 +124,15 @@ describe('buildCommand', () => {
       ]);
       expect(errors({ platforms: ['linux/amd64'], secrets: ['TOKEN'] }, 'docker')).toEqual([]);
     });
+    it('sbom and provenance: passed to buildx, one line on every other engine', () => {
+      expect(argv({ sbom: true, provenance: 'max', push: true, tags: ['r.io/a:1'] }, 'buildx')).toEqual(expect.arrayContaining(['--sbom=true', '--provenance=mode=max']));
+      expect(argv({}, 'buildx').join(' ')).not.toMatch(/sbom|provenance/);
+      expect(errors({ sbom: true, provenance: 'min' }, 'docker')).toEqual([
+        'sbom, provenance: attestations need engine buildx (engine is docker); install docker-buildx and pass engine buildx, or remove sbom and provenance',
+      ]);
+      expect(errors({ sbom: true }, 'legacy')).toContain('sbom: attestations need engine buildx (engine is docker, legacy builder); install docker-buildx and pass engine buildx, or remove sbom');
+      expect(errors({ provenance: 'max' }, 'podman')).toEqual(['provenance: attestations need engine buildx (engine is podman); install docker-buildx and pass engine buildx, or remove provenance']);
+    });
     it('podman/buildah: type= caches and builders are errors', () => {
       expect(errors({ cacheFrom: ['type=registry,ref=x'], builder: 'b' }, 'podman')).toEqual([
         'builder: only engine buildx can use a builder (engine is podman); pass engine buildx or remove builder',

@@ -71,6 +71,8 @@ export function buildCommand(options: BuildOptions, engine: ResolvedEngine, base
         ...when(options.platforms.length > 0, '--platform', options.platforms.join(',')),
         ...each('--cache-from', options.cacheFrom),
         ...each('--cache-to', options.cacheTo),
+        ...when(options.sbom, '--sbom=true'),
+        ...when(!!options.provenance, `--provenance=mode=${options.provenance}`),
         ...when(options.noCache, '--no-cache'),
         ...when(options.pull, '--pull'),
         ...outputArgs(options, engine),

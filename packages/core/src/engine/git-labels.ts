@@ -35,3 +35,8 @@ export async function gitLabels(cwd: string): Promise<Record<string, string>> {
   if (created) labels['org.opencontainers.image.created'] = created;
   return labels;
 }
+
+/** The full sha of HEAD in the checkout holding `cwd`, or undefined outside a git repository. */
+export async function headCommit(cwd: string): Promise<string | undefined> {
+  return (await git(cwd, ['rev-parse', 'HEAD'])) ?? undefined;
+}

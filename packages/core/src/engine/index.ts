@@ -13,7 +13,7 @@ export { planBuild, resolveStage, defaultStage, defaultTags, defaultImageName, B
 export type { BuildPlan, BuildSetup } from './plan-build';
 export { runBuild, buildImage } from './run-build';
 export type { BuildRuntime, BuildResult } from './run-build';
-export { gitLabels } from './git-labels';
+export { gitLabels, headCommit } from './git-labels';
 export { PROGRESS_MODES } from './options';
 export type { ProgressMode } from './options';
 export { resolveProgress, inCI } from './progress';
@@ -22,3 +22,5 @@ export type { StepCount } from './build-steps';
 export { sizeTable, baseImages, reduction, contextSize, figuresMetadata } from './size-report';
 export type { BuildFigures } from './size-report';
 export { rememberingProbe } from './remembering-probe';
+export { inputsHash, upToDateImage, mustBuild, INPUTS_LABEL } from './up-to-date';
+export { budgetBytes, checkBudget } from './budget';

@@ -15,7 +15,7 @@ describe('parseBuildOptions', () => {
     expect(parseBuildOptions({})).toEqual({
       engine: 'auto', context: '.', tags: [], buildArgs: {}, secrets: [], platforms: [], push: false,
       cacheFrom: [], cacheTo: [], labels: {}, gitLabels: true, noCache: false, pull: false, quiet: false, progress: 'auto', verbose: false, dryRun: false,
-      defaultSecrets: true,
+      defaultSecrets: true, rebuild: false, sbom: false,
     });
   });
 
@@ -50,11 +50,11 @@ describe('parseBuildOptions', () => {
   });
 
   it('names an alias given twice, unsupported nx-container options and unknown options', () => {
-    const lines = problems({ 'no-cache': true, noCache: false, ssh: ['default'], sbom: true, colour: 'red' });
+    const lines = problems({ 'no-cache': true, noCache: false, ssh: ['default'], 'shm-size': '2g', colour: 'red' });
     expect(lines).toEqual([
       'no-cache: given twice, as no-cache and noCache; keep one',
       'ssh: an nx-container option docker-ms does not support; remove it',
-      'sbom: an nx-container option docker-ms does not support; remove it',
+      'shm-size: an nx-container option docker-ms does not support; remove it',
       expect.stringMatching(/^colour: unknown build option \(known: engine, file, context, target, tags, /),
     ]);
   });

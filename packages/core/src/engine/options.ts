@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DockerMsError } from '../errors';
 import { closestNames, didYouMean } from '../text/closest-names';
 import { validateTag } from './tag';
+import { budgetBytes } from './budget';
 
 /** In a tag, stands for the image name (`name`, else the Dockerfile's folder): `registry.example.com/{name}:1.2`. */
 export const NAME_PLACEHOLDER = '{name}';
@@ -12,6 +13,9 @@ export type EngineName = (typeof ENGINES)[number];
 /** How the engine's output reaches the user: auto is tty on a terminal outside CI, plain otherwise. */
 export const PROGRESS_MODES = ['auto', 'tty', 'plain', 'quiet'] as const;
 export type ProgressMode = (typeof PROGRESS_MODES)[number];
+
+/** SLSA provenance detail buildx attaches. */
+export const PROVENANCE_MODES = ['min', 'max'] as const;
 
 /** The stage built when `target` is not given and the Dockerfile has it; otherwise the last stage. */
 export const DEFAULT_STAGE = 'runtime';
@@ -27,7 +31,7 @@ export const BUILD_OPTION_ALIASES: Record<string, string> = {
 /** nx-container options docker-ms does not implement: named in an error rather than ignored. */
 export const UNSUPPORTED_NX_CONTAINER_OPTIONS = [
   'add-hosts', 'allow', 'build-contexts', 'cgroup-parent', 'network', 'no-cache-filters', 'outputs',
-  'provenance', 'sbom', 'secret-files', 'shm-size', 'ssh', 'ulimit', 'metadata',
+  'secret-files', 'shm-size', 'ssh', 'ulimit', 'metadata',
 ];
 
 const list = (split: boolean) =>
@@ -115,6 +119,17 @@ export const buildOptionsShape = {
     .describe("engine output: tty (the engine's live display), plain (line by line), quiet; auto is tty on a terminal outside CI, else plain"),
   verbose: flag().default(false).describe('also print which engine client runs and why, and the exact command'),
   dryRun: flag().default(false).describe('print the exact command and run nothing'),
+  sbom: flag().default(false).describe('attach an SBOM attestation (buildx with a builder that supports attestations)'),
+  provenance: z.enum(PROVENANCE_MODES, { error: enumError(PROVENANCE_MODES) }).optional()
+    .describe('attach a provenance attestation, min or max (buildx with a builder that supports attestations)'),
+  rebuild: flag().default(false)
+    .describe('build even when every tag already names an image built from the same inputs (docker-ms skips the engine then; see docs/ship.md)'),
+  maxSize: z.union([
+    z.number().positive(),
+    z.string().refine((v) => budgetBytes(v) !== null, { error: (issue) => `must be a size such as "150MB", "1.2GB" or "800KB" (got ${JSON.stringify(issue.input)})` }),
+  ], { error: (issue) => `must be a size such as "150MB" or a number of bytes (got ${JSON.stringify(issue.input)})` })
+    .optional()
+    .describe('size budget, e.g. 150MB (powers of 1000): a larger image fails the build with its size and the budget'),
   metadataFile: z.string().min(1).optional()
     .describe('write image id, tags, size, target (and digest when pushed) here as JSON; nothing is written when unset'),
 };

@@ -16,6 +16,8 @@ import { resolveProgress } from './progress';
 import { baseImages, figuresMetadata, oneStageSize, reduction, sizeTable, type BuildFigures } from './size-report';
 import { literalYarnCredentials, planSecrets, type SecretPlan } from './secrets';
 import { run } from './spawn';
+import { checkBudget } from './budget';
+import { INPUTS_LABEL, inputsHash, mustBuild, upToDateImage } from './up-to-date';
 
 /** Where a build reports and what it may ask of the machine. */
 export interface BuildRuntime {
@@ -48,6 +50,8 @@ export interface BuildResult {
   error?: string;
   /** Size, bases, one-stage comparison, time and cache hits (after a real build). */
   figures?: BuildFigures;
+  /** The tags already named an image built from the same inputs: the engine did not run. */
+  upToDate?: boolean;
 }
 
 /** `docker 20.10.24`, `buildx 0.13.1 (docker 28.2.2)`: which engine, without the why (that is --verbose). */
@@ -141,10 +145,10 @@ function secretsFor(plan: BuildPlan, engine: ResolvedEngine, runtime: BuildRunti
 }
 
 /** The exact command: the plan's options plus the git labels (user labels win) and the secrets. */
-async function commandFor(plan: BuildPlan, engine: ResolvedEngine, runtime: BuildRuntime, progress: BuildPlan['options']['progress'], secrets: string[]): Promise<BuildCommand> {
+async function commandFor(plan: BuildPlan, engine: ResolvedEngine, runtime: BuildRuntime, progress: BuildPlan['options']['progress'], secrets: string[], hash: string): Promise<BuildCommand> {
   const options = { ...plan.options, progress };
   const labels = options.gitLabels ? await gitLabels(resolve(plan.cwd, options.context)) : {};
-  return buildCommand({ ...options, secrets, labels: { ...labels, ...options.labels } }, engine, runtime.env ?? process.env);
+  return buildCommand({ ...options, secrets, labels: { ...labels, ...options.labels, [INPUTS_LABEL]: hash } }, engine, runtime.env ?? process.env);
 }
 
 /** Build-arg values and secret values from the environment never reach a log line. */
@@ -185,11 +189,16 @@ async function runPlanned(plan: BuildPlan, runtime: BuildRuntime, onCleanup: (cl
 
   let engine: ResolvedEngine;
   let cmd: BuildCommand;
+  const hash = inputsHash(plan);
   try {
     engine = await engineFor(plan, runtime);
+    if (!options.dryRun && !mustBuild(plan, engine)) {
+      const image = await upToDateImage(engine, tags, hash);
+      if (image) return reuse(plan, engine, image, runtime, seconds);
+    }
     const secrets = secretsFor(plan, engine, runtime);
     onCleanup(secrets.cleanup);
-    cmd = await commandFor(plan, engine, runtime, progress, secrets.specs);
+    cmd = await commandFor(plan, engine, runtime, progress, secrets.specs, hash);
   } catch (error) {
     if (error instanceof BuildOptionsError || error instanceof EngineError) return fail(error.message);
     throw error;
@@ -234,6 +243,12 @@ async function runPlanned(plan: BuildPlan, runtime: BuildRuntime, onCleanup: (cl
     oneStageSize: oneStage, reduction: reduction(size, oneStage), seconds: seconds(), steps: countSteps(output),
   };
   const built: BuildResult = { success: true, tags, seconds: figures.seconds, imageId: facts?.id, size: size ?? undefined, digest, target, command: shown, figures };
+  const budget = checkBudget(tags[0] ?? 'image', size, options.maxSize);
+  if (budget?.warning) log(style.yellow(`warning: ${budget.warning}`));
+  if (budget?.error) {
+    if (runtime.sizeTable !== false) for (const line of sizeTable([figures], style)) log(line);
+    return fail(budget.error, { command: shown, target, figures, imageId: built.imageId, size: built.size });
+  }
   if (options.metadataFile) {
     writeMetadata(options.metadataFile, {
       imageId: built.imageId ?? null, tags, size, target: target ?? null, engine: engine.kind, ...(digest ? { digest } : {}), report: figuresMetadata(figures),
@@ -244,6 +259,27 @@ async function runPlanned(plan: BuildPlan, runtime: BuildRuntime, onCleanup: (cl
   log(style.green(`built ${tags.join(', ')} (image ${id}) in ${built.seconds} s`));
   if (runtime.sizeTable !== false) for (const line of sizeTable([figures], style)) log(line);
   return built;
+}
+
+/**
+ * The tags already name an image built from these inputs: no engine run. The budget is still checked and
+ * the metadata file written (the same keys as after a build, with `upToDate: true`).
+ */
+function reuse(plan: BuildPlan, engine: ResolvedEngine, image: { id: string; size: number | null }, runtime: BuildRuntime, seconds: () => number): BuildResult {
+  const { tags, target, maxSize, metadataFile } = plan.options;
+  const style = styler(runtime.color ?? false);
+  const shortId = image.id.replace(/^sha256:/, '').slice(0, 12);
+  const budget = checkBudget(tags[0], image.size, maxSize);
+  if (budget?.warning) runtime.log(style.yellow(`warning: ${budget.warning}`));
+  if (budget?.error) {
+    runtime.log(style.red(budget.error));
+    return { success: false, tags, seconds: seconds(), error: budget.error, imageId: image.id, size: image.size ?? undefined, target };
+  }
+  if (metadataFile) {
+    writeMetadata(metadataFile, { imageId: image.id, tags, size: image.size, target: target ?? null, engine: engine.kind, upToDate: true });
+  }
+  runtime.log(style.green(`up to date: ${tags.join(', ')} (image ${shortId}, ${formatSize(image.size ?? undefined)}) was built from these inputs; the engine did not run (rebuild: true builds anyway)`));
+  return { success: true, tags, seconds: seconds(), imageId: image.id, size: image.size ?? undefined, target, upToDate: true, metadataFile };
 }
 
 /** Plan and run in one go; bad options or a Dockerfile that does not fit are logged one line each, nothing runs. */

@@ -32,6 +32,10 @@ export function checkSupport(options: BuildOptions, engine: ResolvedEngine): Sup
   if ((kind === 'podman' || kind === 'buildah') && cacheTypes([...options.cacheFrom, ...options.cacheTo]).length) {
     errors.push(`cacheFrom/cacheTo: ${kind} takes a repository (e.g. registry.example.com/team/app-cache), not ${cacheTypes([...options.cacheFrom, ...options.cacheTo]).join(' ')}`);
   }
+  const attestations = [options.sbom && 'sbom', options.provenance && 'provenance'].filter(Boolean);
+  if (plain && attestations.length) {
+    errors.push(`${attestations.join(', ')}: attestations need engine buildx (engine is ${kind}${legacy ? ', legacy builder' : ''}); install docker-buildx and pass engine buildx, or remove ${attestations.join(' and ')}`);
+  }
   if (plain && options.load === false) {
     warnings.push(`load: false has no effect with engine ${kind}; the image always lands in its local store`);
   }

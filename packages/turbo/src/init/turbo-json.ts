@@ -8,7 +8,8 @@ import { writeWorkspaceFile } from '../workspace/write-file';
 export const DOCKER_BUILD_TASK = 'docker-build';
 
 /**
- * The task `init` adds. Not cached: a cache hit would skip `docker build` and leave no image.
+ * The task `init` adds. Not cached by turbo: a hit would replay the logs without an image (removed, or never on
+ * this machine). `docker-ms build` skips unchanged images itself, keyed on a label of the image (docs/ship.md).
  * Strict env mode passes only listed variables to the script, so the engine's own and the
  * registry/remote-cache credentials that builds read are passed through (never hashed).
  */

@@ -1,0 +1,3 @@
+import type { ReleaseOptions } from '@docker-ms/core';
+
+export type ReleaseExecutorSchema = Partial<ReleaseOptions> & { repository: string };
