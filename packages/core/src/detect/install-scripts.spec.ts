@@ -16,6 +16,20 @@ describe('installScriptPackages (native add-ons that compile at install time)', 
     expect(installScriptPackages('package-lock.json', 'not json')).toEqual([]);
   });
 
+  it('package-lock.json: a package that ships prebuilt binaries as per-platform optional dependencies compiles nothing', () => {
+    const lock = JSON.stringify({
+      lockfileVersion: 3,
+      packages: {
+        'node_modules/esbuild': { version: '0.25.0', hasInstallScript: true, optionalDependencies: { '@esbuild/aix-ppc64': '0.25.0', '@esbuild/darwin-arm64': '0.25.0', '@esbuild/linux-x64': '0.25.0', '@esbuild/win32-x64': '0.25.0' } },
+        'node_modules/@swc/core': { version: '1.15.5', hasInstallScript: true, optionalDependencies: { '@swc/core-darwin-arm64': '1.15.5', '@swc/core-linux-x64-gnu': '1.15.5', '@swc/core-linux-x64-musl': '1.15.5' } },
+        'node_modules/nx': { version: '23.2.1', hasInstallScript: true, optionalDependencies: { '@nx/nx-darwin-arm64': '23.2.1', '@nx/nx-linux-x64-gnu': '23.2.1' } },
+        'node_modules/fsevents-like': { version: '1.0.0', hasInstallScript: true, optionalDependencies: { 'some-linux-helper': '1.0.0' } },
+        'node_modules/better-sqlite3': { version: '12.4.1', hasInstallScript: true, dependencies: { bindings: '^1.5.0', 'prebuild-install': '^7.1.1' } },
+      },
+    });
+    expect(installScriptPackages('package-lock.json', lock)).toEqual(['better-sqlite3', 'fsevents-like']);
+  });
+
   it('pnpm-lock.yaml v6 (pnpm 8): requiresBuild under packages, not the importers', () => {
     const lock = [
       "lockfileVersion: '6.0'",

@@ -13,11 +13,22 @@ function entryName(key: string): string {
   return at === -1 ? first : first.slice(0, at);
 }
 
+/** `@esbuild/linux-x64`, `@swc/core-linux-x64-gnu`, `@nx/nx-darwin-arm64`: a package built for one platform. */
+const PLATFORM_PACKAGE = /(^|[-/])(linux|darwin|win32|freebsd|android|sunos|aix|openbsd)([-/]|$)/;
+
+/**
+ * A package that ships its binaries prebuilt, one optional dependency per platform (esbuild, @swc/core, nx,
+ * turbo, sharp 0.33+): its install script picks or checks a binary and compiles nothing.
+ */
+function shipsPrebuilt(entry: { optionalDependencies?: Record<string, string> }): boolean {
+  return Object.keys(entry.optionalDependencies ?? {}).filter((name) => PLATFORM_PACKAGE.test(name)).length >= 2;
+}
+
 function npmPackages(text: string): string[] {
   try {
-    const lock = JSON.parse(text) as { packages?: Record<string, { hasInstallScript?: boolean }> };
+    const lock = JSON.parse(text) as { packages?: Record<string, { hasInstallScript?: boolean; optionalDependencies?: Record<string, string> }> };
     return Object.entries(lock.packages ?? {})
-      .filter(([path, entry]) => path !== '' && entry?.hasInstallScript === true)
+      .filter(([path, entry]) => path !== '' && entry?.hasInstallScript === true && !shipsPrebuilt(entry))
       .map(([path]) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length));
   } catch {
     return [];
