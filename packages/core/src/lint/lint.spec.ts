@@ -143,6 +143,14 @@ describe('lintDockerfile', () => {
         '1 FROM --platform flag should not use constant value "linux/amd64"',
       ]);
     });
+    // BuildKit FromPlatformFlagConstDisallowed (dockerfile2llb reportConstPlatformDisallowed): the stage name it compares
+    // is the lowercased one its FROM parser keeps; RedundantTargetPlatform: one matched variable, TARGETPLATFORM, whose
+    // expansion equals the target platform, so ${TARGETPLATFORM:-x} counts and ${TARGETPLATFORM:+x} does not
+    it('BuildKit semantics: mixed-case stage names, default forms of $TARGETPLATFORM', () => {
+      expect(hits(lines('FROM --platform=linux/arm64 node:26 AS Build-ARM64', 'USER 1'), 'FromPlatformFlagConstDisallowed')).toEqual([]);
+      const text = lines('FROM --platform=${TARGETPLATFORM:-linux/amd64} node:26 AS a', 'FROM --platform=${TARGETPLATFORM:+linux/amd64} node:26 AS b', 'USER 1');
+      expect(hits(text, 'RedundantTargetPlatform').map((f) => f.line)).toEqual([1]);
+    });
   });
 
   describe('EndOfLifeBaseImage', () => {
