@@ -143,6 +143,14 @@ describe('lintDockerfile', () => {
         '1 FROM --platform flag should not use constant value "linux/amd64"',
       ]);
     });
+    // BuildKit FromPlatformFlagConstDisallowed (dockerfile2llb reportConstPlatformDisallowed): the stage name it compares
+    // is the lowercased one its FROM parser keeps; RedundantTargetPlatform: one matched variable, TARGETPLATFORM, whose
+    // expansion equals the target platform, so ${TARGETPLATFORM:-x} counts and ${TARGETPLATFORM:+x} does not
+    it('BuildKit semantics: mixed-case stage names, default forms of $TARGETPLATFORM', () => {
+      expect(hits(lines('FROM --platform=linux/arm64 node:26 AS Build-ARM64', 'USER 1'), 'FromPlatformFlagConstDisallowed')).toEqual([]);
+      const text = lines('FROM --platform=${TARGETPLATFORM:-linux/amd64} node:26 AS a', 'FROM --platform=${TARGETPLATFORM:+linux/amd64} node:26 AS b', 'USER 1');
+      expect(hits(text, 'RedundantTargetPlatform').map((f) => f.line)).toEqual([1]);
+    });
   });
 
   describe('EndOfLifeBaseImage', () => {
@@ -225,10 +233,23 @@ describe('lintDockerfile', () => {
 
   describe('UndefinedArgInFrom', () => {
     it('flags a FROM variable no global ARG declares', () => {
-      expect(hits(lines('FROM node:${NODE_VERSION}', 'USER 1'), 'UndefinedArgInFrom')).toMatchObject([{ line: 1, message: expect.stringContaining('$NODE_VERSION') }]);
+      expect(hits(lines('FROM node:${NODE_VERSION}', 'USER 1'), 'UndefinedArgInFrom')).toMatchObject([{ line: 1, message: expect.stringContaining("'NODE_VERSION'") }]);
     });
     it('accepts global ARGs and BuildKit platform ARGs', () => {
       expect(hits(lines('ARG NODE_VERSION=22', 'FROM --platform=$BUILDPLATFORM node:${NODE_VERSION}', 'USER 1'), 'UndefinedArgInFrom')).toEqual([]);
+    });
+    // BuildKit UndefinedArgInFrom (docs.docker.com/go/dockerfile/rule/undefined-arg-in-from): "FROM argument 'VARIANT' is not
+    // declared", on the FROM line; it "tries to detect miss-spelled built-in build arguments, like BUILDPLATFORM"
+    it('BuildKit UndefinedArgInFrom: its wording, the FROM line, and a hint for a misspelt built-in platform ARG', () => {
+      expect(hits(lines('FROM node:22${VARIANT} AS jsbuilder', 'USER 1'), 'UndefinedArgInFrom')).toEqual([
+        expect.objectContaining({ line: 1, message: "FROM argument 'VARIANT' is not declared" }),
+      ]);
+      expect(hits(lines('ARG V=1', '', 'FROM --platform=$BUILDPLATFROM node:22', 'USER 1'), 'UndefinedArgInFrom')).toEqual([
+        expect.objectContaining({ line: 3, message: "FROM argument 'BUILDPLATFROM' is not declared (did you mean BUILDPLATFORM?)" }),
+      ]);
+      // ${NAME:-default} and ${NAME-default} still use NAME: undeclared, it is reported like BuildKit's unmatched variables
+      expect(hits(lines('FROM alpine:${TAG:-3.21}', 'USER 1'), 'UndefinedArgInFrom')).toEqual([expect.objectContaining({ message: "FROM argument 'TAG' is not declared" })]);
+      expect(hits(lines('ARG TAG', 'FROM alpine:${TAG-3.21}', 'USER 1'), 'UndefinedArgInFrom')).toEqual([]);
     });
   });
 
@@ -329,8 +350,13 @@ describe('lintDockerfile', () => {
       const text = lines('FROM scratch', 'ARG APP_DIR=/srv', 'COPY app ${APP_DIRR:-/srv}/app', 'USER 1');
       expect(hits(text, 'UndefinedVar')).toMatchObject([{ line: 3, message: '$APP_DIRR is not declared in this stage; add ARG APP_DIRR or ENV APP_DIRR=… before it (did you mean $APP_DIR?)' }]);
       expect(hits(lines('ARG NODE_VERSION=26', 'FROM node:${NODE_VERSON}', 'USER 1'), 'UndefinedArgInFrom')).toMatchObject([
-        { line: 2, message: 'FROM uses $NODE_VERSON, which no ARG before the first FROM declares (did you mean $NODE_VERSION?)' },
+        { line: 2, message: "FROM argument 'NODE_VERSON' is not declared (did you mean NODE_VERSION?)" },
       ]);
+    });
+    // BuildKit UndefinedVar (docs.docker.com/go/dockerfile/rule/undefined-var): ${NAME-default} uses NAME, like ${NAME:-default}
+    it('BuildKit UndefinedVar: ${NAME-default} is a use of NAME', () => {
+      expect(hits(lines('FROM scratch', 'ARG DIR', 'COPY app ${DIR-/srv}/app', 'USER 1'), 'UndefinedVar')).toEqual([]);
+      expect(hits(lines('FROM scratch', 'COPY app ${DIR-/srv}/app', 'USER 1'), 'UndefinedVar')).toMatchObject([{ line: 2, message: expect.stringMatching(/^\$DIR is not declared/) }]);
     });
     it('accepts declared, inherited, defaulted and base-image variables', () => {
       const text = lines(

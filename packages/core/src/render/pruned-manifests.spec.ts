@@ -15,12 +15,13 @@ const copies = (text: string, stage: string) => {
 
 describe('node manifestsPath (pruned manifests for the production install)', () => {
   it.each([
-    ['npm', 'COPY dist/docker/apps/api/package.json dist/docker/apps/api/package-lock.json* dist/docker/apps/api/npm-shrinkwrap.json* ./'],
-    ['pnpm', 'COPY dist/docker/apps/api/package.json dist/docker/apps/api/pnpm-lock.yaml* ./'],
-    ['yarn', 'COPY dist/docker/apps/api/package.json dist/docker/apps/api/yarn.lock* .yarnrc.yml* ./'],
-  ])('%s: prod-deps copies the pruned package.json and lockfile, the build still installs from the root', (packageManager, line) => {
+    ['npm', ['COPY dist/docker/apps/api/package.json dist/docker/apps/api/package-lock.json* dist/docker/apps/api/npm-shrinkwrap.json* ./']],
+    ['pnpm', ['COPY dist/docker/apps/api/package.json dist/docker/apps/api/pnpm-lock.yaml* ./']],
+    // the root's Yarn settings and committed plugins stay the workspace root's
+    ['yarn', ['COPY dist/docker/apps/api/package.json dist/docker/apps/api/yarn.lock* .yarnrc.yml* ./', 'COPY .yarn/plugin[s] ./.yarn/plugins/']],
+  ])('%s: prod-deps copies the pruned package.json and lockfile, the build still installs from the root', (packageManager, lines) => {
     const text = renderDockerfile({ ...base, packageManager: packageManager as 'npm', manifestsPath: 'dist/docker/apps/api/' });
-    expect(copies(text, 'prod-deps')).toEqual([line]);
+    expect(copies(text, 'prod-deps')).toEqual(lines);
     expect(copies(text, 'deps')[0]).toMatch(/^COPY package\.json /);
     expect(listStages(text).at(-1)?.name).toBe('runtime');
     expect(lintDockerfile(text).filter((f) => f.severity === 'error')).toEqual([]);

@@ -6,6 +6,11 @@ import type { LintRule, RuleHit } from '../types';
 const RESERVED_STAGE_NAMES = new Set(['scratch', 'context']);
 
 /** ARGs BuildKit defines before the first FROM. */
+/** The variable's own name: the parser keeps ${NAME-default}'s "-default" in it (it strips only the ":-" forms). */
+export function variableName(parsed: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*/.exec(parsed)?.[0] ?? parsed;
+}
+
 export const PLATFORM_ARGS = new Set([
   'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT',
   'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT',
@@ -85,10 +90,13 @@ export const undefinedArgInFrom: LintRule = {
     const hits: RuleHit[] = [];
     for (const stage of model.stages) {
       for (const variable of stage.from.getVariables()) {
-        const name = variable.getName();
+        const name = variableName(variable.getName());
         if (!declared.has(name) && !PLATFORM_ARGS.has(name)) {
-          const [hint] = closestNames(name, declared, 1);
-          hits.push({ line: stage.line, message: `FROM uses $${name}, which no ARG before the first FROM declares${hint ? ` (did you mean $${hint}?)` : ''}` });
+          // BuildKit's wording; its hint also catches misspelt built-in platform ARGs (BUILDPLATFROM → BUILDPLATFORM)
+          // (by edit distance only: VARIANT is not a misspelt BUILDVARIANT, and BuildKit's docs show it without a hint)
+          const builtIns = [...PLATFORM_ARGS].filter((p) => !p.toLowerCase().includes(name.toLowerCase()));
+          const [hint] = closestNames(name, new Set([...declared, ...builtIns]), 1);
+          hits.push({ line: stage.line, message: `FROM argument '${name}' is not declared${hint ? ` (did you mean ${hint}?)` : ''}` });
         }
       }
     }

@@ -3,7 +3,7 @@ import { Arg, DefaultVariables, Env, Instruction, JSONInstruction, PropertyInstr
 import { DockerfileModel, Stage, lineOf, stageChain } from '../../dockerfile/parse';
 import { closestNames } from '../../text/closest-names';
 import type { LintRule, RuleHit } from '../types';
-import { PLATFORM_ARGS } from './from-rules';
+import { PLATFORM_ARGS, variableName } from './from-rules';
 
 function eachInstruction(model: DockerfileModel, keywords: string[]): Array<{ stage: Stage; instruction: Instruction }> {
   return model.stages.flatMap((stage) =>
@@ -205,7 +205,7 @@ export const undefinedVar: LintRule = {
       for (const instruction of stage.instructions) {
         if (EXPANDED.includes(instruction.getKeyword())) {
           for (const variable of instruction.getVariables()) {
-            const name = variable.getName();
+            const name = variableName(variable.getName());
             // like BuildKit, ${NAME:-default} and ${NAME-default} count as uses of NAME too
             if (visible.has(name) || predefined.has(name)) continue;
             if (!onScratch && !everywhere.has(name)) continue;

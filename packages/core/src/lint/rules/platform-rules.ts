@@ -51,7 +51,7 @@ export const fromPlatformFlagConstDisallowed: LintRule = {
       const platform = parsePlatform(value);
       if (!platform) continue; // BuildKit fails on it later
       // a stage named for its platform (FROM --platform=linux/arm64 alpine AS build-arm64) is deliberate
-      const name = stage.name ?? '';
+      const name = (stage.name ?? '').toLowerCase(); // BuildKit compares the stage name it lowercased when parsing FROM
       if (name.includes(platform.os) || name.includes(platform.arch)) continue;
       hits.push({ line: stage.line, message: `FROM --platform flag should not use constant value "${value}"` });
     }

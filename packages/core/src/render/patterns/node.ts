@@ -13,6 +13,8 @@ interface PackageManagerSteps {
   manifests: string[];
   /** Files copied before the production install: the pruned manifests when manifestsPath is set, else `manifests`. */
   prodManifests: string[];
+  /** Folders copied (when present) before the installs, as [glob matching the folder, destination]: Yarn's committed plugins. */
+  settingsDirs: Array<[string, string]>;
   /** Workspace members' package.json files, each copied to its own folder before the installs. */
   members: Array<{ file: string; dir: string }>;
   install: string;
@@ -26,7 +28,7 @@ interface PackageManagerSteps {
  * files (.yarnrc.yml; .npmrc arrives as the npmrc secret, never copied) stay the workspace root's, and pnpm-workspace.yaml is left out (the pruned lockfile
  * describes one project).
  */
-function withProdManifests(pm: Omit<PackageManagerSteps, 'prodManifests' | 'members'>, manifestsPath: string | undefined): Omit<PackageManagerSteps, 'members'> {
+function withProdManifests(pm: Omit<PackageManagerSteps, 'prodManifests' | 'members' | 'settingsDirs'>, manifestsPath: string | undefined): Omit<PackageManagerSteps, 'members' | 'settingsDirs'> {
   if (!manifestsPath) return { ...pm, prodManifests: pm.manifests };
   const pruned = pm.manifests.flatMap((file) => {
     if (file === 'package.json' || NODE_LOCKFILE_NAMES.includes(file.replace(/\*$/, ''))) return [joinPath(manifestsPath, file)];
@@ -39,7 +41,7 @@ function withProdManifests(pm: Omit<PackageManagerSteps, 'prodManifests' | 'memb
  * The package manager, installed in the base stage at the version the project pins (or its lockfile implies) from
  * the npm registry, or the committed Yarn release; never corepack's "latest" download.
  */
-function steps(o: OptionsFor<'node'>, hasYarn: boolean): Omit<PackageManagerSteps, 'prodManifests' | 'members'> {
+function steps(o: OptionsFor<'node'>, hasYarn: boolean): Omit<PackageManagerSteps, 'prodManifests' | 'members' | 'settingsDirs'> & { settingsDirs?: Array<[string, string]> } {
   const v = o.packageManagerVersion;
   const npmGlobal = (spec: string, force = false) => `${mountNpm(o)}npm install --global${force ? ' --force' : ''} '${spec}'`;
   switch (o.packageManager) {
@@ -75,8 +77,9 @@ function steps(o: OptionsFor<'node'>, hasYarn: boolean): Omit<PackageManagerStep
         manifests: ['package.json', 'yarn.lock*', '.yarnrc.yml*'],
         // no yarn.lock: Yarn 1 without --frozen-lockfile, Berry without --immutable (not reproducible; detection and lint say so)
         install: 'if [ -f yarn.lock ]; then frozen=1; fi; case "$(yarn --version)" in 1.*) yarn install ${frozen:+--frozen-lockfile} ;; *) yarn install ${frozen:+--immutable} ;; esac',
-        installProd:
-          'if [ -f yarn.lock ]; then frozen=1; fi; case "$(yarn --version)" in 1.*) yarn install ${frozen:+--frozen-lockfile} --production ;; *) yarn workspaces focus --all --production ;; esac',
+        installProd: `if [ -f yarn.lock ]; then frozen=1; fi; case "$(yarn --version)" in 1.*) yarn install \${frozen:+--frozen-lockfile} --production ;; 2.*|3.*) ${YARN3_NEEDS_FOCUS} yarn workspaces focus --all --production ;; *) yarn workspaces focus --all --production ;; esac`,
+        // Berry: .yarnrc.yml lists the committed plugins, which load from .yarn/plugins (Yarn 1 has neither)
+        settingsDirs: v && /^[\^~]?1(?:$|\.)/.test(v) ? [] : [['.yarn/plugin[s]', './.yarn/plugins/']],
         caches: ['id=yarn-v1,target=/usr/local/share/.cache/yarn', 'id=yarn-berry,target=/root/.yarn/berry/cache'],
         run: 'yarn run',
       };
@@ -92,6 +95,13 @@ function steps(o: OptionsFor<'node'>, hasYarn: boolean): Omit<PackageManagerStep
       };
   }
 }
+
+/**
+ * `yarn workspaces focus --all --production` is Yarn's documented production install; before Yarn 4 it comes from the
+ * workspace-tools plugin, which the project must commit (nothing is downloaded at build time): stop with the fix.
+ */
+const YARN3_NEEDS_FOCUS =
+  "grep -qs 'plugin-workspace-tools' .yarnrc.yml || { echo 'Yarn '\"$(yarn --version)\"' needs the workspace-tools plugin for its production install: run \"yarn plugin import workspace-tools\" and commit .yarnrc.yml and .yarn/plugins' >&2; exit 1; };";
 
 /** node-gyp's documented needs on Unix: python3, make and a C++ compiler. */
 function buildTools(o: OptionsFor<'node'>, flavor: string): string | null {
@@ -194,7 +204,8 @@ export type NodeInstallData = Pick<NodeTemplateData, 'pm' | 'turbo' | 'yarnRelea
 
 export function nodeInstallData(o: OptionsFor<'node'>, base: Pick<BaseTemplateData, 'build'>): NodeInstallData {
   const members = (o.workspaceManifests ?? []).map((file) => ({ file, dir: dir(file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.') }));
-  const pm = { ...withProdManifests(steps(o, imageHasYarn(base.build.version)), o.manifestsPath), members };
+  const { settingsDirs = [], ...pmSteps } = steps(o, imageHasYarn(base.build.version));
+  const pm = { ...withProdManifests(pmSteps, o.manifestsPath), settingsDirs, members };
   const yarnRelease = o.packageManager === 'yarn' && o.yarnPath ? { from: o.yarnPath, to: YARN_RELEASE } : null;
   return { pm, yarnRelease, buildTools: buildTools(o, base.build.flavor), turbo: turboPrune(o) };
 }
