@@ -75,6 +75,7 @@ const apps = fs
   .filter((name) => fs.statSync(path.join(examples, name)).isDirectory())
   .sort();
 // Debian's docker client runs BuildKit (the PATH may hold a newer client without buildx); the CLI resolves the engine itself.
+step('Docker engine (docker info)');
 const engine = run('docker', ['info', '--format', '{{.ServerVersion}}'], { capture: true, timeout: 20_000 });
 let canBuild = engine.status === 0;
 if (!canBuild) console.log('\n(no Docker engine answers `docker info`: Dockerfiles are written, images are not built)');
@@ -91,7 +92,7 @@ const results = [];
 for (const app of apps) {
   const dir = path.join(examples, app);
   const rel = path.relative(root, dir);
-  step(`${rel}`);
+  step(`${rel}: detect, write Dockerfile${canBuild ? ', build the image' : ''}`);
   const detect = run('node', [cli, 'detect', rel, '--workspace-root', rel, '--json'], { capture: true });
   if (detect.status !== 0) {
     process.stderr.write(detect.stderr);
