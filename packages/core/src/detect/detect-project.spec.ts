@@ -176,7 +176,7 @@ describe('choosing the language', () => {
     expect(e.name).toBe('DetectionError');
     expect(e.message).toBe(
       'apps/app: no language detected (checked ' +
-        'node: package.json, pnpm-lock.yaml, yarn.lock, bun.lock, bun.lockb, package-lock.json, npm-shrinkwrap.json, tsconfig.json, tsconfig.app.json; ' +
+        'node: package.json, package.json5, package.yaml, pnpm-lock.yaml, yarn.lock, bun.lock, bun.lockb, package-lock.json, npm-shrinkwrap.json, tsconfig.json, tsconfig.app.json; ' +
         'python: pyproject.toml, setup.py, setup.cfg, Pipfile, Pipfile.lock, uv.lock, poetry.lock, pdm.lock, requirements*.txt, *.py; ' +
         'go: go.mod, *.go, cmd/*/main.go; ' +
         'rust: Cargo.toml; ' +

@@ -37,6 +37,37 @@ describe('bad manifests stop detection: the file, the position, the parse error'
   });
 });
 
+describe('pnpm-only manifests (package.json5 / package.yaml, read by pnpm when package.json is absent)', () => {
+  // Written after pnpm's docs (package.json page: "pnpm also supports package.json5 and package.yaml").
+  const json5 = "// pnpm reads this when there is no package.json\n{\n  name: 'api',\n  version: '1.0.0',\n  main: 'index.js',\n  dependencies: { express: '^5.1.0', },\n}\n";
+  const yaml = 'name: api\nversion: 1.0.0\nmain: index.js\nscripts:\n  start: node index.js\ndependencies:\n  express: ^5.1.0\n';
+  const lock = "lockfileVersion: '9.0'\n";
+
+  it.each([
+    ['package.json5', json5],
+    ['package.yaml', yaml],
+  ])('%s alone: recognised as a Node app, refused with one line naming the rename', (name, text) => {
+    for (const files of [{ [`apps/x/${name}`]: text }, { [`apps/x/${name}`]: text, 'apps/x/pnpm-lock.yaml': lock }]) {
+      let error: unknown;
+      try {
+        detect(files);
+      } catch (e) {
+        error = e;
+      }
+      expect((error as Error).name).toBe('ManifestError');
+      expect((error as Error).message).toBe(
+        `apps/x/${name}: a Node app needs package.json (Node and the image read no other manifest); rename it to package.json with the same fields as JSON`,
+      );
+    }
+  });
+
+  it('a package.json next to it wins: pnpm and docker-ms read package.json', () => {
+    const result = detect({ 'apps/x/package.json': '{"name":"api","main":"index.js"}', 'apps/x/package.yaml': yaml, 'apps/x/index.js': '' });
+    expect(result.language).toBe('node');
+    expect(result.entry).toBe('index.js');
+  });
+});
+
 describe('jsonError agrees with JSON.parse', () => {
   it('null exactly when JSON.parse accepts the text; otherwise an offset inside it', () => {
     const jsonish = fc.oneof(

@@ -1,4 +1,5 @@
 import { DetectionError } from './detection-error';
+import { ManifestError } from './manifest-error';
 import { NODE_LOCKFILES } from '../options/lockfiles';
 import { currentVersion } from './current-versions';
 import type { LanguageDetector, Probe } from './detector';
@@ -35,11 +36,29 @@ export function isWrapperPackageJson(pkg: Record<string, unknown>): boolean {
   return !hasDeps && !PACKAGE_KEYS.some((k) => pkg[k] !== undefined);
 }
 
+/** Manifests pnpm reads when package.json is absent; Node and npm read neither. */
+const PNPM_ONLY_MANIFESTS = ['package.json5', 'package.yaml'];
+
+/**
+ * The generated image needs a package.json (Node reads only that file for `type`/`exports`, the runtime stage
+ * copies it), so a pnpm-only manifest is recognised and refused with the fix.
+ */
+function refusePnpmOnlyManifest(files: ProjectFiles): void {
+  if (files.has('package.json')) return;
+  const [found] = files.filesIn(files.dir, PNPM_ONLY_MANIFESTS);
+  if (!found) return;
+  throw new ManifestError(
+    `${files.path(found)}: a Node app needs package.json (Node and the image read no other manifest); rename it to package.json with the same fields as JSON`,
+  );
+}
+
 function probe(files: ProjectFiles): Probe {
   const locks = files.filesIn(files.dir, LOCKFILES.map((l) => l.file));
   if (locks.length) return { strength: 3, signals: locks };
   const pkg = files.readJson(files.path('package.json'));
   if (!pkg) {
+    const pnpmOnly = files.filesIn(files.dir, PNPM_ONLY_MANIFESTS);
+    if (pnpmOnly.length) return { strength: 3, signals: pnpmOnly };
     // An Nx integrated app has no package.json, only TypeScript config next to its sources.
     const tsconfig = files.filesIn(files.dir, ['tsconfig.app.json', 'tsconfig.json']);
     return tsconfig.length ? { strength: 2, signals: tsconfig } : { strength: 0, signals: [] };
@@ -386,9 +405,10 @@ function installFacts(files: ProjectFiles, pm: ManagerChoice, evidence: string[]
 
 export const nodeDetector: LanguageDetector = {
   language: 'node',
-  checks: ['package.json', ...LOCKFILES.map((l) => l.file), 'tsconfig.json', 'tsconfig.app.json'],
+  checks: ['package.json', ...PNPM_ONLY_MANIFESTS, ...LOCKFILES.map((l) => l.file), 'tsconfig.json', 'tsconfig.app.json'],
   probe,
   details(files) {
+    refusePnpmOnlyManifest(files);
     const evidence: string[] = [];
     const parsed = files.readJson(files.path('package.json'));
     if (parsed && !parsed.ok) evidence.push(`package.json: could not parse (${parsed.error})`);

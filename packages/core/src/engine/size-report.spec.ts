@@ -5,7 +5,7 @@ import { parseDockerfile } from '../dockerfile/parse';
 import { styler } from '../text/style';
 import { countSteps } from './build-steps';
 import { resolveProgress } from './progress';
-import { baseImages, contextSize, figuresMetadata, oneStageSize, reduction, sizeTable, type BuildFigures } from './size-report';
+import { baseImages, contextSize, figuresMetadata, oneStageSize, reduction, savedPercent, sizeTable, type BuildFigures } from './size-report';
 
 const GO = parseDockerfile([
   'FROM golang:1.26-bookworm AS build',
@@ -77,6 +77,19 @@ describe('size report figures', () => {
     const [header, row] = sizeTable([figures({})], styler(true));
     expect(header.startsWith('\u001b[1mimage')).toBe(true);
     expect(row).toContain('\u001b[32m−99 %\u001b[39m');
+  });
+
+  it('a multi-stage image bigger than the one-stage estimate reads as larger, signed, not green', () => {
+    expect(savedPercent(0.87)).toBe('−87 %');
+    expect(savedPercent(-0.66)).toBe('+66 % larger');
+    expect(savedPercent(-0.001)).toBe('−0 %');
+    expect(savedPercent(null)).toBe('–');
+    const big = figures({ size: 1_460_800_000, oneStageSize: 880_000_000, reduction: reduction(1_460_800_000, 880_000_000) });
+    const [, plain] = sizeTable([big], styler(false));
+    expect(plain).toMatch(/ \+66 % larger +12\.3 s/);
+    expect(plain).not.toContain('−-');
+    const [, coloured] = sizeTable([big], styler(true));
+    expect(coloured).not.toContain('\u001b[32m');
   });
 
   it('the metadata JSON carries the same figures', () => {

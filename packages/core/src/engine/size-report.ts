@@ -65,7 +65,13 @@ export async function oneStageSize(
   return base + contextSize(contextDir, dockerfile);
 }
 
-const percent = (r: number | null) => (r === null ? '–' : `−${Math.round(r * 100)} %`);
+/** The saving as a signed figure: `−87 %` when the image is smaller than the one-stage estimate, `+66 % larger` when bigger. */
+export function savedPercent(r: number | null): string {
+  if (r === null) return '–';
+  const points = Math.round(Math.abs(r) * 100);
+  return r < 0 && points > 0 ? `+${points} % larger` : `−${points} %`;
+}
+const percent = savedPercent;
 
 /** One table for one build or many: a header and a row per image, plain text (coloured when `style` colours). */
 export function sizeTable(figures: BuildFigures[], style: Style): string[] {
@@ -88,9 +94,11 @@ export function sizeTable(figures: BuildFigures[], style: Style): string[] {
     if (f.oneStageSize === null && f.builderBase) notes.push(`${f.image}: no one-stage figure, ${f.builderBase} is not in the local image store`);
   }
   if (figures.some((f) => !f.steps)) notes.push('cached: – where the engine showed no steps (its live display or quiet; --progress plain counts them)');
-  return [style.bold(line(header)), ...rows.map((r, i) => {
-    const text = line(r);
-    return figures[i].reduction !== null ? text.replace(percent(figures[i].reduction), style.green(percent(figures[i].reduction))) : text;
+  return [style.bold(line(header)), ...rows.map((cells, i) => {
+    const text = line(cells);
+    const saved = figures[i].reduction;
+    // only a real saving is green
+    return saved !== null && saved >= 0 ? text.replace(percent(saved), style.green(percent(saved))) : text;
   }), ...notes.map((n) => style.dim(n))];
 }
 
