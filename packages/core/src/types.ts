@@ -67,6 +67,8 @@ export interface Detection {
   packageManagerVersion?: string;
   /** node: workspace-relative committed Yarn release (yarnPath) that runs the installs. */
   yarnPath?: string;
+  /** node: workspace-relative committed `.yarn/plugins` folder (Yarn 2+), copied before the installs. */
+  yarnPlugins?: string;
   /** node: workspace-relative lockfile of the package manager; null when there is none (installs are not reproducible). */
   lockfile?: string | null;
   /** node: packages of the lockfile that build at install time (native add-ons): the build stages need python3, make, g++. */

@@ -89,6 +89,19 @@ describe('node: package manager version (never "latest")', () => {
     expect(missing.evidence).toContain('.yarnrc.yml (workspace root): yarnPath .yarn/releases/yarn-4.5.3.cjs is not in the repository; Yarn comes from the npm registry instead');
   });
 
+  it('committed Yarn plugins (.yarn/plugins beside .yarnrc.yml) are found; none committed, none named', () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'root', packageManager: 'yarn@3.8.7' }),
+      '.yarnrc.yml': 'nodeLinker: node-modules\nplugins:\n  - path: .yarn/plugins/@yarnpkg/plugin-workspace-tools.cjs\n',
+      'yarn.lock': '__metadata:\n  version: 6\n',
+      [`${APP}/package.json`]: pkg(),
+    };
+    const d = detect({ ...files, '.yarn/plugins/@yarnpkg/plugin-workspace-tools.cjs': '// plugin' });
+    expect(d.yarnPlugins).toBe('.yarn/plugins');
+    expect(d.evidence).toContain('.yarn/plugins (above the project): committed Yarn plugins → copied before the installs (.yarnrc.yml loads them)');
+    expect(detect(files).yarnPlugins).toBeUndefined();
+  });
+
   it('refuses Plug\'n\'Play in one line naming the setting (the image installs with the node-modules linker)', () => {
     const files = {
       'package.json': JSON.stringify({ name: 'root', packageManager: 'yarn@4.5.3' }),

@@ -73,6 +73,8 @@ interface ManagerChoice {
   version?: string;
   /** Workspace-relative committed Yarn release (`yarnPath` of .yarnrc.yml) that exists. */
   yarnPath?: string;
+  /** Workspace-relative `.yarn/plugins` beside the .yarnrc.yml that loads them (Yarn 2+). */
+  yarnPlugins?: string;
   /** Workspace-relative lockfile of the chosen manager, when there is one. */
   lockfile?: string;
 }
@@ -137,6 +139,8 @@ function packageManager(files: ProjectFiles, evidence: string[]): ManagerChoice 
   if (choice.manager === 'yarn') {
     const release = yarnRelease(files, evidence);
     if (release) choice.yarnPath = release;
+    const plugins = yarnPluginsDir(files, evidence);
+    if (plugins) choice.yarnPlugins = plugins;
   }
   if (!choice.version && !choice.yarnPath && choice.manager !== 'npm') evidence.push(`${choice.manager}: no version pinned; the template's pinned default is installed`);
   return choice;
@@ -222,6 +226,18 @@ function lockVersion(files: ProjectFiles, file: string, path: string, evidence: 
     }
   }
   return {};
+}
+
+/** `.yarn/plugins` beside the nearest .yarnrc.yml, when it holds committed plugins. */
+function yarnPluginsDir(files: ProjectFiles, evidence: string[]): string | undefined {
+  for (const dir of files.dirs) {
+    if (files.fs.read(joinPath(dir, '.yarnrc.yml')) === null) continue;
+    const plugins = joinPath(dir, '.yarn/plugins');
+    if (!files.fs.list(plugins).length) return undefined;
+    evidence.push(`${files.label(plugins)}: committed Yarn plugins → copied before the installs (.yarnrc.yml loads them)`);
+    return plugins;
+  }
+  return undefined;
 }
 
 /** `yarnPath` of the nearest .yarnrc.yml, when the release file it names is committed. */
@@ -423,6 +439,7 @@ export const nodeDetector: LanguageDetector = {
       packageManager: pm.manager,
       ...(pm.version ? { packageManagerVersion: pm.version } : {}),
       ...(pm.yarnPath ? { yarnPath: pm.yarnPath } : {}),
+      ...(pm.yarnPlugins ? { yarnPlugins: pm.yarnPlugins } : {}),
       ...install,
       runtimeVersion: runtimeVersion(files, evidence),
       entry: entry(files, pkg, evidence),

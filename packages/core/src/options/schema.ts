@@ -186,6 +186,7 @@ export const nodeOptionsSchema = languageSchema('node').extend({
     .optional()
     .describe('Version of pnpm, yarn, bun or npm installed from the npm registry in the base stage (detected from packageManager, engines or the lockfile format); never "latest".'),
   spaFallback: z.boolean().optional().describe('variant "static": answer paths that match no file with index.html (client-side routing); false serves <path>.html or 404. Default true.'),
+  yarnPlugins: relativePath().optional().describe("Committed Yarn plugins folder (.yarn/plugins, loaded by .yarnrc.yml) relative to the build context, copied before each install."),
   yarnPath: relativePath().optional().describe("Committed Yarn release (.yarnrc.yml yarnPath) relative to the build context; it runs every yarn command, so nothing is downloaded."),
   manifestsPath: relativePath().optional().describe(
     "Folder (relative to the build context) with the app's pruned package.json and lockfile, e.g. \"dist/docker/apps/api\" (the Nx build executor writes it from the project graph); the production install uses them instead of the workspace root's.",
@@ -223,7 +224,7 @@ export type DockerfileOptionsInput = z.input<typeof dockerfileOptionsSchema>;
 export type OptionsFor<L extends DockerfileOptions['language']> = Extract<DockerfileOptions, { language: L }>;
 
 /** Every option name, for adapters that map their own flags (Nx schema.json, CLI). */
-export const OPTION_NAMES = ['language', 'packageManager', 'variant', ...Object.keys(common), 'manifestsPath', 'workspaceManifests', 'workspaceRuntimePaths', 'nativeBuildTools', 'packageManagerVersion', 'spaFallback', 'yarnPath', ...Object.keys(monorepoPruneOptions), ...Object.keys(detectedOptions)] as const;
+export const OPTION_NAMES = ['language', 'packageManager', 'variant', ...Object.keys(common), 'manifestsPath', 'workspaceManifests', 'workspaceRuntimePaths', 'nativeBuildTools', 'packageManagerVersion', 'spaFallback', 'yarnPath', 'yarnPlugins', ...Object.keys(monorepoPruneOptions), ...Object.keys(detectedOptions)] as const;
 
 if (LANGUAGES.length !== Object.keys(PACKAGE_MANAGERS).length) {
   throw new Error('PACKAGE_MANAGERS must list every language');

@@ -51,6 +51,8 @@ function fromDetection(d: Detection, user: Record<string, unknown>, fs: FileRead
     if (d.packageManagerVersion) out.packageManagerVersion = d.packageManagerVersion;
     const release = d.yarnPath ? contextPath(d.yarnPath, dir, (user.projectRoot as string | undefined) ?? '.') : null;
     if (release) out.yarnPath = release;
+    const plugins = d.yarnPlugins ? contextPath(d.yarnPlugins, dir, (user.projectRoot as string | undefined) ?? '.') : null;
+    if (plugins) out.yarnPlugins = plugins;
     if (d.nativeAddons?.length) out.nativeBuildTools = true;
     // a workspace root built as the app: its install links every member, so each member's manifest goes in first
     if (dir === '' && user.workspaceManifests === undefined && user.manifestsPath === undefined) {

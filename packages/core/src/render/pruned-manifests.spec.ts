@@ -18,7 +18,7 @@ describe('node manifestsPath (pruned manifests for the production install)', () 
     ['npm', ['COPY dist/docker/apps/api/package.json dist/docker/apps/api/package-lock.json* dist/docker/apps/api/npm-shrinkwrap.json* ./']],
     ['pnpm', ['COPY dist/docker/apps/api/package.json dist/docker/apps/api/pnpm-lock.yaml* ./']],
     // the root's Yarn settings and committed plugins stay the workspace root's
-    ['yarn', ['COPY dist/docker/apps/api/package.json dist/docker/apps/api/yarn.lock* .yarnrc.yml* ./', 'COPY .yarn/plugin[s] ./.yarn/plugins/']],
+    ['yarn', ['COPY dist/docker/apps/api/package.json dist/docker/apps/api/yarn.lock* .yarnrc.yml* ./']],
   ])('%s: prod-deps copies the pruned package.json and lockfile, the build still installs from the root', (packageManager, lines) => {
     const text = renderDockerfile({ ...base, packageManager: packageManager as 'npm', manifestsPath: 'dist/docker/apps/api/' });
     expect(copies(text, 'prod-deps')).toEqual(lines);

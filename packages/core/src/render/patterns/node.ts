@@ -79,7 +79,7 @@ function steps(o: OptionsFor<'node'>, hasYarn: boolean): Omit<PackageManagerStep
         install: 'if [ -f yarn.lock ]; then frozen=1; fi; case "$(yarn --version)" in 1.*) yarn install ${frozen:+--frozen-lockfile} ;; *) yarn install ${frozen:+--immutable} ;; esac',
         installProd: `if [ -f yarn.lock ]; then frozen=1; fi; case "$(yarn --version)" in 1.*) yarn install \${frozen:+--frozen-lockfile} --production ;; 2.*|3.*) ${YARN3_NEEDS_FOCUS} yarn workspaces focus --all --production ;; *) yarn workspaces focus --all --production ;; esac`,
         // Berry: .yarnrc.yml lists the committed plugins, which load from .yarn/plugins (Yarn 1 has neither)
-        settingsDirs: v && /^[\^~]?1(?:$|\.)/.test(v) ? [] : [['.yarn/plugin[s]', './.yarn/plugins/']],
+        settingsDirs: o.yarnPlugins ? [[o.yarnPlugins, './.yarn/plugins/']] : [],
         caches: ['id=yarn-v1,target=/usr/local/share/.cache/yarn', 'id=yarn-berry,target=/root/.yarn/berry/cache'],
         run: 'yarn run',
       };

@@ -65,18 +65,19 @@ describe('Yarn 2/3 production install needs the committed workspace-tools plugin
   });
 
   it.each(['2.4.3', '3.8.7', '4.5.3', undefined])('pinned %s: both installs copy .yarnrc.yml and the committed .yarn/plugins (when present)', (version) => {
-    const text = renderDockerfile({ language: 'node', packageManager: 'yarn', ...(version ? { packageManagerVersion: version } : {}) });
+    const text = renderDockerfile({ language: 'node', packageManager: 'yarn', yarnPlugins: '.yarn/plugins', ...(version ? { packageManagerVersion: version } : {}) });
     for (const stage of ['deps', 'prod-deps']) {
       const lines = text.split('\n');
       const from = lines.indexOf(lines.find((l) => l.endsWith(` AS ${stage}`))!);
       const copies = lines.slice(from + 1, lines.findIndex((l, i) => i > from && l.startsWith('RUN '))).filter((l) => l.startsWith('COPY '));
       expect(copies[0].split(' ')).toContain('.yarnrc.yml*');
-      expect(copies).toContain('COPY .yarn/plugin[s] ./.yarn/plugins/');
+      expect(copies).toContain('COPY .yarn/plugins ./.yarn/plugins/');
     }
     expect(lintDockerfile(text).filter((f) => f.severity === 'error')).toEqual([]);
   });
 
-  it('Yarn 1 pinned: no .yarn/plugins copy', () => {
+  it('no committed plugins: no .yarn/plugins copy (a COPY whose only source matches nothing fails the build)', () => {
+    expect(renderDockerfile({ language: 'node', packageManager: 'yarn', packageManagerVersion: '3.8.7' })).not.toContain('COPY .yarn/plugin');
     expect(renderDockerfile({ language: 'node', packageManager: 'yarn', packageManagerVersion: '1.22.22' })).not.toContain('COPY .yarn/plugin');
   });
 });
