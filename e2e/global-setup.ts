@@ -9,12 +9,24 @@ import { buildStandins } from './standins/build';
 import { REPO_ROOT, REQUIRED, RESULTS_DIR, log, writeState } from './support/env';
 import { exec } from './support/exec';
 import { bridgeGateway } from './support/docker';
+import { INPUTS_LABEL } from '../packages/core/src/engine/up-to-date';
 import { publishPackages, startRegistry } from './support/verdaccio';
 
 async function servicesUp(): Promise<string | undefined> {
   const r = await exec('bash', [path.join(REPO_ROOT, 'scripts/services.sh'), 'up'], { allowFailure: true, timeout: 20 * 60_000 });
   process.stdout.write(r.output);
   return r.code === 0 ? undefined : `scripts/services.sh up failed (exit ${r.code}): ${r.output.trim().split('\n').pop()}`;
+}
+
+/**
+ * Images an earlier run built carry the inputs label; a build with the same inputs would be "up to date" and
+ * skip the engine, so a run would depend on what the machine kept. Each run starts as on a fresh machine.
+ */
+async function removeEarlierBuilds(): Promise<void> {
+  const ids = (await exec('docker', ['images', '-q', '--filter', `label=${INPUTS_LABEL}`])).output.split(/\s+/).filter(Boolean);
+  const unique = [...new Set(ids)];
+  if (unique.length) await exec('docker', ['rmi', '-f', ...unique], { allowFailure: true });
+  log(`removed ${unique.length} image(s) built by earlier runs (label ${INPUTS_LABEL})`);
 }
 
 export default async function globalSetup(): Promise<void> {
@@ -27,6 +39,7 @@ export default async function globalSetup(): Promise<void> {
     return;
   }
   log(`services up (${((Date.now() - t0) / 1000).toFixed(0)}s)`);
+  await removeEarlierBuilds();
 
   let t = Date.now();
   // Every catalog default and seed ref plus what the examples detect to (other suites build on them too).
