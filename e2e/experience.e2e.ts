@@ -52,13 +52,14 @@ describeE2e('the build experience (progress, size report, --verbose, suggestions
     // our own lines are coloured on a terminal…
     expect(r.output).toMatch(/\u001b\[36mbuilding go-api:latest/);
     // …unless NO_COLOR says otherwise
-    const plainColours = await inTerminal(ws, `npx nx run ${APP}:docker-build --skip-nx-cache`, { CI: '', NX_TUI: 'false', NO_COLOR: '1' });
+    const plainColours = await inTerminal(ws, `npx nx run ${APP}:docker-build --skip-nx-cache --rebuild`, { CI: '', NX_TUI: 'false', NO_COLOR: '1' });
     expect(plainColours.code).toBe(0);
+    expect(plainColours.output).toContain('building ');
     expect(plainColours.output).not.toMatch(/\u001b\[36mbuilding/);
   });
 
   it('piped (CI), --verbose: plain engine output, the engine choice and command, cache hits counted, figures in the metadata', async () => {
-    const run = await ws.nx(['run', `${APP}:docker-build`, '--verbose', '--skip-nx-cache']);
+    const run = await ws.nx(['run', `${APP}:docker-build`, '--verbose', '--skip-nx-cache', '--rebuild']);
     // Nx sets FORCE_COLOR=true for its tasks even when piped, so our lines may be coloured here
     const r = { output: stripAnsi(run.output) };
     expect(r.output).not.toMatch(/unknown build option/);

@@ -19,14 +19,16 @@ async function servicesUp(): Promise<string | undefined> {
 }
 
 /**
- * Images an earlier run built carry the inputs label; a build with the same inputs would be "up to date" and
- * skip the engine, so a run would depend on what the machine kept. Each run starts as on a fresh machine.
+ * Each run starts as on a fresh machine. Images an earlier run built carry the inputs label: a build with the
+ * same inputs would be "up to date" and skip the engine. Cache mounts (npm, Yarn, cargo, Maven…) may hold our
+ * own packages as an earlier run published them under the same e2e version, which Yarn rejects by checksum.
  */
 async function removeEarlierBuilds(): Promise<void> {
   const ids = (await exec('docker', ['images', '-q', '--filter', `label=${INPUTS_LABEL}`])).output.split(/\s+/).filter(Boolean);
   const unique = [...new Set(ids)];
   if (unique.length) await exec('docker', ['rmi', '-f', ...unique], { allowFailure: true });
-  log(`removed ${unique.length} image(s) built by earlier runs (label ${INPUTS_LABEL})`);
+  await exec('docker', ['builder', 'prune', '-f', '--filter', 'type=exec.cachemount']);
+  log(`removed ${unique.length} image(s) built by earlier runs (label ${INPUTS_LABEL}) and the build cache mounts`);
 }
 
 export default async function globalSetup(): Promise<void> {

@@ -135,7 +135,7 @@ describeE2e('docker-ms in a fresh Nx 23 workspace', () => {
     expect(dockerfile).not.toMatch(/--mount|--chmod/);
     const tag = `docker-ms-e2e/${app.name}:legacy`;
     // DOCKER_BUILDKIT=0 asks the executor for the legacy builder, as it does for docker build.
-    const r = await ws.nx(['run', `${app.name}:docker-build`, '--skip-nx-cache', `--tags=${tag}`, '--verbose'], { env: { ...ws.env, DOCKER_BUILDKIT: '0' } });
+    const r = await ws.nx(['run', `${app.name}:docker-build`, '--skip-nx-cache', `--tags=${tag}`, '--verbose', '--rebuild'], { env: { ...ws.env, DOCKER_BUILDKIT: '0' } });
     expect(r.output).toMatch(/with docker \S+ \(legacy builder\)/);
     expect(r.output).toContain('legacy builder: DOCKER_BUILDKIT=0'); // the engine choice, shown with --verbose
     expect(r.output).not.toMatch(/^#\d+ \[/m); // BuildKit's progress lines
