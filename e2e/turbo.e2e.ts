@@ -237,7 +237,7 @@ describeE2e('@docker-ms/turbo in a fresh Turborepo (npm workspaces)', () => {
     expect(prune.at(-1)).toMatch(/^#\d+ DONE/);
 
     const manifest = readJson('apps/web/package.json');
-    fs.writeFileSync(path.join(ws.root, 'apps/web/package.json'), json({ ...manifest, version: '1.0.1' }));
+    fs.writeFileSync(path.join(ws.root, 'apps/web/package.json'), json({ ...manifest, version: `1.0.${Date.now()}` }));
     const changed = await dockerBuild(web);
     const reinstall = stepLines(changed.output, /\[deps \d+\/\d+\] RUN/);
     log(`after changing apps/web/package.json:\n${reinstall.join('\n')}`);
