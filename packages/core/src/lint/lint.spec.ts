@@ -253,6 +253,44 @@ describe('lintDockerfile', () => {
     });
   });
 
+  // BuildKit InvalidDefaultArgInFrom (docs.docker.com/go/dockerfile/rule/invalid-default-arg-in-from): the FROM expanded
+  // with the global ARGs' defaults only (no --build-arg) must be a valid image reference
+  describe('InvalidDefaultArgInFrom', () => {
+    it("BuildKit's examples: an ARG without default leaves an empty tag; a default or ${TAG:-…} fixes it", () => {
+      expect(hits(lines('ARG TAG', 'FROM busybox:${TAG}', 'USER 1'), 'InvalidDefaultArgInFrom')).toEqual([
+        expect.objectContaining({ line: 2, message: expect.stringMatching(/^Default value for ARG busybox:\$\{TAG\} results in empty or invalid base image name/) }),
+      ]);
+      expect(hits(lines('ARG TAG=latest', 'FROM busybox:${TAG}', 'USER 1'), 'InvalidDefaultArgInFrom')).toEqual([]);
+      expect(hits(lines('ARG TAG', 'FROM busybox:${TAG:-latest}', 'USER 1'), 'InvalidDefaultArgInFrom')).toEqual([]);
+    });
+    it('an empty image, an upper-case repository, and ARG defaults built from earlier ARGs', () => {
+      expect(hits(lines('ARG IMAGE', 'FROM $IMAGE', 'USER 1'), 'InvalidDefaultArgInFrom').map((f) => f.line)).toEqual([2]);
+      expect(hits(lines('ARG REPO=Node', 'FROM ${REPO}:24', 'USER 1'), 'InvalidDefaultArgInFrom').map((f) => f.line)).toEqual([2]);
+      expect(hits(lines('ARG V=24', 'ARG IMG=node:${V}-trixie-slim', 'FROM ${IMG}', 'USER 1'), 'InvalidDefaultArgInFrom')).toEqual([]);
+      expect(hits(lines('ARG REG=127.0.0.1:5000', 'FROM ${REG}/team/node:24@sha256:' + 'a'.repeat(64), 'USER 1'), 'InvalidDefaultArgInFrom')).toEqual([]);
+      // platform ARGs have values; ${X:+word} is the word only when X is set
+      expect(hits(lines('FROM --platform=$BUILDPLATFORM tonistiigi/xx:1.6-${TARGETARCH}', 'USER 1'), 'InvalidDefaultArgInFrom')).toEqual([]);
+      expect(hits(lines('ARG SUFFIX', 'FROM node:24${SUFFIX:+-slim}', 'USER 1'), 'InvalidDefaultArgInFrom')).toEqual([]);
+    });
+  });
+
+  // BuildKit SecretsUsedInArgOrEnv: the key, or its first or last `_` word, names a secret, unless a word says public/file/version
+  describe('SecretsUsedInArgOrEnv', () => {
+    it("flags ARG and ENV keys the way BuildKit's pattern does", () => {
+      const text = lines('ARG NPM_TOKEN', 'FROM node:24', 'ENV DATABASE_PASSWORD=x AUTH=y', 'ENV api_key=1', 'USER 1');
+      expect(hits(text, 'SecretsUsedInArgOrEnv').map((f) => `${f.line} ${f.message.split(';')[0]}`)).toEqual([
+        '1 Do not use ARG or ENV instructions for sensitive data (ARG "NPM_TOKEN")',
+        '3 Do not use ARG or ENV instructions for sensitive data (ENV "DATABASE_PASSWORD")',
+        '3 Do not use ARG or ENV instructions for sensitive data (ENV "AUTH")',
+        '4 Do not use ARG or ENV instructions for sensitive data (ENV "api_key")',
+      ]);
+    });
+    it('leaves alone words inside a name, and public/file/version keys', () => {
+      const text = lines('FROM node:24', 'ENV KEYBOARD=us MONKEY_BUSINESS=1 TOKENIZER=x', 'ARG NEXT_PUBLIC_API_KEY', 'ENV GPG_KEY_FILE=/k SECRET_VERSION=2', 'USER 1');
+      expect(hits(text, 'SecretsUsedInArgOrEnv')).toEqual([]);
+    });
+  });
+
   describe('JSONArgsRecommended', () => {
     it('flags shell-form CMD and ENTRYPOINT', () => {
       expect(hits(lines('FROM node:22', 'USER 1', 'ENTRYPOINT node server.js', 'CMD --port 80'), 'JSONArgsRecommended').map((f) => f.line)).toEqual([3, 4]);
@@ -407,7 +445,7 @@ describe('lintDockerfile', () => {
       'CopyFromUnknownStage', 'StaticBinaryOnScratch', 'RootUser', 'FromLatest', 'EndOfLifeBaseImage', 'RedundantTargetPlatform', 'FromPlatformFlagConstDisallowed', 'FromNotLiteral', 'FromAsCasing',
       'StageNameCasing', 'DuplicateStageName', 'ReservedStageName', 'UndefinedArgInFrom', 'JSONArgsRecommended',
       'MaintainerDeprecated', 'LegacyKeyValueFormat', 'NoEmptyContinuation', 'ConsistentInstructionCasing',
-      'MultipleInstructionsDisallowed', 'WorkdirRelativePath', 'ExposeProtoCasing', 'ExposeInvalidFormat', 'UndefinedVar',
+      'MultipleInstructionsDisallowed', 'WorkdirRelativePath', 'ExposeProtoCasing', 'ExposeInvalidFormat', 'UndefinedVar', 'InvalidDefaultArgInFrom', 'SecretsUsedInArgOrEnv',
     ];
     expect(LINT_RULES.map((r) => r.name).sort()).toEqual(tested.sort());
   });

@@ -6,8 +6,9 @@ import { endOfLifeBaseImage } from './rules/lifecycle-rules';
 import { fromPlatformFlagConstDisallowed, redundantTargetPlatform } from './rules/platform-rules';
 import { longLine, noBuildStage, syntaxDirective, unknownInstruction } from './rules/structure-rules';
 import {
-  duplicateStageName, fromAsCasing, fromLatest, fromNotLiteral, reservedStageName, stageNameCasing, undefinedArgInFrom,
+  duplicateStageName, fromAsCasing, fromLatest, fromNotLiteral, invalidDefaultArgInFrom, reservedStageName, stageNameCasing, undefinedArgInFrom,
 } from './rules/from-rules';
+import { secretsUsedInArgOrEnv } from './rules/secret-rules';
 import {
   consistentInstructionCasing, exposeInvalidFormat, exposeProtoCasing, jsonArgsRecommended, legacyKeyValueFormat,
   maintainerDeprecated, multipleInstructionsDisallowed, noEmptyContinuation, undefinedVar, workdirRelativePath,
@@ -16,8 +17,8 @@ import {
 export const LINT_RULES: readonly LintRule[] = [
   noBuildStage, unknownInstruction, syntaxDirective, longLine,
   copyFromUnknownStage, staticBinaryOnScratch, rootUser,
-  fromLatest, fromNotLiteral, endOfLifeBaseImage, redundantTargetPlatform, fromPlatformFlagConstDisallowed, fromAsCasing, stageNameCasing, duplicateStageName, reservedStageName, undefinedArgInFrom,
-  jsonArgsRecommended, maintainerDeprecated, legacyKeyValueFormat, noEmptyContinuation, consistentInstructionCasing,
+  fromLatest, fromNotLiteral, endOfLifeBaseImage, redundantTargetPlatform, fromPlatformFlagConstDisallowed, fromAsCasing, stageNameCasing, duplicateStageName, reservedStageName, undefinedArgInFrom, invalidDefaultArgInFrom,
+  secretsUsedInArgOrEnv, jsonArgsRecommended, maintainerDeprecated, legacyKeyValueFormat, noEmptyContinuation, consistentInstructionCasing,
   multipleInstructionsDisallowed, workdirRelativePath, exposeProtoCasing, exposeInvalidFormat, undefinedVar,
 ];
 

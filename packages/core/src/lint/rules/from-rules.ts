@@ -104,6 +104,49 @@ export const undefinedArgInFrom: LintRule = {
   },
 };
 
+// distribution/reference's grammar: [domain[:port]/]path[:tag][@digest], path components lowercase
+const DOMAIN = String.raw`(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?`;
+const PATH = String.raw`[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*`;
+const IMAGE_REFERENCE = new RegExp(String.raw`^${DOMAIN}${PATH}(?::[\w][\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$`);
+// Values BuildKit gives the platform ARGs on a linux/amd64 engine; only their non-emptiness matters here
+const PLATFORM_DEFAULTS: Record<string, string> = {
+  BUILDPLATFORM: 'linux/amd64', BUILDOS: 'linux', BUILDARCH: 'amd64', BUILDVARIANT: '',
+  TARGETPLATFORM: 'linux/amd64', TARGETOS: 'linux', TARGETARCH: 'amd64', TARGETVARIANT: '',
+};
+
+/** The FROM image as BuildKit expands it with no --build-arg: global ARG defaults, else empty. */
+export function expandWithDefaults(image: string, defaults: Map<string, string>): string {
+  return image.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+    const value = defaults.get(braced ?? bare);
+    if (!op) return value ?? '';
+    const unset = value === undefined || (op.startsWith(':') && value === '');
+    return op.endsWith('-') ? (unset ? word : value) : unset ? '' : word;
+  });
+}
+
+export const invalidDefaultArgInFrom: LintRule = {
+  name: 'InvalidDefaultArgInFrom',
+  severity: 'warning',
+  description: 'Default value for global ARG results in an empty or invalid base image name',
+  check(model) {
+    const defaults = new Map(Object.entries(PLATFORM_DEFAULTS));
+    for (const instruction of model.preamble) {
+      if (!(instruction instanceof Arg)) continue;
+      for (const p of instruction.getProperties()) {
+        const value = p.getValue();
+        if (value === null) defaults.delete(p.getName());
+        else defaults.set(p.getName(), expandWithDefaults(value, defaults));
+      }
+    }
+    return model.stages
+      .filter((s) => s.image.includes('$') && !IMAGE_REFERENCE.test(expandWithDefaults(s.image, defaults)))
+      .map((s) => ({
+        line: s.line,
+        message: `Default value for ARG ${s.image} results in empty or invalid base image name; give the ARG a default (ARG NAME=value) or use \${NAME:-value}`,
+      }));
+  },
+};
+
 export const fromNotLiteral: LintRule = {
   name: 'FromNotLiteral',
   severity: 'warning',
