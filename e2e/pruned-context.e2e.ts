@@ -13,7 +13,7 @@ const APP = 'node-api';
 const PLAIN = { BUILDKIT_PROGRESS: 'plain' };
 
 /** BuildKit plain progress: COPY/RUN steps ("[build 3/4] RUN …") that did not come from the cache, and the context bytes. */
-function progress(output: string): { rerun: string[]; contextBytes: number } {
+function progress(output: string): { rerun: string[]; layers: number; contextBytes: number } {
   const steps = new Map<string, { title: string; cached: boolean }>();
   for (const line of output.split('\n')) {
     const text = line.replace(/^.*?(#\d+ )/, '$1');
@@ -26,7 +26,7 @@ function progress(output: string): { rerun: string[]; contextBytes: number } {
   const sizes = [...output.matchAll(/transferring context: ([\d.]+)([kKMG]?B)/g)].map((m) => Number(m[1]) * units[m[2]]);
   // FROM lines resolve the base image every time; the layers are the COPY/RUN steps
   const layers = [...steps.values()].filter((s) => /\] (COPY|RUN|ADD) /.test(s.title));
-  return { rerun: layers.filter((s) => !s.cached).map((s) => s.title), contextBytes: Math.max(0, ...sizes) };
+  return { rerun: layers.filter((s) => !s.cached).map((s) => s.title), layers: layers.length, contextBytes: Math.max(0, ...sizes) };
 }
 
 describeE2e('pruned build context (node app in an Nx workspace)', () => {
@@ -86,13 +86,17 @@ describeE2e('pruned build context (node app in an Nx workspace)', () => {
 
   it('editing another app changes neither the context nor any layer of this build', async () => {
     await ws.nx(['run', `${APP}:docker-build`, '--skip-nx-cache'], { env: { ...ws.env, ...PLAIN } });
-    fs.appendFileSync(file('apps/python-api/main.py'), '\n# edited by the pruned-context e2e\n');
-    fs.appendFileSync(file('libs/unused/src/index.ts'), '// edited\n');
-    const after = await ws.nx(['run', `${APP}:docker-build`, '--skip-nx-cache'], { env: { ...ws.env, ...PLAIN } });
+    // edits unique to this run: the engine's layer cache outlives earlier runs on the same machine
+    const stamp = Date.now().toString(36);
+    fs.appendFileSync(file('apps/python-api/main.py'), `\n# edited by the pruned-context e2e ${stamp}\n`);
+    fs.appendFileSync(file('libs/unused/src/index.ts'), `// edited ${stamp}\n`);
+    // --rebuild: the engine must run (the up-to-date check would skip it, the inputs being unchanged)
+    const after = await ws.nx(['run', `${APP}:docker-build`, '--skip-nx-cache', '--rebuild'], { env: { ...ws.env, ...PLAIN } });
+    expect(progress(after.output).layers).toBeGreaterThan(0);
     expect(progress(after.output).rerun).toEqual([]);
     expect(fs.readFileSync(file(`apps/${APP}/Dockerfile.dockerignore`), 'utf8')).toBe(allowlist);
     // and the same edit inside the app does reach the build
-    fs.appendFileSync(file(`apps/${APP}/src/main.ts`), '\n// edited by the pruned-context e2e\n');
+    fs.appendFileSync(file(`apps/${APP}/src/main.ts`), `\n// edited by the pruned-context e2e ${stamp}\n`);
     const own = await ws.nx(['run', `${APP}:docker-build`, '--skip-nx-cache'], { env: { ...ws.env, ...PLAIN } });
     expect(progress(own.output).rerun.some((s) => /^\[build /.test(s))).toBe(true);
     expect(progress(own.output).rerun.filter((s) => /RUN .*npm ci/.test(s))).toEqual([]);
