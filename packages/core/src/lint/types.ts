@@ -19,5 +19,7 @@ export interface LintRule {
   name: string;
   severity: Severity;
   description: string;
+  /** Where the rule deliberately differs from BuildKit's check of the same name, and why (shown in docs/reference). */
+  differs?: string;
   check(model: DockerfileModel): RuleHit[];
 }

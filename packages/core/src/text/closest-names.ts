@@ -32,3 +32,31 @@ export function didYouMean(word: unknown, candidates: Iterable<string>, quote = 
   const [close] = closestNames(word, candidates, 1);
   return close === undefined ? '' : `; did you mean ${quote}${close}${quote}?`;
 }
+
+function levenshtein(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/**
+ * BuildKit's own "did you mean" (util/suggest Search, case-sensitive as on Linux): the first option fewer than
+ * three edits away, a closer one replacing it; none when an option is the word itself.
+ */
+export function buildkitSuggestion(word: string, options: Iterable<string>): string | undefined {
+  let match: string | undefined;
+  let best = 3;
+  for (const option of options) {
+    if (option === word) return undefined;
+    const d = levenshtein(word, option);
+    if (d < best) {
+      match = option;
+      best = d;
+    }
+  }
+  return match;
+}

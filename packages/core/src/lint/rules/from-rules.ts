@@ -1,36 +1,37 @@
 // Rules on FROM lines and stage names.
 import { Arg } from '../../dockerfile/ast';
 import { closestNames } from '../../text/closest-names';
+import type { DockerfileModel } from '../../dockerfile/parse';
 import type { LintRule, RuleHit } from '../types';
 
 const RESERVED_STAGE_NAMES = new Set(['scratch', 'context']);
 
-/** ARGs BuildKit defines before the first FROM. */
 /** The variable's own name: the parser keeps ${NAME-default}'s "-default" in it (it strips only the ":-" forms). */
 export function variableName(parsed: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*/.exec(parsed)?.[0] ?? parsed;
 }
 
+/** ARGs BuildKit defines before the first FROM. */
 export const PLATFORM_ARGS = new Set([
   'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT',
   'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT',
 ]);
 
-const isUpper = (s: string) => s === s.toUpperCase();
-
+// BuildKit instructions/parse.go (FROM) and dockerfile2llb/validations.go (validateStageNames); BuildKit keeps the
+// stage name lowercased, so DuplicateStageName and ReservedStageName name it that way.
 export const fromAsCasing: LintRule = {
   name: 'FromAsCasing',
   severity: 'warning',
-  description: "The 'as' keyword should match the case of 'FROM'",
+  description: "The 'as' keyword should match the case of the 'from' keyword",
   check(model) {
     const hits: RuleHit[] = [];
     for (const stage of model.stages) {
       const as = stage.from.getArguments()[1]?.getValue();
       const from = stage.from.getInstruction();
       if (!as || as.toLowerCase() !== 'as') continue;
-      if (isUpper(from) !== isUpper(as)) {
-        hits.push({ line: stage.line, message: `'${as}' and '${from}' keywords' casing do not match` });
-      }
+      // a mixed-case FROM (From) is ConsistentInstructionCasing's finding, not this rule's
+      const expected = from === from.toLowerCase() ? as.toLowerCase() : from === from.toUpperCase() ? as.toUpperCase() : as;
+      if (as !== expected) hits.push({ line: stage.line, message: `'${as}' and '${from}' keywords' casing do not match` });
     }
     return hits;
   },
@@ -43,7 +44,7 @@ export const stageNameCasing: LintRule = {
   check(model) {
     return model.stages
       .filter((s) => s.name !== null && s.name !== s.name.toLowerCase())
-      .map((s) => ({ line: s.line, message: `stage name '${s.name}' should be lowercase` }));
+      .map((s) => ({ line: s.line, message: `Stage name '${s.name}' should be lowercase` }));
   },
 };
 
@@ -58,7 +59,7 @@ export const duplicateStageName: LintRule = {
       if (stage.key === null) continue;
       const first = seen.get(stage.key);
       if (first !== undefined) {
-        hits.push({ line: stage.line, message: `duplicate stage name '${stage.name}' (first defined on line ${first})` });
+        hits.push({ line: stage.line, message: `Duplicate stage name ${JSON.stringify(stage.key)}, stage names should be unique; the first is on line ${first}` });
       } else {
         seen.set(stage.key, stage.line);
       }
@@ -70,11 +71,11 @@ export const duplicateStageName: LintRule = {
 export const reservedStageName: LintRule = {
   name: 'ReservedStageName',
   severity: 'error',
-  description: "'scratch' and 'context' cannot be stage names",
+  description: 'Reserved words should not be used as stage names',
   check(model) {
     return model.stages
       .filter((s) => s.key !== null && RESERVED_STAGE_NAMES.has(s.key))
-      .map((s) => ({ line: s.line, message: `'${s.name}' is reserved and cannot be used as a stage name` }));
+      .map((s) => ({ line: s.line, message: `Stage name should not use the same name as reserved stage ${JSON.stringify(s.key)}` }));
   },
 };
 
@@ -124,20 +125,26 @@ export function expandWithDefaults(image: string, defaults: Map<string, string>)
   });
 }
 
+/** The global ARGs with a value when no --build-arg is given: BuildKit's platform ARGs, then the defaults before the first FROM. */
+export function globalArgValues(model: DockerfileModel): Map<string, string> {
+  const values = new Map(Object.entries(PLATFORM_DEFAULTS));
+  for (const instruction of model.preamble) {
+    if (!(instruction instanceof Arg)) continue;
+    for (const p of instruction.getProperties()) {
+      const value = p.getValue();
+      if (value === null) values.delete(p.getName());
+      else values.set(p.getName(), expandWithDefaults(value, values));
+    }
+  }
+  return values;
+}
+
 export const invalidDefaultArgInFrom: LintRule = {
   name: 'InvalidDefaultArgInFrom',
   severity: 'warning',
   description: 'Default value for global ARG results in an empty or invalid base image name',
   check(model) {
-    const defaults = new Map(Object.entries(PLATFORM_DEFAULTS));
-    for (const instruction of model.preamble) {
-      if (!(instruction instanceof Arg)) continue;
-      for (const p of instruction.getProperties()) {
-        const value = p.getValue();
-        if (value === null) defaults.delete(p.getName());
-        else defaults.set(p.getName(), expandWithDefaults(value, defaults));
-      }
-    }
+    const defaults = globalArgValues(model);
     return model.stages
       .filter((s) => s.image.includes('$') && !IMAGE_REFERENCE.test(expandWithDefaults(s.image, defaults)))
       .map((s) => ({

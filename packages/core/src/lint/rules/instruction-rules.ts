@@ -1,9 +1,11 @@
-// Docker build-check rules on single instructions and on instructions within a stage.
-import { Arg, DefaultVariables, Env, Instruction, JSONInstruction, PropertyInstruction } from '../../dockerfile/ast';
+// Docker build-check rules on single instructions and on instructions within a stage, with BuildKit's semantics and
+// wording (moby/buildkit frontend/dockerfile: linter/ruleset.go, dockerfile2llb/convert.go and validations.go,
+// parser/parser.go); our fix hint follows BuildKit's message after "; ".
+import { Arg, Instruction, PropertyInstruction } from '../../dockerfile/ast';
 import { DockerfileModel, Stage, lineOf, stageChain } from '../../dockerfile/parse';
-import { closestNames } from '../../text/closest-names';
+import { buildkitSuggestion } from '../../text/closest-names';
 import type { LintRule, RuleHit } from '../types';
-import { PLATFORM_ARGS, variableName } from './from-rules';
+import { stageUses } from './stage-vars';
 
 function eachInstruction(model: DockerfileModel, keywords: string[]): Array<{ stage: Stage; instruction: Instruction }> {
   return model.stages.flatMap((stage) =>
@@ -11,17 +13,28 @@ function eachInstruction(model: DockerfileModel, keywords: string[]): Array<{ st
   );
 }
 
+/** BuildKit's parseMaybeJSON: exec form only when the arguments are a JSON array of strings, else shell form. */
 function isJsonForm(instruction: Instruction): boolean {
-  return instruction instanceof JSONInstruction && !!instruction.getOpeningBracket() && !!instruction.getClosingBracket();
+  const text = instruction.getArguments().map((a) => a.getValue()).join(' ').trim();
+  if (!text.startsWith('[')) return false;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) && parsed.every((p) => typeof p === 'string');
+  } catch {
+    return false;
+  }
 }
 
+// BuildKit's instruction names in messages are as written (c.Name()): `cmd x` is reported as "cmd"
 export const jsonArgsRecommended: LintRule = {
   name: 'JSONArgsRecommended',
   severity: 'warning',
-  description: 'Use JSON (exec) form for CMD and ENTRYPOINT so signals reach the process',
+  description: 'JSON arguments recommended for ENTRYPOINT/CMD to prevent unintended behavior related to OS signals',
+  differs: "BuildKit also stays quiet when the base image's config sets a SHELL; only SHELL instructions of the file count here",
   check(model) {
     return eachInstruction(model, ['CMD', 'ENTRYPOINT'])
       .filter(({ stage, instruction }) => {
+        // an explicit SHELL earlier in the stage or in a parent stage: the shell form is deliberate
         const shellSet = stageChain(stage).some((s) =>
           s.instructions.some((i) => i.getKeyword() === 'SHELL' && (s !== stage || lineOf(i) < lineOf(instruction))),
         );
@@ -29,7 +42,7 @@ export const jsonArgsRecommended: LintRule = {
       })
       .map(({ instruction }) => ({
         line: lineOf(instruction),
-        message: `${instruction.getKeyword()} uses shell form; write it as a JSON array so signals reach the process`,
+        message: `JSON arguments recommended for ${instruction.getInstruction()} to prevent unintended behavior related to OS signals; write it as a JSON array`,
       }));
   },
 };
@@ -37,28 +50,30 @@ export const jsonArgsRecommended: LintRule = {
 export const maintainerDeprecated: LintRule = {
   name: 'MaintainerDeprecated',
   severity: 'warning',
-  description: 'MAINTAINER is deprecated; use a label',
+  description: 'The MAINTAINER instruction is deprecated, use a label instead to define an image author',
   check(model) {
     return model.instructions
       .filter((i) => i.getKeyword() === 'MAINTAINER')
-      .map((i) => ({ line: lineOf(i), message: 'MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors=…' }));
+      .map((i) => ({ line: lineOf(i), message: 'Maintainer instruction is deprecated in favor of using label; use LABEL org.opencontainers.image.authors=…' }));
   },
 };
 
 export const legacyKeyValueFormat: LintRule = {
   name: 'LegacyKeyValueFormat',
   severity: 'warning',
-  description: "ENV and LABEL should use 'key=value'",
+  description: 'Legacy key/value format with whitespace separator should not be used',
   check(model) {
     const hits: RuleHit[] = [];
     for (const instruction of model.instructions) {
       const keyword = instruction.getKeyword();
       if ((keyword !== 'ENV' && keyword !== 'LABEL') || !(instruction instanceof PropertyInstruction)) continue;
+      // BuildKit: the legacy form is one pair without '=' (ENV key value with more words), one warning for it
       const legacy = instruction.getProperties().find((p) => p.getAssignmentOperator() === null && p.getValue() !== null);
       if (legacy) {
+        const name = instruction.getInstruction();
         hits.push({
           line: lineOf(instruction),
-          message: `"${keyword} ${legacy.getName()} value" is the legacy format; write ${keyword} ${legacy.getName()}=value`,
+          message: `"${name} key=value" should be used instead of legacy "${name} key value" format; write ${name} ${legacy.getName()}=…`,
         });
       }
     }
@@ -66,19 +81,36 @@ export const legacyKeyValueFormat: LintRule = {
   },
 };
 
+/** BuildKit's parser: a line continues when it ends with the escape character (not itself escaped) and blanks. */
+function continues(line: string, escape: string): boolean {
+  let end = line.length;
+  while (end > 0 && /[ \t\r]/.test(line[end - 1])) end--;
+  return end > 0 && line[end - 1] === escape && (end === 1 || line[end - 2] !== escape);
+}
+
 export const noEmptyContinuation: LintRule = {
   name: 'NoEmptyContinuation',
   severity: 'warning',
-  description: 'No empty lines inside an instruction continued with a backslash',
+  description: 'Empty continuation lines will become errors in a future release',
   check(model) {
+    // Like BuildKit's parser: one warning per instruction, on the line where the continued instruction ends;
+    // comment lines inside it are skipped, blank ones are the empty continuation lines
+    const escape = model.dockerfile.getEscapeCharacter();
     const hits: RuleHit[] = [];
     for (const instruction of model.instructions) {
-      const { start, end } = instruction.getRange();
-      for (let l = start.line + 1; l <= end.line; l++) {
-        if ((model.lines[l] ?? '').trim() === '') {
-          hits.push({ line: l + 1, message: `empty continuation line inside ${instruction.getKeyword()} (line ${start.line + 1})` });
+      let l = instruction.getRange().start.line;
+      if (!continues(model.lines[l] ?? '', escape)) continue;
+      let empty = false;
+      while (l + 1 < model.lines.length) {
+        const line = model.lines[++l];
+        if (/^\s*#/.test(line)) continue;
+        if (line.trim() === '') {
+          empty = true;
+          continue;
         }
+        if (!continues(line, escape)) break;
       }
+      if (empty) hits.push({ line: l + 1, message: `Empty continuation line; remove the blank lines inside ${instruction.getKeyword()} (line ${lineOf(instruction)})` });
     }
     return hits;
   },
@@ -87,20 +119,23 @@ export const noEmptyContinuation: LintRule = {
 export const consistentInstructionCasing: LintRule = {
   name: 'ConsistentInstructionCasing',
   severity: 'warning',
-  description: 'All instructions should use the same casing',
+  description: 'All commands within the Dockerfile should use the same casing (either upper or lower)',
   check(model) {
-    const written = model.instructions.map((i) => i.getInstruction());
-    const upper = written.filter((w) => w === w.toUpperCase()).length;
-    const lower = written.filter((w) => w === w.toLowerCase()).length;
-    const expectUpper = upper >= lower;
-    return model.instructions
+    // BuildKit counts and checks the instructions of the stages (FROM included), not the global ARGs before the first
+    // FROM; mixed-case ones (From) count for neither side; a tie is uppercase
+    const staged = model.stages.flatMap((s) => [s.from as Instruction, ...s.instructions]);
+    const written = staged.map((i) => i.getInstruction());
+    const upper = written.filter((w) => w === w.toUpperCase() && w !== w.toLowerCase()).length;
+    const lower = written.filter((w) => w === w.toLowerCase() && w !== w.toUpperCase()).length;
+    const casing = lower > upper ? 'lowercase' : 'uppercase';
+    return staged
       .filter((i) => {
         const w = i.getInstruction();
-        return w !== (expectUpper ? w.toUpperCase() : w.toLowerCase());
+        return w !== (casing === 'uppercase' ? w.toUpperCase() : w.toLowerCase());
       })
       .map((i) => ({
         line: lineOf(i),
-        message: `instruction '${i.getInstruction()}' should be ${expectUpper ? 'uppercase' : 'lowercase'} like the rest of the file`,
+        message: `Command '${i.getInstruction()}' should match the case of the command majority (${casing})`,
       }));
   },
 };
@@ -108,15 +143,19 @@ export const consistentInstructionCasing: LintRule = {
 export const multipleInstructionsDisallowed: LintRule = {
   name: 'MultipleInstructionsDisallowed',
   severity: 'warning',
-  description: 'Only the last CMD, ENTRYPOINT or HEALTHCHECK of a stage takes effect',
+  description: 'Multiple instructions of the same type should not be used in the same stage',
   check(model) {
+    // BuildKit reports the earlier instruction (the ignored one), named as the later one is written, per stage
     const hits: RuleHit[] = [];
     for (const stage of model.stages) {
       for (const keyword of ['CMD', 'ENTRYPOINT', 'HEALTHCHECK']) {
         const found = stage.instructions.filter((i) => i.getKeyword() === keyword);
-        for (const i of found.slice(0, -1)) {
-          hits.push({ line: lineOf(i), message: `${keyword} is overridden by a later ${keyword} in the same stage (line ${lineOf(found[found.length - 1])})` });
-        }
+        found.slice(1).forEach((later, n) => {
+          hits.push({
+            line: lineOf(found[n]),
+            message: `Multiple ${later.getInstruction()} instructions should not be used in the same stage because only the last one will be used; the one on line ${lineOf(later)} replaces it`,
+          });
+        });
       }
     }
     return hits;
@@ -126,100 +165,103 @@ export const multipleInstructionsDisallowed: LintRule = {
 export const workdirRelativePath: LintRule = {
   name: 'WorkdirRelativePath',
   severity: 'warning',
-  description: 'A relative WORKDIR needs an absolute WORKDIR before it',
+  description: 'Relative workdir without an absolute workdir declared within the build can have unexpected results if the base image changes',
+  differs: "a WORKDIR that uses a variable the file does not set (it may come from the base image's ENV) is not judged, except on scratch",
   check(model) {
+    // BuildKit checks only the first WORKDIR of a stage chain (a parent stage's counts); that one must be absolute
+    // once expanded (WORKDIR $DIR with ARG DIR=/app is)
     const hits: RuleHit[] = [];
     for (const stage of model.stages) {
-      const ancestors = stageChain(stage).slice(1);
-      let absolute = ancestors.some((s) => s.instructions.some((i) => i.getKeyword() === 'WORKDIR' && isAbsolute(i)));
-      for (const i of stage.instructions) {
-        if (i.getKeyword() !== 'WORKDIR') continue;
-        const dir = i.getArgumentsContent() ?? '';
-        if (isAbsolute(i) || dir.startsWith('$')) absolute = true;
-        else if (!absolute) hits.push({ line: lineOf(i), message: `relative WORKDIR ${dir} without an absolute WORKDIR before it; use an absolute path` });
+      if (stageChain(stage).slice(1).some((s) => s.instructions.some((i) => i.getKeyword() === 'WORKDIR'))) continue;
+      if (!stage.instructions.some((i) => i.getKeyword() === 'WORKDIR')) continue;
+      const use = stageUses(model, stage).find((u) => u.instruction.getKeyword() === 'WORKDIR');
+      const first = !use || (use.undefinedNames.length && !use.onScratch) ? null : { line: lineOf(use.instruction), path: use.value };
+      if (first && !first.path.startsWith('/')) {
+        hits.push({ line: first.line, message: `Relative workdir ${JSON.stringify(first.path)} can have unexpected results if the base image changes; make it absolute` });
       }
     }
     return hits;
   },
 };
 
-function isAbsolute(workdir: Instruction): boolean {
-  const dir = workdir.getArgumentsContent() ?? '';
-  return dir.startsWith('/') || /^[A-Za-z]:[\\/]/.test(dir);
+// BuildKit dockerfile2llb/convert_expose.go: each port after variable expansion, [ip:][hostPort:]containerPort[/proto]
+function exposedPorts(model: DockerfileModel): Array<{ instruction: Instruction; port: string }> {
+  const out: Array<{ instruction: Instruction; port: string }> = [];
+  for (const stage of model.stages) {
+    if (!stage.instructions.some((i) => i.getKeyword() === 'EXPOSE')) continue;
+    for (const use of stageUses(model, stage)) {
+      if (use.instruction.getKeyword() !== 'EXPOSE' || use.undefinedNames.length) continue;
+      for (const port of use.value.split(/\s+/).filter(Boolean)) out.push({ instruction: use.instruction, port });
+    }
+  }
+  return out;
 }
 
 export const exposeProtoCasing: LintRule = {
   name: 'ExposeProtoCasing',
   severity: 'warning',
-  description: 'The protocol in EXPOSE should be lowercase',
+  description: 'Protocol in EXPOSE instruction should be lowercase',
   check(model) {
-    return eachInstruction(model, ['EXPOSE']).flatMap(({ instruction }) =>
-      instruction
-        .getArguments()
-        .map((a) => a.getValue())
-        .filter((v) => v.includes('/') && v.split('/')[1] !== v.split('/')[1].toLowerCase())
-        .map((v) => ({ line: lineOf(instruction), message: `EXPOSE ${v}: write the protocol in lowercase (${v.toLowerCase()})` })),
-    );
+    return exposedPorts(model)
+      .filter(({ port }) => {
+        const proto = port.split('/')[1] ?? '';
+        return ['tcp', 'udp', 'sctp'].includes(proto.toLowerCase()) && proto !== proto.toLowerCase();
+      })
+      .map(({ instruction, port }) => ({
+        line: lineOf(instruction),
+        message: `Defined protocol '${port}' in EXPOSE instruction should be lowercase; write ${port.toLowerCase()}`,
+      }));
   },
 };
 
 export const exposeInvalidFormat: LintRule = {
   name: 'ExposeInvalidFormat',
   severity: 'warning',
-  description: 'EXPOSE takes container ports only, no IP or host-port mapping',
+  description: 'IP address and host-port mapping should not be used in EXPOSE instruction. This will become an error in a future release',
   check(model) {
-    return eachInstruction(model, ['EXPOSE']).flatMap(({ instruction }) =>
-      instruction
-        .getArguments()
-        .map((a) => a.getValue())
-        .filter((v) => v.includes(':'))
-        .map((v) => ({ line: lineOf(instruction), message: `EXPOSE ${v}: expose the container port only; publish host ports with docker run -p` })),
-    );
+    return exposedPorts(model)
+      .filter(({ port }) => {
+        const parts = port.split(':');
+        return parts.length > 1 && parts.slice(0, -1).some((p) => p !== '');
+      })
+      .map(({ instruction, port }) => ({
+        line: lineOf(instruction),
+        message: `EXPOSE instruction should not define an IP address or host-port mapping, found '${port}'; expose the container port only and publish with docker run -p`,
+      }));
   },
 };
 
-// Instructions whose variables the Dockerfile frontend expands (RUN's are left to the shell).
-const EXPANDED = ['ADD', 'COPY', 'ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR', 'ARG'];
-
-function declaredNames(instruction: Instruction): string[] {
-  return instruction instanceof Arg || instruction instanceof Env ? instruction.getProperties().map((p) => p.getName()) : [];
-}
-
-/**
- * Best effort: the base image's own ENV is unknown here, so a variable is reported only when the file
- * declares that name as an ARG elsewhere (a global ARG not redeclared in the stage, another stage's ARG)
- * or when the stage builds on scratch, where nothing else can define it.
- */
 export const undefinedVar: LintRule = {
   name: 'UndefinedVar',
   severity: 'warning',
-  description: 'Variables must be declared (ARG/ENV) in the stage before use',
+  description: 'Variables should be defined before their use',
+  differs:
+    "the base image's own ENV is unknown here, so outside a stage built on scratch a variable is reported only when the file " +
+    'declares it as an ARG somewhere else (a global ARG not redeclared in the stage, another stage\'s ARG, a later ARG) or when ' +
+    'it is a near-miss of a variable the stage declares (the "did you mean" case); each variable is reported once per instruction',
   check(model) {
-    const everywhere = new Set(model.instructions.filter((i) => i instanceof Arg).flatMap(declaredNames));
-    const predefined = new Set([...DefaultVariables, ...PLATFORM_ARGS]);
+    const fileArgs = new Set(model.instructions.filter((i) => i instanceof Arg).flatMap((i) => (i as Arg).getProperties().map((p) => p.getName())));
+    const globalArgs = new Set(model.preamble.filter((i) => i instanceof Arg).flatMap((i) => (i as Arg).getProperties().map((p) => p.getName())));
     const hits: RuleHit[] = [];
     for (const stage of model.stages) {
-      const chain = stageChain(stage);
-      const onScratch = chain[chain.length - 1].image.toLowerCase() === 'scratch';
-      const visible = new Set(chain.slice(1).flatMap((s) => s.instructions.flatMap(declaredNames)));
-      for (const instruction of stage.instructions) {
-        if (EXPANDED.includes(instruction.getKeyword())) {
-          for (const variable of instruction.getVariables()) {
-            const name = variableName(variable.getName());
-            // like BuildKit, ${NAME:-default} and ${NAME-default} count as uses of NAME too
-            if (visible.has(name) || predefined.has(name)) continue;
-            if (!onScratch && !everywhere.has(name)) continue;
-            const global = model.preamble.some((i) => declaredNames(i).includes(name));
-            const [hint] = global ? [] : closestNames(name, visible, 1);
-            hits.push({
-              line: lineOf(instruction),
-              message: global
-                ? `$${name} is a global ARG; redeclare it with ARG ${name} inside this stage to use it`
-                : `$${name} is not declared in this stage; add ARG ${name} or ENV ${name}=… before it${hint ? ` (did you mean $${hint}?)` : ''}`,
-            });
-          }
+      const reported = new Set<string>();
+      for (const use of stageUses(model, stage)) {
+        for (const name of use.reports ? use.undefinedNames : []) {
+          const key = `${lineOf(use.instruction)} ${name}`;
+          if (reported.has(key)) continue;
+          // BuildKit's hint: the closest name of the stage's environment (ENV, ARGs with a value, PATH)
+          const hint = buildkitSuggestion(name, use.known);
+          const declaredHint = buildkitSuggestion(name, use.known.filter((k) => k !== 'PATH'));
+          if (!use.onScratch && !fileArgs.has(name) && !declaredHint) continue;
+          reported.add(key);
+          const fix = globalArgs.has(name)
+            ? `it is a global ARG: redeclare it with ARG ${name} inside this stage`
+            : `declare it with ARG ${name} or ENV ${name}=… before this line`;
+          hits.push({
+            line: lineOf(use.instruction),
+            message: `Usage of undefined variable '$${name}'${hint ? ` (did you mean $${hint}?)` : ''}; ${fix}`,
+          });
         }
-        for (const name of declaredNames(instruction)) visible.add(name);
       }
     }
     return hits;

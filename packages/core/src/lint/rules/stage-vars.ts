@@ -1,0 +1,133 @@
+// The variables a stage's instructions can expand, walked the way BuildKit's dockerfile2llb dispatches a stage:
+// the parent stage's ENV and ARGs carry over, ENV and ARG add to the environment, PATH is always set.
+import { Arg, Instruction, ModifiableInstruction } from '../../dockerfile/ast';
+import { DockerfileModel, Stage, stageChain } from '../../dockerfile/parse';
+import { expandWord } from '../../dockerfile/shell-word';
+import { globalArgValues } from './from-rules';
+
+/** BuildKit sets PATH when the base image has none (system.DefaultPathEnv). */
+export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/** ARGs BuildKit never puts in the environment (dockerfile2llb nonEnvArgs). */
+const NON_ENV_ARGS = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
+
+/** One word BuildKit expands, and the variables it reads that the stage does not define. */
+export interface ExpandedUse {
+  instruction: Instruction;
+  word: string;
+  value: string;
+  undefinedNames: string[];
+  /** BuildKit reports this word's undefined variables (UndefinedVar); EXPOSE expands its ports without reporting. */
+  reports: boolean;
+  /** The names the stage's environment has at this word, in the order they were set (BuildKit's hint candidates). */
+  known: string[];
+  /** The stage chain starts FROM scratch: nothing but PATH comes from a base image. */
+  onScratch: boolean;
+}
+
+const USES = new WeakMap<DockerfileModel, Map<Stage, ExpandedUse[]>>();
+
+/** Every word each stage's instructions expand, in order (computed once per model, shared by the rules). */
+export function stageUses(model: DockerfileModel, stage: Stage): ExpandedUse[] {
+  let byStage = USES.get(model);
+  if (!byStage) USES.set(model, (byStage = new Map()));
+  let uses = byStage.get(stage);
+  if (!uses) {
+    const list: ExpandedUse[] = [];
+    StageVars.walk(model, stage, (use) => list.push(use));
+    byStage.set(stage, (uses = list));
+  }
+  return uses;
+}
+
+export class StageVars {
+  /** ENV values and ARGs that have a value, in the order they were set (the base image's own ENV is unknown here). */
+  readonly values = new Map<string, string>([['PATH', DEFAULT_PATH]]);
+  /** Every ARG declared so far, with or without a value: BuildKit never reports those. */
+  readonly args = new Set<string>();
+  /** The stage chain starts FROM scratch: nothing but PATH comes from a base image. */
+  readonly onScratch: boolean;
+
+  constructor(private readonly model: DockerfileModel, chainRoot: Stage, private readonly globals = globalArgValues(model)) {
+    this.onScratch = chainRoot.image.toLowerCase() === 'scratch';
+  }
+
+  /** Walks `stage` after its ancestors, calling `use` for each word an instruction of `stage` expands, before it applies. */
+  static walk(model: DockerfileModel, stage: Stage, use: (use: ExpandedUse) => void): void {
+    const chain = stageChain(stage).reverse();
+    const vars = new StageVars(model, chain[0]);
+    for (const s of chain) {
+      for (const instruction of s.instructions) {
+        if (s === stage) vars.apply(instruction, use);
+        else if (instruction instanceof Arg || instruction.getKeyword() === 'ENV') vars.apply(instruction);
+      }
+    }
+  }
+
+  expand(instruction: Instruction, word: string, reports = true): ExpandedUse {
+    const { value, unmatched } = expandWord(word, (name) => this.values.get(name), this.model.dockerfile.getEscapeCharacter());
+    const undefinedNames = [...unmatched].filter((n) => !this.args.has(n) && !NON_ENV_ARGS.has(n));
+    return { instruction, word, value, undefinedNames, reports, known: [...this.values.keys()], onScratch: this.onScratch };
+  }
+
+  private apply(instruction: Instruction, use?: (u: ExpandedUse) => void): void {
+    const keyword = instruction.getKeyword();
+    if (instruction instanceof Arg) {
+      // each ARG in turn: ARG A=1 B=$A reads the A just declared
+      for (const arg of instruction.getArguments().map((a) => a.getValue())) {
+        const eq = arg.indexOf('=');
+        const name = eq === -1 ? arg : arg.slice(0, eq);
+        let value: string | undefined;
+        if (eq === -1) {
+          value = this.globals.get(name);
+        } else {
+          const expanded = this.expand(instruction, arg.slice(eq + 1));
+          use?.(expanded);
+          value = expanded.value;
+        }
+        if (value !== undefined && !NON_ENV_ARGS.has(name)) this.values.set(name, value);
+        this.args.add(name);
+      }
+      return;
+    }
+    const words = expandedWords(instruction);
+    const expanded = words.map((w) => this.expand(instruction, w, keyword !== 'EXPOSE'));
+    if (use) expanded.forEach(use);
+    if (keyword === 'ENV') {
+      // ENV expands every pair with the environment before the instruction, then sets them all
+      for (const e of expanded) {
+        const eq = e.value.indexOf('=');
+        if (eq > 0) this.values.set(e.value.slice(0, eq), e.value.slice(eq + 1));
+      }
+      const args = instruction.getArguments();
+      if (args.length >= 2 && !args[0].getValue().includes('=')) {
+        this.values.set(args[0].getValue(), expanded.slice(1).map((e) => e.value).join(' ')); // legacy ENV key value
+      }
+    }
+  }
+}
+
+/** The words of an instruction BuildKit expands (instructions/commands.go Expand, dispatchExpose): not RUN's command, CMD, ENTRYPOINT, ... */
+function expandedWords(instruction: Instruction): string[] {
+  const flags = instruction instanceof ModifiableInstruction ? instruction.getFlags() : [];
+  const flag = (name: string) => flags.filter((f) => f.getName() === name).map((f) => f.getValue() ?? '');
+  const args = () => instruction.getArguments().map((a) => a.getValue());
+  switch (instruction.getKeyword()) {
+    case 'ENV':
+    case 'LABEL':
+    case 'WORKDIR':
+    case 'USER':
+    case 'VOLUME':
+    case 'STOPSIGNAL':
+    case 'EXPOSE':
+      return args();
+    case 'COPY':
+      return [...flag('chown'), ...flag('chmod'), ...args()];
+    case 'ADD':
+      return [...flag('chown'), ...flag('chmod'), ...flag('checksum'), ...args()];
+    case 'RUN':
+      return flag('mount');
+    default:
+      return [];
+  }
+}
+
