@@ -452,3 +452,294 @@ describe('lintDockerfile', () => {
     expect(LINT_RULES.map((r) => r.name).sort()).toEqual(tested.sort());
   });
 });
+
+// BuildKit's semantics beyond its own tests, read from its sources (moby/buildkit frontend/dockerfile: instructions/parse.go,
+// dockerfile2llb/convert.go, validations.go and convert_expose.go, parser/parser.go, shell/lex.go)
+describe('BuildKit semantics of its check rules', () => {
+  const found = (text: string, rule: string) => hits(text, rule).map((f) => `${f.line} ${f.message.split('; ')[0]}`);
+
+  it('FromAsCasing: a mixed-case From is left to ConsistentInstructionCasing; from … As is a mismatch', () => {
+    expect(found(lines('From node:22 as build', 'from node:22 As b2', 'USER 1'), 'FromAsCasing')).toEqual(["2 'As' and 'from' keywords' casing do not match"]);
+  });
+
+  it('DuplicateStageName and ReservedStageName name the stage lowercased, as BuildKit keeps it', () => {
+    expect(found(lines('FROM node:22 AS Build', 'FROM node:22 AS BUILD', 'FROM node:22 AS Scratch', 'USER 1'), 'DuplicateStageName')).toEqual([
+      '2 Duplicate stage name "build", stage names should be unique',
+    ]);
+    expect(found(lines('FROM node:22 AS Scratch', 'USER 1'), 'ReservedStageName')).toEqual(['1 Stage name should not use the same name as reserved stage "scratch"']);
+  });
+
+  it('ConsistentInstructionCasing: a tie is uppercase; global ARGs before the first FROM are neither counted nor checked', () => {
+    expect(found(lines('from node:22', 'RUN x', 'USER 1', 'cmd ["x"]'), 'ConsistentInstructionCasing')).toEqual([
+      "1 Command 'from' should match the case of the command majority (uppercase)",
+      "4 Command 'cmd' should match the case of the command majority (uppercase)",
+    ]);
+    expect(found(lines('from node:22', 'RUN x'), 'ConsistentInstructionCasing')).toEqual(["1 Command 'from' should match the case of the command majority (uppercase)"]);
+    expect(found(lines('arg V=1', 'arg W=2', 'FROM node:22', 'USER 1'), 'ConsistentInstructionCasing')).toEqual([]);
+  });
+
+  it('NoEmptyContinuation: once per instruction, on its last line; comment lines, heredoc bodies and the escape directive', () => {
+    expect(found(lines('FROM node:22', 'RUN a \\', '', '  # note', '', '  b', 'USER 1'), 'NoEmptyContinuation')).toEqual(['6 Empty continuation line']);
+    expect(found(lines('FROM node:22', 'RUN <<EOF', 'echo a', '', 'echo b', 'EOF', 'USER 1'), 'NoEmptyContinuation')).toEqual([]);
+    expect(found(lines('# escape=`', 'FROM node:22', 'RUN a `', '', '  b', 'RUN c \\', '', 'USER 1'), 'NoEmptyContinuation')).toEqual(['5 Empty continuation line']);
+    // an escaped escape character does not continue the line
+    expect(found(lines('FROM node:22', 'RUN a \\\\', '', 'USER 1'), 'NoEmptyContinuation')).toEqual([]);
+  });
+
+  it('JSONArgsRecommended: exec form only for a JSON array of strings, named as written; SHELL only counts before it', () => {
+    const text = lines('FROM node:22', "CMD ['node', 'a.js']", 'USER 1', 'cmd node a.js', 'SHELL ["/bin/bash", "-c"]', 'ENTRYPOINT node a.js');
+    expect(found(text, 'JSONArgsRecommended')).toEqual([
+      '2 JSON arguments recommended for CMD to prevent unintended behavior related to OS signals',
+      '4 JSON arguments recommended for cmd to prevent unintended behavior related to OS signals',
+    ]);
+  });
+
+  it('MultipleInstructionsDisallowed: every earlier one is reported, named as the later one is written', () => {
+    expect(found(lines('FROM node:22', 'CMD ["a"]', 'cmd ["b"]', 'CMD ["c"]', 'USER 1'), 'MultipleInstructionsDisallowed')).toEqual([
+      '2 Multiple cmd instructions should not be used in the same stage because only the last one will be used',
+      '3 Multiple CMD instructions should not be used in the same stage because only the last one will be used',
+    ]);
+  });
+
+  it('LegacyKeyValueFormat: named as written, in any stage', () => {
+    expect(found(lines('from node:22', 'env NODE_ENV production', 'user 1'), 'LegacyKeyValueFormat')).toEqual([
+      '2 "env key=value" should be used instead of legacy "env key value" format',
+    ]);
+  });
+
+  it('WorkdirRelativePath: only the first WORKDIR of the stage chain, judged after expansion', () => {
+    const first = (...body: string[]) => found(lines('FROM scratch AS a', ...body, 'USER 1'), 'WorkdirRelativePath');
+    expect(first('WORKDIR app', 'WORKDIR sub')).toEqual(['2 Relative workdir "app" can have unexpected results if the base image changes']);
+    expect(first('WORKDIR /srv', 'WORKDIR app')).toEqual([]);
+    expect(first('ARG DIR=/app', 'WORKDIR $DIR')).toEqual([]);
+    expect(first('ARG DIR=app', 'WORKDIR ${DIR}/x')).toEqual(['3 Relative workdir "app/x" can have unexpected results if the base image changes']);
+    // unset on scratch: $X/app is /app, ${X}app is app
+    expect(first('WORKDIR $X/app')).toEqual([]);
+    expect(first('WORKDIR ${X}app')).toEqual(['2 Relative workdir "app" can have unexpected results if the base image changes']);
+    // a variable the base image may set: not judged
+    expect(found(lines('FROM node:22', 'WORKDIR ${APP_HOME}app', 'USER 1'), 'WorkdirRelativePath')).toEqual([]);
+    expect(found(lines('FROM node:22 AS a', 'WORKDIR app', 'FROM a AS b', 'WORKDIR sub', 'USER 1'), 'WorkdirRelativePath')).toEqual([
+      '2 Relative workdir "app" can have unexpected results if the base image changes',
+    ]);
+  });
+
+  it('ExposeProtoCasing and ExposeInvalidFormat: ports after variable expansion; an unknown protocol is a build error instead', () => {
+    const text = lines('FROM scratch', 'ARG P=80/TCP', 'EXPOSE $P 81/TCPX 0.0.0.0:82:82 :83', 'USER 1');
+    expect(found(text, 'ExposeProtoCasing')).toEqual(["3 Defined protocol '80/TCP' in EXPOSE instruction should be lowercase"]);
+    expect(found(text, 'ExposeInvalidFormat')).toEqual(["3 EXPOSE instruction should not define an IP address or host-port mapping, found '0.0.0.0:82:82'"]);
+  });
+
+  it('UndefinedVar: the words BuildKit expands, in its order, with its quoting', () => {
+    const onScratch = (...body: string[]) => found(lines('FROM scratch', ...body, 'USER 1'), 'UndefinedVar');
+    // each ARG sees the ones before it; ENV sees only the environment before the instruction
+    expect(onScratch('ARG A=1 B=$A')).toEqual([]);
+    expect(onScratch('ENV A=1 B=$A')).toEqual(["2 Usage of undefined variable '$A'"]);
+    // EXPOSE, CMD and RUN's command are not checked; RUN --mount options, COPY --chown and ${A:-$B}'s default are
+    // (the default is read first, as BuildKit's lexer does)
+    expect(onScratch('EXPOSE $PORT', 'CMD ["$X"]', 'RUN echo $Y')).toEqual([]);
+    expect(onScratch('RUN --mount=type=cache,target=$CACHE true')).toEqual(["2 Usage of undefined variable '$CACHE'"]);
+    expect(onScratch('COPY --chown=$OWNER a /a', 'COPY a ${A:-$B}/')).toEqual([
+      "2 Usage of undefined variable '$OWNER'", "3 Usage of undefined variable '$B'", "3 Usage of undefined variable '$A'",
+    ]);
+    // single quotes and the escape character keep $ literal
+    expect(onScratch("COPY a '/$LITERAL'", 'COPY a /\\$ALSO')).toEqual([]);
+    // the platform ARGs exist in a stage only once it declares them; an ARG without value is declared
+    expect(onScratch('COPY bin/$TARGETARCH /x')).toEqual(["2 Usage of undefined variable '$TARGETARCH'"]);
+    expect(onScratch('ARG TARGETARCH', 'ARG VERSION', 'COPY bin/$TARGETARCH/$VERSION /x')).toEqual([]);
+    // BuildKit's hint: fewer than three edits from a name of the stage's environment
+    expect(onScratch('ARG NODE_VERSION=26', 'ENV V=$NODE_VERSON W=$NODE_VER')).toEqual([
+      "3 Usage of undefined variable '$NODE_VERSON' (did you mean $NODE_VERSION?)", "3 Usage of undefined variable '$NODE_VER'",
+    ]);
+  });
+
+  it('UndefinedVar on other bases than scratch: a near-miss of a declared name or a name the file declares as an ARG elsewhere', () => {
+    const text = lines('ARG GLOBAL=1', 'FROM node:22 AS a', 'ARG LATER_ARG=1', 'FROM node:22', 'ARG APP_DIR=/srv', 'COPY a $APP_DIRR/ $GLOBAL/ $LATER_ARG/ $NODE_VERSION/', 'USER 1');
+    expect(found(text, 'UndefinedVar')).toEqual([
+      "6 Usage of undefined variable '$APP_DIRR' (did you mean $APP_DIR?)", "6 Usage of undefined variable '$GLOBAL'", "6 Usage of undefined variable '$LATER_ARG'",
+    ]);
+    expect(hits(text, 'UndefinedVar')[1].message).toBe("Usage of undefined variable '$GLOBAL'; it is a global ARG: redeclare it with ARG GLOBAL inside this stage");
+  });
+});
+
+// Ported from moby/buildkit frontend/dockerfile/dockerfile_check_test.go (each case names its test function): the
+// same Dockerfile text (BuildKit's start with a blank line, so the line numbers are BuildKit's), and every finding of
+// the BuildKit rules we implement, as `line Rule: BuildKit's message` (our fix hint after "; " is cut off).
+const BUILDKIT_RULES = new Set([
+  'StageNameCasing', 'FromAsCasing', 'NoEmptyContinuation', 'ConsistentInstructionCasing', 'DuplicateStageName', 'ReservedStageName',
+  'JSONArgsRecommended', 'MaintainerDeprecated', 'UndefinedArgInFrom', 'WorkdirRelativePath', 'UndefinedVar', 'MultipleInstructionsDisallowed',
+  'LegacyKeyValueFormat', 'RedundantTargetPlatform', 'SecretsUsedInArgOrEnv', 'InvalidDefaultArgInFrom', 'FromPlatformFlagConstDisallowed',
+  'ExposeProtoCasing', 'ExposeInvalidFormat',
+]);
+
+function buildkitFindings(text: string): string[] {
+  return lintDockerfile(text)
+    .filter((f) => BUILDKIT_RULES.has(f.rule))
+    .map((f) => `${f.line} ${f.rule}: ${f.message.split('; ')[0]}`);
+}
+
+const multiple = (name: string, line: number) =>
+  `${line} MultipleInstructionsDisallowed: Multiple ${name} instructions should not be used in the same stage because only the last one will be used`;
+const casing = (line: number, cmd: string, want: string) =>
+  `${line} ConsistentInstructionCasing: Command '${cmd}' should match the case of the command majority (${want})`;
+const json = (line: number, name: string) => `${line} JSONArgsRecommended: JSON arguments recommended for ${name} to prevent unintended behavior related to OS signals`;
+const legacy = (line: number, name: string) => `${line} LegacyKeyValueFormat: "${name} key=value" should be used instead of legacy "${name} key value" format`;
+
+const BUILDKIT_CASES: Array<[string, string, string[]]> = [
+  ['testStageName', `
+# warning: stage name should be lowercase
+#
+FROM scratch AS BadStageName
+
+# warning: 'as' should match 'FROM' cmd casing.
+#
+FROM scratch as base2
+
+FROM scratch AS base3
+`, ["4 StageNameCasing: Stage name 'BadStageName' should be lowercase", "8 FromAsCasing: 'as' and 'FROM' keywords' casing do not match"]],
+  ['testStageName', `
+# warning: 'AS' should match 'from' cmd casing.
+#
+from scratch AS base
+
+from scratch as base2
+`, ["4 FromAsCasing: 'AS' and 'from' keywords' casing do not match"]],
+  ['testNoEmptyContinuation', `
+FROM scratch
+# warning: empty continuation line
+COPY Dockerfile \\
+
+.
+COPY Dockerfile \\
+.
+`, ['6 NoEmptyContinuation: Empty continuation line']],
+  ['testConsistentInstructionCasing', `
+# warning: 'FROM' should be either lowercased or uppercased
+#
+From scratch as base
+FROM scratch AS base2
+`, [casing(4, 'From', 'uppercase')]],
+  ['testConsistentInstructionCasing', `
+FROM scratch
+# warning: 'copy' should match command majority's casing (uppercase)
+copy Dockerfile /foo
+COPY Dockerfile /bar
+`, [casing(4, 'copy', 'uppercase')]],
+  ['testConsistentInstructionCasing', `
+# warning: 'frOM' should be either lowercased or uppercased
+#
+frOM scratch as base
+from scratch as base2
+`, [casing(4, 'frOM', 'lowercase')]],
+  ['testConsistentInstructionCasing', `
+from scratch
+# warning: 'COPY' should match command majority's casing (lowercase)
+COPY Dockerfile /foo
+copy Dockerfile /bar
+`, [casing(4, 'COPY', 'lowercase')]],
+  ['testConsistentInstructionCasing', `
+# warning: 'from' should match command majority's casing (uppercase)
+#
+from scratch
+COPY Dockerfile /foo
+COPY Dockerfile /bar
+COPY Dockerfile /baz
+`, [casing(4, 'from', 'uppercase')]],
+  ['testConsistentInstructionCasing', `
+# warning: 'FROM' should match command majority's casing (lowercase)
+#
+FROM scratch
+copy Dockerfile /foo
+copy Dockerfile /bar
+copy Dockerfile /baz
+`, [casing(4, 'FROM', 'lowercase')]],
+  ['testConsistentInstructionCasing', '\nfrom scratch\ncopy Dockerfile /foo\ncopy Dockerfile /bar\n', []],
+  ['testConsistentInstructionCasing', '\nFROM scratch\nCOPY Dockerfile /foo\nCOPY Dockerfile /bar\n', []],
+  ['testConsistentInstructionCasing', "\nFROM alpine\nRUN <<'EOT'\nenv\nEOT\n", []],
+  ['testDuplicateStageName', '\nFROM scratch AS b\nFROM scratch AS b\n', ['3 DuplicateStageName: Duplicate stage name "b", stage names should be unique']],
+  ['testDuplicateStageName', '\nFROM scratch AS b1\nFROM scratch AS b2\n', []],
+  ['testReservedStageName', '\nFROM scratch AS scratch\nFROM scratch AS context\n', [
+    '2 ReservedStageName: Stage name should not use the same name as reserved stage "scratch"',
+    '3 ReservedStageName: Stage name should not use the same name as reserved stage "context"',
+  ]],
+  ['testReservedStageName', '\nFROM scratch\nFROM scratch AS a\n', []],
+  ['testJSONArgsRecommended', '\nFROM scratch\nCMD mycommand\n', [json(3, 'CMD')]],
+  ['testJSONArgsRecommended', '\nFROM scratch\nENTRYPOINT mycommand\n', [json(3, 'ENTRYPOINT')]],
+  ['testJSONArgsRecommended', '\nFROM scratch\nSHELL ["/usr/bin/customshell"]\nCMD mycommand\n', []],
+  ['testJSONArgsRecommended', '\nFROM scratch\nSHELL ["/usr/bin/customshell"]\nENTRYPOINT mycommand\n', []],
+  ['testJSONArgsRecommended', '\nFROM scratch AS base\nSHELL ["/usr/bin/customshell"]\n\nFROM base\nCMD mycommand\n', []],
+  ['testJSONArgsRecommended', '\nFROM scratch AS base\nSHELL ["/usr/bin/customshell"]\n\nFROM base\nENTRYPOINT mycommand\n', []],
+  ['testMaintainerDeprecated', '\nFROM scratch\nMAINTAINER me@example.org\n', ['3 MaintainerDeprecated: Maintainer instruction is deprecated in favor of using label']],
+  ['testMaintainerDeprecated', '\nFROM scratch\nLABEL org.opencontainers.image.authors="me@example.org"\n', []],
+  // BuildKit stops at the unknown instruction (a build error); the warnings before it are the same
+  ['testWarningsBeforeError', '\nFROM scratch AS BadStageName\nMAINTAINER me@example.org\nBADCMD\n', [
+    "2 StageNameCasing: Stage name 'BadStageName' should be lowercase",
+    '3 MaintainerDeprecated: Maintainer instruction is deprecated in favor of using label',
+  ]],
+  ['testWorkdirRelativePath', '\nFROM scratch\nWORKDIR app/\n', ['3 WorkdirRelativePath: Relative workdir "app/" can have unexpected results if the base image changes']],
+  ['testWorkdirRelativePath', '\nFROM scratch AS a\nWORKDIR /app\n\nFROM a AS b\nWORKDIR subdir/\n', []],
+  ['testUnmatchedVars', '\nFROM scratch\nARG foo\nCOPY Dockerfile${foo} .\n', []],
+  ['testUnmatchedVars', '\nFROM alpine AS base\nARG foo=Dockerfile\n\nFROM base\nCOPY $foo .\n', []],
+  ['testUnmatchedVars', '\nFROM alpine\nRUN echo $PATH\n', []],
+  ['testUnmatchedVars', '\nFROM alpine\nCOPY $foo .\nARG foo=bar\nRUN echo $foo\n', ["3 UndefinedVar: Usage of undefined variable '$foo'"]],
+  ['testUnmatchedVars', '\nFROM alpine\nARG DIR_BINARIES=binaries/\nARG DIR_ASSETS=assets/\nARG DIR_CONFIG=config/\nCOPY $DIR_ASSET .\n\t', [
+    "6 UndefinedVar: Usage of undefined variable '$DIR_ASSET' (did you mean $DIR_ASSETS?)",
+  ]],
+  // BuildKit knows alpine's ENV and warns here ($PAHT, did you mean $PATH?); we cannot know a base image's ENV, so on
+  // other bases than scratch a near-miss of PATH alone is not reported (GOPATH, set by golang images, is one)
+  ['testUnmatchedVars', '\nFROM alpine\nENV PATH=$PAHT:/tmp/bin\n\t\t', []],
+  ['testUnmatchedVars (on scratch, where both agree)', '\nFROM scratch\nENV PATH=$PAHT:/tmp/bin\n\t\t', [
+    "3 UndefinedVar: Usage of undefined variable '$PAHT' (did you mean $PATH?)",
+  ]],
+  ['testMultipleInstructionsDisallowed', `
+FROM scratch
+ENTRYPOINT ["/myapp"]
+ENTRYPOINT ["/myotherapp"]
+CMD ["/myapp"]
+CMD ["/myotherapp"]
+HEALTHCHECK CMD ["/myapp"]
+HEALTHCHECK CMD ["/myotherapp"]
+`, [multiple('ENTRYPOINT', 3), multiple('CMD', 5), multiple('HEALTHCHECK', 7)]],
+  ['testMultipleInstructionsDisallowed', `
+FROM scratch
+ENTRYPOINT ["/myapp"]
+CMD ["/myapp"]
+HEALTHCHECK CMD ["/myapp"]
+COPY <<EOF /a.txt
+Hello, World!
+EOF
+ENTRYPOINT ["/myotherapp"]
+CMD ["/myotherapp"]
+HEALTHCHECK CMD ["/myotherapp"]
+`, [multiple('ENTRYPOINT', 3), multiple('CMD', 4), multiple('HEALTHCHECK', 5)]],
+  ['testMultipleInstructionsDisallowed', `
+FROM scratch AS a
+ENTRYPOINT ["/myapp"]
+CMD ["/myapp"]
+HEALTHCHECK CMD ["/myapp"]
+
+FROM a AS b
+ENTRYPOINT ["/myotherapp"]
+CMD ["/myotherapp"]
+HEALTHCHECK CMD ["/myotherapp"]
+`, []],
+  ['testLegacyKeyValueFormat', '\nFROM scratch\nENV testkey value\nLABEL key value\n', [legacy(3, 'ENV'), legacy(4, 'LABEL')]],
+  ['testLegacyKeyValueFormat', '\nFROM scratch\nENV testkey=value\nLABEL key=value\n', []],
+  // BuildKit's test reads these from a stage the build does not reach (its UnmarshalWarnings); `docker build --check`
+  // checks every stage, on the lines of the file
+  ['testLegacyKeyValueFormat', '\nFROM scratch AS a\n\nFROM a AS b\nENV testkey value\nLABEL key value\n\nFROM a AS c\n', [legacy(5, 'ENV'), legacy(6, 'LABEL')]],
+  ['testExposeProtoCasing', '\nFROM scratch\nEXPOSE 80/TcP 8080/TCP 8080/udp\n', [
+    "3 ExposeProtoCasing: Defined protocol '80/TcP' in EXPOSE instruction should be lowercase",
+    "3 ExposeProtoCasing: Defined protocol '8080/TCP' in EXPOSE instruction should be lowercase",
+  ]],
+  ['testExposeInvalidFormat', '\nFROM scratch\nEXPOSE 127.0.0.1:80:80 [::1]:8080:8080 5000:5000 8000\n', [
+    "3 ExposeInvalidFormat: EXPOSE instruction should not define an IP address or host-port mapping, found '127.0.0.1:80:80'",
+    "3 ExposeInvalidFormat: EXPOSE instruction should not define an IP address or host-port mapping, found '[::1]:8080:8080'",
+    "3 ExposeInvalidFormat: EXPOSE instruction should not define an IP address or host-port mapping, found '5000:5000'",
+  ]],
+];
+
+describe("BuildKit's own check tests (dockerfile_check_test.go)", () => {
+  it.each(BUILDKIT_CASES)('%s (case %#)', (_test, text, expected) => {
+    expect(buildkitFindings(text)).toEqual(expected);
+  });
+});
