@@ -392,6 +392,20 @@ function lintRulesPage() {
     '',
     'What the seed-table rules report on real bad files, and the fixes: [../troubleshooting.md](../troubleshooting.md).',
     '',
+    "## BuildKit's build checks",
+    '',
+    "The rules named like BuildKit's build checks (`docker build --check`) report what BuildKit reports, on the line it",
+    "reports, with a message that starts with BuildKit's own wording; docker-ms's fix follows after `; `. Their unit tests",
+    "replay BuildKit's own check tests (`frontend/dockerfile/dockerfile_check_test.go`). BuildKit reports every one as a",
+    'warning; docker-ms makes the two stage-name rules errors. Where a rule deliberately differs, and why:',
+    '',
+    "| Rule | BuildKit's page | Differs |",
+    '| --- | --- | --- |',
+    ...core.LINT_RULES.filter((r) => r.buildkit).map((r) => {
+      const url = `https://docs.docker.com/go/dockerfile/rule/${r.buildkit}/`;
+      return `| ${code(r.name)} | [${r.buildkit}](${url}) | ${r.differs ? cell(r.differs) : 'no'} |`;
+    }),
+    '',
   ];
   return lines.join('\n');
 }

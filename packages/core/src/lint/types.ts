@@ -19,6 +19,8 @@ export interface LintRule {
   name: string;
   severity: Severity;
   description: string;
+  /** BuildKit's check of the same name, by its page under docs.docker.com/go/dockerfile/rule/: its message starts the same. */
+  buildkit?: string;
   /** Where the rule deliberately differs from BuildKit's check of the same name, and why (shown in docs/reference). */
   differs?: string;
   check(model: DockerfileModel): RuleHit[];

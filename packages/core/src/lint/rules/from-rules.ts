@@ -21,6 +21,7 @@ export const PLATFORM_ARGS = new Set([
 // stage name lowercased, so DuplicateStageName and ReservedStageName name it that way.
 export const fromAsCasing: LintRule = {
   name: 'FromAsCasing',
+  buildkit: 'from-as-casing',
   severity: 'warning',
   description: "The 'as' keyword should match the case of the 'from' keyword",
   check(model) {
@@ -39,6 +40,7 @@ export const fromAsCasing: LintRule = {
 
 export const stageNameCasing: LintRule = {
   name: 'StageNameCasing',
+  buildkit: 'stage-name-casing',
   severity: 'warning',
   description: 'Stage names should be lowercase',
   check(model) {
@@ -50,6 +52,7 @@ export const stageNameCasing: LintRule = {
 
 export const duplicateStageName: LintRule = {
   name: 'DuplicateStageName',
+  buildkit: 'duplicate-stage-name',
   severity: 'error',
   description: 'Stage names should be unique',
   check(model) {
@@ -70,6 +73,7 @@ export const duplicateStageName: LintRule = {
 
 export const reservedStageName: LintRule = {
   name: 'ReservedStageName',
+  buildkit: 'reserved-stage-name',
   severity: 'error',
   description: 'Reserved words should not be used as stage names',
   check(model) {
@@ -81,6 +85,7 @@ export const reservedStageName: LintRule = {
 
 export const undefinedArgInFrom: LintRule = {
   name: 'UndefinedArgInFrom',
+  buildkit: 'undefined-arg-in-from',
   severity: 'warning',
   description: 'FROM may only use ARGs declared before the first FROM',
   check(model) {
@@ -141,6 +146,7 @@ export function globalArgValues(model: DockerfileModel): Map<string, string> {
 
 export const invalidDefaultArgInFrom: LintRule = {
   name: 'InvalidDefaultArgInFrom',
+  buildkit: 'invalid-default-arg-in-from',
   severity: 'warning',
   description: 'Default value for global ARG results in an empty or invalid base image name',
   check(model) {

@@ -14,8 +14,10 @@ function eachInstruction(model: DockerfileModel, keywords: string[]): Array<{ st
 }
 
 /** BuildKit's parseMaybeJSON: exec form only when the arguments are a JSON array of strings, else shell form. */
-function isJsonForm(instruction: Instruction): boolean {
-  const text = instruction.getArguments().map((a) => a.getValue()).join(' ').trim();
+function isJsonForm(instruction: Instruction, escape: string): boolean {
+  // the raw text with its continuation lines joined, as BuildKit's parser hands it over
+  const raw = instruction.getRawArgumentsContent() ?? '';
+  const text = raw.split(new RegExp(`${escape === '\\' ? '\\\\' : escape}[ \t]*\r?\n`)).join('').trim();
   if (!text.startsWith('[')) return false;
   try {
     const parsed: unknown = JSON.parse(text);
@@ -28,6 +30,7 @@ function isJsonForm(instruction: Instruction): boolean {
 // BuildKit's instruction names in messages are as written (c.Name()): `cmd x` is reported as "cmd"
 export const jsonArgsRecommended: LintRule = {
   name: 'JSONArgsRecommended',
+  buildkit: 'json-args-recommended',
   severity: 'warning',
   description: 'JSON arguments recommended for ENTRYPOINT/CMD to prevent unintended behavior related to OS signals',
   differs: "BuildKit also stays quiet when the base image's config sets a SHELL; only SHELL instructions of the file count here",
@@ -38,7 +41,7 @@ export const jsonArgsRecommended: LintRule = {
         const shellSet = stageChain(stage).some((s) =>
           s.instructions.some((i) => i.getKeyword() === 'SHELL' && (s !== stage || lineOf(i) < lineOf(instruction))),
         );
-        return !shellSet && !isJsonForm(instruction);
+        return !shellSet && !isJsonForm(instruction, model.dockerfile.getEscapeCharacter());
       })
       .map(({ instruction }) => ({
         line: lineOf(instruction),
@@ -49,6 +52,7 @@ export const jsonArgsRecommended: LintRule = {
 
 export const maintainerDeprecated: LintRule = {
   name: 'MaintainerDeprecated',
+  buildkit: 'maintainer-deprecated',
   severity: 'warning',
   description: 'The MAINTAINER instruction is deprecated, use a label instead to define an image author',
   check(model) {
@@ -60,6 +64,7 @@ export const maintainerDeprecated: LintRule = {
 
 export const legacyKeyValueFormat: LintRule = {
   name: 'LegacyKeyValueFormat',
+  buildkit: 'legacy-key-value-format',
   severity: 'warning',
   description: 'Legacy key/value format with whitespace separator should not be used',
   check(model) {
@@ -90,6 +95,7 @@ function continues(line: string, escape: string): boolean {
 
 export const noEmptyContinuation: LintRule = {
   name: 'NoEmptyContinuation',
+  buildkit: 'no-empty-continuation',
   severity: 'warning',
   description: 'Empty continuation lines will become errors in a future release',
   check(model) {
@@ -118,6 +124,7 @@ export const noEmptyContinuation: LintRule = {
 
 export const consistentInstructionCasing: LintRule = {
   name: 'ConsistentInstructionCasing',
+  buildkit: 'consistent-instruction-casing',
   severity: 'warning',
   description: 'All commands within the Dockerfile should use the same casing (either upper or lower)',
   check(model) {
@@ -142,6 +149,7 @@ export const consistentInstructionCasing: LintRule = {
 
 export const multipleInstructionsDisallowed: LintRule = {
   name: 'MultipleInstructionsDisallowed',
+  buildkit: 'multiple-instructions-disallowed',
   severity: 'warning',
   description: 'Multiple instructions of the same type should not be used in the same stage',
   check(model) {
@@ -164,6 +172,7 @@ export const multipleInstructionsDisallowed: LintRule = {
 
 export const workdirRelativePath: LintRule = {
   name: 'WorkdirRelativePath',
+  buildkit: 'workdir-relative-path',
   severity: 'warning',
   description: 'Relative workdir without an absolute workdir declared within the build can have unexpected results if the base image changes',
   differs: "a WORKDIR that uses a variable the file does not set (it may come from the base image's ENV) is not judged, except on scratch",
@@ -184,13 +193,15 @@ export const workdirRelativePath: LintRule = {
   },
 };
 
+const EXPOSE_DIFFERS = "a port that uses a variable the file does not set (it may come from the base image's ENV) is not judged, except on scratch";
+
 // BuildKit dockerfile2llb/convert_expose.go: each port after variable expansion, [ip:][hostPort:]containerPort[/proto]
 function exposedPorts(model: DockerfileModel): Array<{ instruction: Instruction; port: string }> {
   const out: Array<{ instruction: Instruction; port: string }> = [];
   for (const stage of model.stages) {
     if (!stage.instructions.some((i) => i.getKeyword() === 'EXPOSE')) continue;
     for (const use of stageUses(model, stage)) {
-      if (use.instruction.getKeyword() !== 'EXPOSE' || use.undefinedNames.length) continue;
+      if (use.instruction.getKeyword() !== 'EXPOSE' || (use.undefinedNames.length && !use.onScratch)) continue;
       for (const port of use.value.split(/\s+/).filter(Boolean)) out.push({ instruction: use.instruction, port });
     }
   }
@@ -199,8 +210,10 @@ function exposedPorts(model: DockerfileModel): Array<{ instruction: Instruction;
 
 export const exposeProtoCasing: LintRule = {
   name: 'ExposeProtoCasing',
+  buildkit: 'expose-proto-casing',
   severity: 'warning',
   description: 'Protocol in EXPOSE instruction should be lowercase',
+  differs: EXPOSE_DIFFERS,
   check(model) {
     return exposedPorts(model)
       .filter(({ port }) => {
@@ -216,8 +229,10 @@ export const exposeProtoCasing: LintRule = {
 
 export const exposeInvalidFormat: LintRule = {
   name: 'ExposeInvalidFormat',
+  buildkit: 'expose-invalid-format',
   severity: 'warning',
   description: 'IP address and host-port mapping should not be used in EXPOSE instruction. This will become an error in a future release',
+  differs: EXPOSE_DIFFERS,
   check(model) {
     return exposedPorts(model)
       .filter(({ port }) => {
@@ -233,6 +248,7 @@ export const exposeInvalidFormat: LintRule = {
 
 export const undefinedVar: LintRule = {
   name: 'UndefinedVar',
+  buildkit: 'undefined-var',
   severity: 'warning',
   description: 'Variables should be defined before their use',
   differs:

@@ -24,6 +24,7 @@ function parsePlatform(value: string): { os: string; arch: string } | null {
 
 export const redundantTargetPlatform: LintRule = {
   name: 'RedundantTargetPlatform',
+  buildkit: 'redundant-target-platform',
   severity: 'warning',
   description: 'Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior',
   check(model) {
@@ -41,6 +42,7 @@ export const redundantTargetPlatform: LintRule = {
 
 export const fromPlatformFlagConstDisallowed: LintRule = {
   name: 'FromPlatformFlagConstDisallowed',
+  buildkit: 'from-platform-flag-const-disallowed',
   severity: 'warning',
   description: 'FROM --platform flag should not use a constant value',
   check(model) {

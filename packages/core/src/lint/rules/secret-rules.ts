@@ -9,6 +9,7 @@ const ALLOWED_WORD = /(?:_|^)(?:public|file|version)(?:_|$)/i;
 
 export const secretsUsedInArgOrEnv: LintRule = {
   name: 'SecretsUsedInArgOrEnv',
+  buildkit: 'secrets-used-in-arg-or-env',
   severity: 'warning',
   description: 'Sensitive data should not be used in the ARG or ENV commands',
   check(model) {
