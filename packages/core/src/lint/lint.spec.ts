@@ -511,6 +511,7 @@ describe('BuildKit semantics of its check rules', () => {
     const first = (...body: string[]) => found(lines('FROM scratch AS a', ...body, 'USER 1'), 'WorkdirRelativePath');
     expect(first('WORKDIR app', 'WORKDIR sub')).toEqual(['2 Relative workdir "app" can have unexpected results if the base image changes']);
     expect(first('WORKDIR /srv', 'WORKDIR app')).toEqual([]);
+    expect(first('WORKDIR "/srv"')).toEqual([]);
     expect(first('ARG DIR=/app', 'WORKDIR $DIR')).toEqual([]);
     expect(first('ARG DIR=app', 'WORKDIR ${DIR}/x')).toEqual(['3 Relative workdir "app/x" can have unexpected results if the base image changes']);
     // unset on scratch: $X/app is /app, ${X}app is app

@@ -18,7 +18,7 @@ export interface ExpandedUse {
   undefinedNames: string[];
   /** BuildKit reports this word's undefined variables (UndefinedVar); EXPOSE expands its ports without reporting. */
   reports: boolean;
-  /** The names the stage's environment has at this word, in the order they were set (BuildKit's hint candidates). */
+  /** When a variable is undefined: the names the stage's environment has at this word, in the order they were set (BuildKit's hint candidates). */
   known: string[];
   /** The stage chain starts FROM scratch: nothing but PATH comes from a base image. */
   onScratch: boolean;
@@ -64,9 +64,12 @@ export class StageVars {
   }
 
   expand(instruction: Instruction, word: string, reports = true): ExpandedUse {
+    // nothing to expand or unquote (the common case, and a 64 KB line of words stays cheap)
+    if (!/[$'"\\`]/.test(word)) return { instruction, word, value: word, undefinedNames: [], reports, known: [], onScratch: this.onScratch };
     const { value, unmatched } = expandWord(word, (name) => this.values.get(name), this.model.dockerfile.getEscapeCharacter());
     const undefinedNames = [...unmatched].filter((n) => !this.args.has(n) && !NON_ENV_ARGS.has(n));
-    return { instruction, word, value, undefinedNames, reports, known: [...this.values.keys()], onScratch: this.onScratch };
+    const known = undefinedNames.length ? [...this.values.keys()] : [];
+    return { instruction, word, value, undefinedNames, reports, known, onScratch: this.onScratch };
   }
 
   private apply(instruction: Instruction, use?: (u: ExpandedUse) => void): void {
@@ -89,6 +92,8 @@ export class StageVars {
       }
       return;
     }
+    // only ENV, WORKDIR and EXPOSE values are needed later; other instructions matter only when they use a variable
+    if (!['ENV', 'WORKDIR', 'EXPOSE'].includes(keyword) && !instruction.getTextContent().includes('$')) return;
     const words = expandedWords(instruction);
     const expanded = words.map((w) => this.expand(instruction, w, keyword !== 'EXPOSE'));
     if (use) expanded.forEach(use);
