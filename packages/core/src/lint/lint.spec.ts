@@ -586,6 +586,10 @@ const json = (line: number, name: string) => `${line} JSONArgsRecommended: JSON 
 const legacy = (line: number, name: string) => `${line} LegacyKeyValueFormat: "${name} key=value" should be used instead of legacy "${name} key value" format`;
 
 const BUILDKIT_CASES: Array<[string, string, string[]]> = [
+  // testRuleCheckOption: the file's `# check=` directive (its error=true cases: see the next describe)
+  ['testRuleCheckOption', '#check=skip=all\nFROM scratch as base\ncopy Dockerfile .\n', []],
+  ['testRuleCheckOption', '#check=skip=ConsistentInstructionCasing,FromAsCasing\nFROM scratch as base\ncopy Dockerfile .\n', []],
+  ['testRuleCheckOption', '#check=skip=ConsistentInstructionCasing\nFROM scratch as base\ncopy Dockerfile .\n', ["2 FromAsCasing: 'as' and 'FROM' keywords' casing do not match"]],
   ['testStageName', `
 # warning: stage name should be lowercase
 #
@@ -671,6 +675,9 @@ copy Dockerfile /baz
   ['testJSONArgsRecommended', '\nFROM scratch AS base\nSHELL ["/usr/bin/customshell"]\n\nFROM base\nENTRYPOINT mycommand\n', []],
   ['testMaintainerDeprecated', '\nFROM scratch\nMAINTAINER me@example.org\n', ['3 MaintainerDeprecated: Maintainer instruction is deprecated in favor of using label']],
   ['testMaintainerDeprecated', '\nFROM scratch\nLABEL org.opencontainers.image.authors="me@example.org"\n', []],
+  ['testMaintainerDeprecated', '\nFROM scratch\n# check=skip=JSONArgsRecommended\nCMD mycommand\n', []],
+  ['testMaintainerDeprecated', '\nFROM scratch\n# check=skip=JSONArgsRecommended\nENTRYPOINT mycommand\n', []],
+  ['testMaintainerDeprecated', '\nFROM scratch\n# check=skip=MaintainerDeprecated\nMAINTAINER me@example.org\n', []],
   // BuildKit stops at the unknown instruction (a build error); the warnings before it are the same
   ['testWarningsBeforeError', '\nFROM scratch AS BadStageName\nMAINTAINER me@example.org\nBADCMD\n', [
     "2 StageNameCasing: Stage name 'BadStageName' should be lowercase",
@@ -678,6 +685,7 @@ copy Dockerfile /baz
   ]],
   ['testWorkdirRelativePath', '\nFROM scratch\nWORKDIR app/\n', ['3 WorkdirRelativePath: Relative workdir "app/" can have unexpected results if the base image changes']],
   ['testWorkdirRelativePath', '\nFROM scratch AS a\nWORKDIR /app\n\nFROM a AS b\nWORKDIR subdir/\n', []],
+  ['testWorkdirRelativePath', '\nFROM scratch\n# check=skip=WorkdirRelativePath\nWORKDIR app/\n', []],
   ['testUnmatchedVars', '\nFROM scratch\nARG foo\nCOPY Dockerfile${foo} .\n', []],
   ['testUnmatchedVars', '\nFROM alpine AS base\nARG foo=Dockerfile\n\nFROM base\nCOPY $foo .\n', []],
   ['testUnmatchedVars', '\nFROM alpine\nRUN echo $PATH\n', []],
@@ -725,6 +733,7 @@ HEALTHCHECK CMD ["/myotherapp"]
 `, []],
   ['testLegacyKeyValueFormat', '\nFROM scratch\nENV testkey value\nLABEL key value\n', [legacy(3, 'ENV'), legacy(4, 'LABEL')]],
   ['testLegacyKeyValueFormat', '\nFROM scratch\nENV testkey=value\nLABEL key=value\n', []],
+  ['testLegacyKeyValueFormat', '\nFROM scratch\n# check=skip=LegacyKeyValueFormat\nENV testkey value\n# check=skip=LegacyKeyValueFormat\nLABEL key value\n', []],
   // BuildKit's test reads these from a stage the build does not reach (its UnmarshalWarnings); `docker build --check`
   // checks every stage, on the lines of the file
   ['testLegacyKeyValueFormat', '\nFROM scratch AS a\n\nFROM a AS b\nENV testkey value\nLABEL key value\n\nFROM a AS c\n', [legacy(5, 'ENV'), legacy(6, 'LABEL')]],
@@ -742,5 +751,26 @@ HEALTHCHECK CMD ["/myotherapp"]
 describe("BuildKit's own check tests (dockerfile_check_test.go)", () => {
   it.each(BUILDKIT_CASES)('%s (case %#)', (_test, text, expected) => {
     expect(buildkitFindings(text)).toEqual(expected);
+  });
+
+  // testRuleCheckOption: with error=true BuildKit fails the build on what its checks report; here they become errors
+  it('testRuleCheckOption: error=true makes what BuildKit reports an error, skip still applies, the rules option still wins', () => {
+    const text = '#check=skip=ConsistentInstructionCasing;error=true\nFROM scratch as base\ncopy Dockerfile .\nUSER 1\n';
+    expect(lintDockerfile(text).filter((f) => BUILDKIT_RULES.has(f.rule)).map((f) => `${f.line} ${f.rule} ${f.severity}`)).toEqual(['2 FromAsCasing error']);
+    expect(lintDockerfile(text, { rules: { FromAsCasing: 'warning' } }).find((f) => f.rule === 'FromAsCasing')?.severity).toBe('warning');
+    expect(buildkitFindings('#check=skip=all;error=true\nFROM scratch as base\ncopy Dockerfile .\n')).toEqual([]);
+  });
+
+  it("a `# check=skip=` comment silences only BuildKit's rules, only on its instruction, and not the file-wide ones", () => {
+    const text = lines(
+      'FROM scratch', '# check=skip=MaintainerDeprecated,RootUser', '', '# another comment', 'MAINTAINER a', 'MAINTAINER b',
+      '#', '# check=skip=all', 'run true', 'CMD ["a"]', '# check=skip=MultipleInstructionsDisallowed', 'CMD ["b"]',
+    );
+    // (BuildKit reports the earlier CMD while it dispatches the later one, so the later one's comment counts)
+    expect(lintDockerfile(text).map((f) => `${f.line} ${f.rule}`)).toEqual([
+      '1 RootUser', '6 MaintainerDeprecated', '9 ConsistentInstructionCasing',
+    ]);
+    // an empty `#` line starts the comments over; the check settings come only from the comments since the last instruction
+    expect(hits(lines('FROM scratch', '# check=skip=MaintainerDeprecated', '#', 'MAINTAINER a', 'USER 1'), 'MaintainerDeprecated')).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 import { DockerMsError } from '../errors';
 import { parseDockerfile } from '../dockerfile/parse';
 import type { LintFinding, LintRule, Severity } from './types';
+import { CheckSettings, fileCheckSettings, instructionCheckSettings } from './check-directive';
 import { copyFromUnknownStage, rootUser, staticBinaryOnScratch } from './rules/seed-rules';
 import { endOfLifeBaseImage } from './rules/lifecycle-rules';
 import { fromPlatformFlagConstDisallowed, redundantTargetPlatform } from './rules/platform-rules';
@@ -22,6 +23,9 @@ export const LINT_RULES: readonly LintRule[] = [
   multipleInstructionsDisallowed, workdirRelativePath, exposeProtoCasing, exposeInvalidFormat, undefinedVar,
 ];
 
+/** BuildKit runs these over the whole file, so a `# check=skip=` comment before one instruction does not silence them. */
+const FILE_WIDE_CHECKS = new Set(['ConsistentInstructionCasing', 'DuplicateStageName', 'ReservedStageName', 'NoEmptyContinuation', 'InvalidDefaultArgInFrom']);
+
 export interface LintOptions {
   /** Per-rule override: 'off' skips the rule, a severity replaces its default. */
   rules?: Record<string, Severity | 'off'>;
@@ -36,11 +40,19 @@ export function lintDockerfile(text: string, opts: LintOptions = {}): LintFindin
     throw new LintConfigError(`unknown lint rule ${unknown.join(', ')}; known rules: ${LINT_RULES.map((r) => r.name).join(', ')}`);
   }
   const model = parseDockerfile(text);
+  const fileChecks = fileCheckSettings(model);
+  const instructionChecks = instructionCheckSettings(model);
+  const skipped = (rule: LintRule, settings: CheckSettings | null | undefined) => !!settings && (settings.skipAll || settings.skip.has(rule.name));
   const findings: LintFinding[] = [];
   for (const rule of LINT_RULES) {
-    const severity = overrides[rule.name] ?? rule.severity;
-    if (severity === 'off') continue;
-    for (const hit of rule.check(model)) findings.push({ line: hit.line, rule: rule.name, severity, message: hit.message });
+    // BuildKit's own rules also follow the file's `# check=` settings, as `docker build` does
+    const buildkit = !!rule.buildkit;
+    const severity = overrides[rule.name] ?? (buildkit && fileChecks?.error ? 'error' : rule.severity);
+    if (severity === 'off' || (buildkit && skipped(rule, fileChecks))) continue;
+    for (const hit of rule.check(model)) {
+      if (buildkit && !FILE_WIDE_CHECKS.has(rule.name) && skipped(rule, instructionChecks.get(hit.at ?? hit.line))) continue;
+      findings.push({ line: hit.line, rule: rule.name, severity, message: hit.message });
+    }
   }
   return findings.sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule));
 }

@@ -13,6 +13,8 @@ export interface LintFinding {
 export interface RuleHit {
   line: number;
   message: string;
+  /** The instruction whose `# check=skip=` comment silences the hit, when it is not the one on `line`. */
+  at?: number;
 }
 
 export interface LintRule {

@@ -161,6 +161,7 @@ export const multipleInstructionsDisallowed: LintRule = {
         found.slice(1).forEach((later, n) => {
           hits.push({
             line: lineOf(found[n]),
+            at: lineOf(later), // BuildKit checks it while dispatching the later one, with that one's check settings
             message: `Multiple ${later.getInstruction()} instructions should not be used in the same stage because only the last one will be used; the one on line ${lineOf(later)} replaces it`,
           });
         });
