@@ -400,7 +400,7 @@ describe('lintDockerfile', () => {
     });
     it('accepts declared, inherited, defaulted and base-image variables', () => {
       const text = lines(
-        'ARG APP=api', 'FROM node:22 AS base', 'ENV HOME_DIR=/srv', 'FROM base', 'ARG APP', 'COPY dist/$APP $HOME_DIR/',
+        'ARG APP=api', 'FROM ghcr.io/acme/base:22 AS base', 'ENV HOME_DIR=/srv', 'FROM base', 'ARG APP', 'COPY dist/$APP $HOME_DIR/',
         'ENV PATH=$PATH:/x', 'WORKDIR ${ROOT:-/srv}', 'USER 1',
       );
       expect(hits(text, 'UndefinedVar')).toEqual([]);
@@ -517,8 +517,12 @@ describe('BuildKit semantics of its check rules', () => {
     // unset on scratch: $X/app is /app, ${X}app is app
     expect(first('WORKDIR $X/app')).toEqual([]);
     expect(first('WORKDIR ${X}app')).toEqual(['2 Relative workdir "app" can have unexpected results if the base image changes']);
-    // a variable the base image may set: not judged
-    expect(found(lines('FROM node:22', 'WORKDIR ${APP_HOME}app', 'USER 1'), 'WorkdirRelativePath')).toEqual([]);
+    // a variable an unknown base image may set, or a known base image's ENV (its value is unknown here): not judged
+    expect(found(lines('FROM ghcr.io/acme/base:1', 'WORKDIR ${APP_HOME}app', 'USER 1'), 'WorkdirRelativePath')).toEqual([]);
+    expect(found(lines('FROM golang:1.26', 'WORKDIR ${GOPATH}src', 'USER 1'), 'WorkdirRelativePath')).toEqual([]);
+    expect(found(lines('FROM node:22', 'WORKDIR ${APP_HOME}app', 'USER 1'), 'WorkdirRelativePath')).toEqual([
+      '2 Relative workdir "app" can have unexpected results if the base image changes',
+    ]);
     expect(found(lines('FROM node:22 AS a', 'WORKDIR app', 'FROM a AS b', 'WORKDIR sub', 'USER 1'), 'WorkdirRelativePath')).toEqual([
       '2 Relative workdir "app" can have unexpected results if the base image changes',
     ]);
@@ -553,8 +557,17 @@ describe('BuildKit semantics of its check rules', () => {
     ]);
   });
 
-  it('UndefinedVar on other bases than scratch: a near-miss of a declared name or a name the file declares as an ARG elsewhere', () => {
-    const text = lines('ARG GLOBAL=1', 'FROM node:22 AS a', 'ARG LATER_ARG=1', 'FROM node:22', 'ARG APP_DIR=/srv', 'COPY a $APP_DIRR/ $GLOBAL/ $LATER_ARG/ $NODE_VERSION/', 'USER 1');
+  it("UndefinedVar on an official image: its ENV counts as defined, anything else is reported as BuildKit does", () => {
+    const text = lines('FROM docker.io/library/node:26-trixie-slim AS build', 'COPY a /$NODE_VERSION/ /${NODE_VERSON}/ ${ROOT:-/srv}/', 'FROM build', 'ENV X=$YARN_VERSION$MAVEN_CONFIG', 'USER 1');
+    expect(found(text, 'UndefinedVar')).toEqual([
+      "2 Usage of undefined variable '$NODE_VERSON' (did you mean $NODE_VERSION?)", "2 Usage of undefined variable '$ROOT'", "4 Usage of undefined variable '$MAVEN_CONFIG'",
+    ]);
+    // the same image under another organisation is another image: its ENV is not known
+    expect(found(lines('FROM bitnami/node:22', 'COPY a ${ROOT:-/srv}/', 'USER 1'), 'UndefinedVar')).toEqual([]);
+  });
+
+  it('UndefinedVar on a base image whose ENV is unknown: a near-miss of a declared name or a name the file declares as an ARG elsewhere', () => {
+    const text = lines('ARG GLOBAL=1', 'FROM ghcr.io/acme/base:1 AS a', 'ARG LATER_ARG=1', 'FROM ghcr.io/acme/base:1', 'ARG APP_DIR=/srv', 'COPY a $APP_DIRR/ $GLOBAL/ $LATER_ARG/ $NODE_VERSION/ $PAHT/', 'USER 1');
     expect(found(text, 'UndefinedVar')).toEqual([
       "6 Usage of undefined variable '$APP_DIRR' (did you mean $APP_DIR?)", "6 Usage of undefined variable '$GLOBAL'", "6 Usage of undefined variable '$LATER_ARG'",
     ]);
@@ -693,9 +706,7 @@ copy Dockerfile /baz
   ['testUnmatchedVars', '\nFROM alpine\nARG DIR_BINARIES=binaries/\nARG DIR_ASSETS=assets/\nARG DIR_CONFIG=config/\nCOPY $DIR_ASSET .\n\t', [
     "6 UndefinedVar: Usage of undefined variable '$DIR_ASSET' (did you mean $DIR_ASSETS?)",
   ]],
-  // BuildKit knows alpine's ENV and warns here ($PAHT, did you mean $PATH?); we cannot know a base image's ENV, so on
-  // other bases than scratch a near-miss of PATH alone is not reported (GOPATH, set by golang images, is one)
-  ['testUnmatchedVars', '\nFROM alpine\nENV PATH=$PAHT:/tmp/bin\n\t\t', []],
+  ['testUnmatchedVars', '\nFROM alpine\nENV PATH=$PAHT:/tmp/bin\n\t\t', ["3 UndefinedVar: Usage of undefined variable '$PAHT' (did you mean $PATH?)"]],
   ['testUnmatchedVars (on scratch, where both agree)', '\nFROM scratch\nENV PATH=$PAHT:/tmp/bin\n\t\t', [
     "3 UndefinedVar: Usage of undefined variable '$PAHT' (did you mean $PATH?)",
   ]],

@@ -5,7 +5,7 @@ import { Arg, Instruction, PropertyInstruction } from '../../dockerfile/ast';
 import { DockerfileModel, Stage, lineOf, stageChain } from '../../dockerfile/parse';
 import { buildkitSuggestion } from '../../text/closest-names';
 import type { LintRule, RuleHit } from '../types';
-import { stageUses } from './stage-vars';
+import { UNKNOWN_VALUE, stageUses } from './stage-vars';
 
 function eachInstruction(model: DockerfileModel, keywords: string[]): Array<{ stage: Stage; instruction: Instruction }> {
   return model.stages.flatMap((stage) =>
@@ -176,7 +176,7 @@ export const workdirRelativePath: LintRule = {
   buildkit: 'workdir-relative-path',
   severity: 'warning',
   description: 'Relative workdir without an absolute workdir declared within the build can have unexpected results if the base image changes',
-  differs: "a WORKDIR that uses a variable the file does not set (it may come from the base image's ENV) is not judged, except on scratch",
+  differs: "a WORKDIR that uses a base image's ENV, or any unset variable on a base image whose ENV docker-ms does not know (see UndefinedVar), is not judged",
   check(model) {
     // BuildKit checks only the first WORKDIR of a stage chain (a parent stage's counts); that one must be absolute
     // once expanded (WORKDIR $DIR with ARG DIR=/app is)
@@ -185,7 +185,9 @@ export const workdirRelativePath: LintRule = {
       if (stageChain(stage).slice(1).some((s) => s.instructions.some((i) => i.getKeyword() === 'WORKDIR'))) continue;
       if (!stage.instructions.some((i) => i.getKeyword() === 'WORKDIR')) continue;
       const use = stageUses(model, stage).find((u) => u.instruction.getKeyword() === 'WORKDIR');
-      const first = !use || (use.undefinedNames.length && !use.onScratch) ? null : { line: lineOf(use.instruction), path: use.value };
+      // not judged: a variable of an unknown base image, or a base image ENV whose value is unknown here
+      const judged = use && !(use.undefinedNames.length && !use.baseKnown) && !use.value.includes(UNKNOWN_VALUE);
+      const first = judged ? { line: lineOf(use.instruction), path: use.value } : null;
       if (first && !first.path.startsWith('/')) {
         hits.push({ line: first.line, message: `Relative workdir ${JSON.stringify(first.path)} can have unexpected results if the base image changes; make it absolute` });
       }
@@ -194,7 +196,7 @@ export const workdirRelativePath: LintRule = {
   },
 };
 
-const EXPOSE_DIFFERS = "a port that uses a variable the file does not set (it may come from the base image's ENV) is not judged, except on scratch";
+const EXPOSE_DIFFERS = "a port that uses a base image's ENV, or any unset variable on a base image whose ENV docker-ms does not know (see UndefinedVar), is not judged";
 
 // BuildKit dockerfile2llb/convert_expose.go: each port after variable expansion, [ip:][hostPort:]containerPort[/proto]
 function exposedPorts(model: DockerfileModel): Array<{ instruction: Instruction; port: string }> {
@@ -202,7 +204,7 @@ function exposedPorts(model: DockerfileModel): Array<{ instruction: Instruction;
   for (const stage of model.stages) {
     if (!stage.instructions.some((i) => i.getKeyword() === 'EXPOSE')) continue;
     for (const use of stageUses(model, stage)) {
-      if (use.instruction.getKeyword() !== 'EXPOSE' || (use.undefinedNames.length && !use.onScratch)) continue;
+      if (use.instruction.getKeyword() !== 'EXPOSE' || (use.undefinedNames.length && !use.baseKnown) || use.value.includes(UNKNOWN_VALUE)) continue;
       for (const port of use.value.split(/\s+/).filter(Boolean)) out.push({ instruction: use.instruction, port });
     }
   }
@@ -253,9 +255,11 @@ export const undefinedVar: LintRule = {
   severity: 'warning',
   description: 'Variables should be defined before their use',
   differs:
-    "the base image's own ENV is unknown here, so outside a stage built on scratch a variable is reported only when the file " +
-    'declares it as an ARG somewhere else (a global ARG not redeclared in the stage, another stage\'s ARG, a later ARG) or when ' +
-    'it is a near-miss of a variable the stage declares (the "did you mean" case); each variable is reported once per instruction',
+    "BuildKit reads the pulled base image's ENV; docker-ms knows it for scratch and the official images it lists " +
+    '(node, python, golang, rust, eclipse-temurin, maven, gradle, nginx, alpine, debian, ubuntu, busybox) and judges those ' +
+    'stages like BuildKit. On other base images a variable is reported only when the file declares it as an ARG somewhere ' +
+    "else (a global ARG not redeclared in the stage, another stage's ARG, a later ARG) or when it is a near-miss of a " +
+    'variable the stage declares (the "did you mean" case). Each variable is reported once per instruction',
   check(model) {
     const fileArgs = new Set(model.instructions.filter((i) => i instanceof Arg).flatMap((i) => (i as Arg).getProperties().map((p) => p.getName())));
     const globalArgs = new Set(model.preamble.filter((i) => i instanceof Arg).flatMap((i) => (i as Arg).getProperties().map((p) => p.getName())));
@@ -269,7 +273,7 @@ export const undefinedVar: LintRule = {
           // BuildKit's hint: the closest name of the stage's environment (ENV, ARGs with a value, PATH)
           const hint = buildkitSuggestion(name, use.known);
           const declaredHint = buildkitSuggestion(name, use.known.filter((k) => k !== 'PATH'));
-          if (!use.onScratch && !fileArgs.has(name) && !declaredHint) continue;
+          if (!use.baseKnown && !fileArgs.has(name) && !declaredHint) continue;
           reported.add(key);
           const fix = globalArgs.has(name)
             ? `it is a global ARG: redeclare it with ARG ${name} inside this stage`

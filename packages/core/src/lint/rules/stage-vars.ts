@@ -4,9 +4,12 @@ import { Arg, Instruction, ModifiableInstruction } from '../../dockerfile/ast';
 import { DockerfileModel, Stage, stageChain } from '../../dockerfile/parse';
 import { expandWord } from '../../dockerfile/shell-word';
 import { globalArgValues } from './from-rules';
+import { officialImageEnv } from './base-image-env';
 
 /** BuildKit sets PATH when the base image has none (system.DefaultPathEnv). */
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/** Stands for the value of a base image's ENV: its name is defined, its value unknown here. */
+export const UNKNOWN_VALUE = '\u0000';
 /** ARGs BuildKit never puts in the environment (dockerfile2llb nonEnvArgs). */
 const NON_ENV_ARGS = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
 
@@ -20,8 +23,8 @@ export interface ExpandedUse {
   reports: boolean;
   /** When a variable is undefined: the names the stage's environment has at this word, in the order they were set (BuildKit's hint candidates). */
   known: string[];
-  /** The stage chain starts FROM scratch: nothing but PATH comes from a base image. */
-  onScratch: boolean;
+  /** The base image's ENV names are known (scratch, or an official image): undefined means undefined, as for BuildKit. */
+  baseKnown: boolean;
 }
 
 const USES = new WeakMap<DockerfileModel, Map<Stage, ExpandedUse[]>>();
@@ -40,15 +43,16 @@ export function stageUses(model: DockerfileModel, stage: Stage): ExpandedUse[] {
 }
 
 export class StageVars {
-  /** ENV values and ARGs that have a value, in the order they were set (the base image's own ENV is unknown here). */
+  /** ENV values and ARGs that have a value, in the order they were set, after the base image's ENV (values unknown). */
   readonly values = new Map<string, string>([['PATH', DEFAULT_PATH]]);
   /** Every ARG declared so far, with or without a value: BuildKit never reports those. */
   readonly args = new Set<string>();
-  /** The stage chain starts FROM scratch: nothing but PATH comes from a base image. */
-  readonly onScratch: boolean;
+  readonly baseKnown: boolean;
 
   constructor(private readonly model: DockerfileModel, chainRoot: Stage, private readonly globals = globalArgValues(model)) {
-    this.onScratch = chainRoot.image.toLowerCase() === 'scratch';
+    const env = chainRoot.image.toLowerCase() === 'scratch' ? [] : officialImageEnv(chainRoot.image);
+    this.baseKnown = env !== null;
+    for (const name of env ?? []) this.values.set(name, UNKNOWN_VALUE);
   }
 
   /** Walks `stage` after its ancestors, calling `use` for each word an instruction of `stage` expands, before it applies. */
@@ -65,11 +69,11 @@ export class StageVars {
 
   expand(instruction: Instruction, word: string, reports = true): ExpandedUse {
     // nothing to expand or unquote (the common case, and a 64 KB line of words stays cheap)
-    if (!/[$'"\\`]/.test(word)) return { instruction, word, value: word, undefinedNames: [], reports, known: [], onScratch: this.onScratch };
+    if (!/[$'"\\`]/.test(word)) return { instruction, word, value: word, undefinedNames: [], reports, known: [], baseKnown: this.baseKnown };
     const { value, unmatched } = expandWord(word, (name) => this.values.get(name), this.model.dockerfile.getEscapeCharacter());
     const undefinedNames = [...unmatched].filter((n) => !this.args.has(n) && !NON_ENV_ARGS.has(n));
     const known = undefinedNames.length ? [...this.values.keys()] : [];
-    return { instruction, word, value, undefinedNames, reports, known, onScratch: this.onScratch };
+    return { instruction, word, value, undefinedNames, reports, known, baseKnown: this.baseKnown };
   }
 
   private apply(instruction: Instruction, use?: (u: ExpandedUse) => void): void {
