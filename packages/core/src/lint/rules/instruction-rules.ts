@@ -184,12 +184,14 @@ export const workdirRelativePath: LintRule = {
     for (const stage of model.stages) {
       if (stageChain(stage).slice(1).some((s) => s.instructions.some((i) => i.getKeyword() === 'WORKDIR'))) continue;
       if (!stage.instructions.some((i) => i.getKeyword() === 'WORKDIR')) continue;
-      const use = stageUses(model, stage).find((u) => u.instruction.getKeyword() === 'WORKDIR');
+      const first = stageUses(model, stage).find((u) => u.instruction.getKeyword() === 'WORKDIR');
       // not judged: a variable of an unknown base image, or a base image ENV whose value is unknown here
-      const judged = use && !(use.undefinedNames.length && !use.baseKnown) && !use.value.includes(UNKNOWN_VALUE);
-      const first = judged ? { line: lineOf(use.instruction), path: use.value } : null;
-      if (first && !first.path.startsWith('/')) {
-        hits.push({ line: first.line, message: `Relative workdir ${JSON.stringify(first.path)} can have unexpected results if the base image changes; make it absolute` });
+      if (!first || (first.undefinedNames.length && !first.baseKnown) || first.value.includes(UNKNOWN_VALUE)) continue;
+      if (!first.value.startsWith('/')) {
+        hits.push({
+          line: lineOf(first.instruction),
+          message: `Relative workdir ${JSON.stringify(first.value)} can have unexpected results if the base image changes; make it absolute`,
+        });
       }
     }
     return hits;
