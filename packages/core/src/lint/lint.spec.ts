@@ -785,3 +785,60 @@ describe("BuildKit's own check tests (dockerfile_check_test.go)", () => {
     expect(hits(lines('FROM scratch', '# check=skip=MaintainerDeprecated', '#', 'MAINTAINER a', 'USER 1'), 'MaintainerDeprecated')).toHaveLength(1);
   });
 });
+
+// The examples of BuildKit's rule pages (moby/buildkit frontend/dockerfile/linter/docs/<Rule>.md, published at
+// docs.docker.com/go/dockerfile/rule/): the bad one reports what the page shows, the good ones nothing
+const BUILDKIT_DOC_EXAMPLES: Array<[string, string, string[]]> = [
+  ['StageNameCasing', 'FROM alpine AS BuilderBase\n', ["1 StageNameCasing: Stage name 'BuilderBase' should be lowercase"]],
+  ['StageNameCasing', 'FROM alpine AS builder-base\n', []],
+  ['FromAsCasing', 'FROM debian:latest as builder\n', ["1 FromAsCasing: 'as' and 'FROM' keywords' casing do not match"]],
+  ['FromAsCasing', 'FROM debian:latest AS deb-builder\n', []],
+  ['FromAsCasing', 'from debian:latest as deb-builder\n', []],
+  ['DuplicateStageName', 'FROM debian:latest AS builder\nRUN apt-get update; apt-get install -y curl\n\nFROM golang:latest AS builder\n', [
+    '4 DuplicateStageName: Duplicate stage name "builder", stage names should be unique',
+  ]],
+  ['DuplicateStageName', 'FROM debian:latest AS deb-builder\nRUN apt-get update; apt-get install -y curl\n\nFROM golang:latest AS go-builder\n', []],
+  ['ReservedStageName', 'FROM alpine AS scratch\nFROM alpine AS context\n', [
+    '1 ReservedStageName: Stage name should not use the same name as reserved stage "scratch"',
+    '2 ReservedStageName: Stage name should not use the same name as reserved stage "context"',
+  ]],
+  ['ReservedStageName', 'FROM alpine AS builder\n', []],
+  // (the page's MAINTAINER example has no FROM; with one it is on line 2)
+  ['MaintainerDeprecated', 'FROM alpine\nMAINTAINER moby@example.com\n', ['2 MaintainerDeprecated: Maintainer instruction is deprecated in favor of using label']],
+  ['MaintainerDeprecated', 'FROM alpine\nLABEL org.opencontainers.image.authors="moby@example.com"\n', []],
+  ['JSONArgsRecommended', 'FROM alpine\nENTRYPOINT my-program start\n# entrypoint becomes: /bin/sh -c my-program start\n', [json(2, 'ENTRYPOINT')]],
+  ['JSONArgsRecommended', 'FROM alpine\nENTRYPOINT ["my-program", "start"]\n# entrypoint becomes: my-program start\n', []],
+  ['JSONArgsRecommended', 'FROM alpine\nRUN apk add bash\nCOPY --chmod=755 <<EOT /entrypoint.sh\n#!/usr/bin/env bash\nset -e\nmy-background-process &\nmy-program start\nEOT\nENTRYPOINT ["/entrypoint.sh"]\n', []],
+  ['JSONArgsRecommended', 'FROM alpine\nRUN apk add bash\nSHELL ["/bin/bash", "-c"]\nENTRYPOINT echo "hello world"\n', []],
+  ['ConsistentInstructionCasing', 'From alpine\nRun echo hello > /greeting.txt\nEntRYpOiNT ["cat", "/greeting.txt"]\n', [
+    casing(1, 'From', 'uppercase'), casing(2, 'Run', 'uppercase'), casing(3, 'EntRYpOiNT', 'uppercase'),
+  ]],
+  ['ConsistentInstructionCasing', 'FROM alpine\nRUN echo hello > /greeting.txt\nENTRYPOINT ["cat", "/greeting.txt"]\n', []],
+  ['ConsistentInstructionCasing', 'from alpine\nrun echo hello > /greeting.txt\nentrypoint ["cat", "/greeting.txt"]\n', []],
+  ['MultipleInstructionsDisallowed', 'FROM alpine\nENTRYPOINT ["echo", "Hello, Norway!"]\nENTRYPOINT ["echo", "Hello, Sweden!"]\n# Only "Hello, Sweden!" will be printed\n', [multiple('ENTRYPOINT', 2)]],
+  ['MultipleInstructionsDisallowed', 'FROM alpine\nENTRYPOINT ["echo", "Hello, Norway!\\nHello, Sweden!"]\n', []],
+  ['MultipleInstructionsDisallowed', 'FROM python:alpine\nRUN apk add curl\nHEALTHCHECK --interval=1s --timeout=3s \\\n  CMD ["curl", "-f", "http://localhost:8080"]\nCMD ["python", "-m", "http.server", "8080"]\n', []],
+  ['NoEmptyContinuation', 'FROM alpine\nRUN apk add \\\n\n    gnupg \\\n\n    curl\n', ['6 NoEmptyContinuation: Empty continuation line']],
+  ['NoEmptyContinuation', 'FROM alpine\nEXPOSE \\\n\n80\n', ['4 NoEmptyContinuation: Empty continuation line']],
+  ['NoEmptyContinuation', 'FROM alpine\nEXPOSE \\\n# Port\n80\n', []],
+  ['WorkdirRelativePath', 'FROM nginx AS web\nWORKDIR usr/share/nginx/html\nCOPY public .\n', [
+    '2 WorkdirRelativePath: Relative workdir "usr/share/nginx/html" can have unexpected results if the base image changes',
+  ]],
+  ['WorkdirRelativePath', 'FROM nginx AS web\nWORKDIR /usr/share/nginx/html\nCOPY public .\n', []],
+  ['UndefinedVar', 'FROM alpine AS base\nCOPY $foo .\n', ["2 UndefinedVar: Usage of undefined variable '$foo'"]],
+  ['UndefinedVar', 'FROM alpine AS base\nARG foo\nCOPY $foo .\n', []],
+  ['UndefinedVar', 'FROM alpine AS base\nARG VERSION=$foo\n', ["2 UndefinedVar: Usage of undefined variable '$foo'"]],
+  ['UndefinedVar', 'FROM python AS base\nARG VERSION=$PYTHON_VERSION\n', []],
+  ['UndefinedVar', 'FROM alpine\nENV PATH=$PAHT:/app/bin\n', ["2 UndefinedVar: Usage of undefined variable '$PAHT' (did you mean $PATH?)"]],
+  ['ExposeInvalidFormat', 'FROM alpine\nEXPOSE 127.0.0.1:80:80\n', ["2 ExposeInvalidFormat: EXPOSE instruction should not define an IP address or host-port mapping, found '127.0.0.1:80:80'"]],
+  ['ExposeInvalidFormat', 'FROM alpine\nEXPOSE 80:80\n', ["2 ExposeInvalidFormat: EXPOSE instruction should not define an IP address or host-port mapping, found '80:80'"]],
+  ['ExposeInvalidFormat', 'FROM alpine\nEXPOSE 80\n', []],
+  ['ExposeProtoCasing', 'FROM alpine\nEXPOSE 80/TcP\n', ["2 ExposeProtoCasing: Defined protocol '80/TcP' in EXPOSE instruction should be lowercase"]],
+  ['ExposeProtoCasing', 'FROM alpine\nEXPOSE 80/tcp\n', []],
+];
+
+describe("BuildKit's rule pages (linter/docs/*.md)", () => {
+  it.each(BUILDKIT_DOC_EXAMPLES)('%s (case %#)', (_rule, text, expected) => {
+    expect(buildkitFindings(text)).toEqual(expected);
+  });
+});
