@@ -4,4 +4,4 @@ export {
   Arg, Copy, DefaultVariables, Env, From, Instruction, JSONInstruction, Keyword, ModifiableInstruction,
   PropertyInstruction, Run,
 } from 'dockerfile-ast';
-export type { Dockerfile } from 'dockerfile-ast';
+export type { Dockerfile, Heredoc } from 'dockerfile-ast';

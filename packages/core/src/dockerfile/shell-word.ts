@@ -13,7 +13,8 @@ export interface ExpandedWord {
 
 const SPECIAL_PARAMS = new Set(['@', '*', '#', '?', '-', '$', '!', '0']);
 
-export function expandWord(word: string, lookup: (name: string) => string | undefined, escape = '\\'): ExpandedWord {
+/** `quotes: false` reads quotes literally, as BuildKit expands a COPY heredoc's body. */
+export function expandWord(word: string, lookup: (name: string) => string | undefined, escape = '\\', quotes = true): ExpandedWord {
   const matched = new Set<string>();
   const unmatched = new Set<string>();
   let i = 0;
@@ -70,11 +71,11 @@ export function expandWord(word: string, lookup: (name: string) => string | unde
       i++;
       if (ch === escape) {
         if (i < word.length) out += word[i++];
-      } else if (ch === "'") {
+      } else if (ch === "'" && quotes) {
         const end = word.indexOf("'", i);
         out += word.slice(i, end === -1 ? word.length : end);
         i = end === -1 ? word.length : end + 1;
-      } else if (ch === '"') {
+      } else if (ch === '"' && quotes) {
         out += doubleQuoted();
       } else if (ch === '$') {
         out += dollar();

@@ -546,6 +546,10 @@ describe('BuildKit semantics of its check rules', () => {
     expect(onScratch('COPY --chown=$OWNER a /a', 'COPY a ${A:-$B}/')).toEqual([
       "2 Usage of undefined variable '$OWNER'", "3 Usage of undefined variable '$B'", "3 Usage of undefined variable '$A'",
     ]);
+    // a COPY heredoc body is expanded when its delimiter is not quoted, with quotes read literally; RUN's never
+    expect(onScratch('COPY <<EOF /a', "$A '$B'", 'EOF', 'COPY <<"EOT" /b', '$C', 'EOT', 'RUN <<EOF', 'echo $D', 'EOF')).toEqual([
+      "2 Usage of undefined variable '$A'", "2 Usage of undefined variable '$B'",
+    ]);
     // single quotes and the escape character keep $ literal
     expect(onScratch("COPY a '/$LITERAL'", 'COPY a /\\$ALSO')).toEqual([]);
     // the platform ARGs exist in a stage only once it declares them; an ARG without value is declared

@@ -1,6 +1,6 @@
 // The variables a stage's instructions can expand, walked the way BuildKit's dockerfile2llb dispatches a stage:
 // the parent stage's ENV and ARGs carry over, ENV and ARG add to the environment, PATH is always set.
-import { Arg, Instruction, ModifiableInstruction } from '../../dockerfile/ast';
+import { Arg, Heredoc, Instruction, ModifiableInstruction } from '../../dockerfile/ast';
 import { DockerfileModel, Stage, stageChain } from '../../dockerfile/parse';
 import { expandWord } from '../../dockerfile/shell-word';
 import { globalArgValues } from './from-rules';
@@ -67,10 +67,11 @@ export class StageVars {
     }
   }
 
-  expand(instruction: Instruction, word: string, reports = true): ExpandedUse {
+  expand(instruction: Instruction, word: string, reports = true, raw = false): ExpandedUse {
     // nothing to expand or unquote (the common case, and a 64 KB line of words stays cheap)
     if (!/[$'"\\`]/.test(word)) return { instruction, word, value: word, undefinedNames: [], reports, known: [], baseKnown: this.baseKnown };
-    const { value, unmatched } = expandWord(word, (name) => this.values.get(name), this.model.dockerfile.getEscapeCharacter());
+    const escape = raw ? '\\' : this.model.dockerfile.getEscapeCharacter();
+    const { value, unmatched } = expandWord(word, (name) => this.values.get(name), escape, !raw);
     const undefinedNames = [...unmatched].filter((n) => !this.args.has(n) && !NON_ENV_ARGS.has(n));
     const known = undefinedNames.length ? [...this.values.keys()] : [];
     return { instruction, word, value, undefinedNames, reports, known, baseKnown: this.baseKnown };
@@ -98,8 +99,8 @@ export class StageVars {
     }
     // only ENV, WORKDIR and EXPOSE values are needed later; other instructions matter only when they use a variable
     if (!['ENV', 'WORKDIR', 'EXPOSE'].includes(keyword) && !instruction.getTextContent().includes('$')) return;
-    const words = expandedWords(instruction);
-    const expanded = words.map((w) => this.expand(instruction, w, keyword !== 'EXPOSE'));
+    const words = expandedWords(instruction, this.model.lines);
+    const expanded = words.map((w) => this.expand(instruction, w.text, keyword !== 'EXPOSE', w.raw));
     if (use) expanded.forEach(use);
     if (keyword === 'ENV') {
       // ENV expands every pair with the environment before the instruction, then sets them all
@@ -115,11 +116,18 @@ export class StageVars {
   }
 }
 
+/** A word BuildKit expands; a COPY/ADD heredoc body is expanded raw: quotes literal, backslash the escape. */
+interface Word {
+  text: string;
+  raw?: boolean;
+}
+
 /** The words of an instruction BuildKit expands (instructions/commands.go Expand, dispatchExpose): not RUN's command, CMD, ENTRYPOINT, ... */
-function expandedWords(instruction: Instruction): string[] {
+function expandedWords(instruction: Instruction, lines: string[]): Word[] {
   const flags = instruction instanceof ModifiableInstruction ? instruction.getFlags() : [];
-  const flag = (name: string) => flags.filter((f) => f.getName() === name).map((f) => f.getValue() ?? '');
-  const args = () => instruction.getArguments().map((a) => a.getValue());
+  const flag = (name: string): Word[] => flags.filter((f) => f.getName() === name).map((f) => ({ text: f.getValue() ?? '' }));
+  const args = (before = Infinity): Word[] =>
+    instruction.getArguments().filter((a) => a.getRange().start.line < before).map((a) => ({ text: a.getValue() }));
   switch (instruction.getKeyword()) {
     case 'ENV':
     case 'LABEL':
@@ -130,9 +138,11 @@ function expandedWords(instruction: Instruction): string[] {
     case 'EXPOSE':
       return args();
     case 'COPY':
-      return [...flag('chown'), ...flag('chmod'), ...args()];
-    case 'ADD':
-      return [...flag('chown'), ...flag('chmod'), ...flag('checksum'), ...args()];
+    case 'ADD': {
+      const { sources, bodies } = heredocBodies(instruction, lines);
+      const own = instruction.getKeyword() === 'ADD' ? [...flag('chown'), ...flag('chmod'), ...flag('checksum')] : [...flag('chown'), ...flag('chmod')];
+      return [...own, ...args(sources), ...bodies];
+    }
     case 'RUN':
       return flag('mount');
     default:
@@ -140,3 +150,19 @@ function expandedWords(instruction: Instruction): string[] {
   }
 }
 
+/** Where a COPY/ADD's heredoc bodies start, and the bodies BuildKit expands: those whose delimiter is not quoted. */
+function heredocBodies(instruction: Instruction, lines: string[]): { sources: number; bodies: Word[] } {
+  // dockerfile-ast reads heredocs for ADD too, but only Copy exposes them
+  const heredocs = (instruction as unknown as { getHeredocs(): Heredoc[] }).getHeredocs();
+  let sources = Infinity;
+  const bodies: Word[] = [];
+  for (const heredoc of heredocs) {
+    const body = heredoc.getContentRange();
+    const first = (body ?? heredoc.getDelimiterRange())?.start.line;
+    if (first !== undefined) sources = Math.min(sources, first);
+    const name = heredoc.getNameRange();
+    const quoted = /["']/.test(lines[name.start.line]?.[name.start.character - 1] ?? '');
+    if (body && !quoted) bodies.push({ text: lines.slice(body.start.line, body.end.line + 1).join('\n'), raw: true });
+  }
+  return { sources, bodies };
+}
