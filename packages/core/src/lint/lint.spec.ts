@@ -529,7 +529,7 @@ describe('BuildKit semantics of its check rules', () => {
   });
 
   it('ExposeProtoCasing and ExposeInvalidFormat: ports after variable expansion; an unknown protocol is a build error instead', () => {
-    const text = lines('FROM scratch', 'ARG P=80/TCP', 'EXPOSE $P 81/TCPX 0.0.0.0:82:82 :83', 'USER 1');
+    const text = lines('FROM scratch', 'ARG P=80/TCP', 'EXPOSE $P 81/TCPX 0.0.0.0:82:82 :83 84:84/TCPX', 'USER 1');
     expect(found(text, 'ExposeProtoCasing')).toEqual(["3 Defined protocol '80/TCP' in EXPOSE instruction should be lowercase"]);
     expect(found(text, 'ExposeInvalidFormat')).toEqual(["3 EXPOSE instruction should not define an IP address or host-port mapping, found '0.0.0.0:82:82'"]);
   });

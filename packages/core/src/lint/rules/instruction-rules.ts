@@ -200,14 +200,31 @@ export const workdirRelativePath: LintRule = {
 
 const EXPOSE_DIFFERS = "a port that uses a base image's ENV, or any unset variable on a base image whose ENV docker-ms does not know (see UndefinedVar), is not judged";
 
-// BuildKit dockerfile2llb/convert_expose.go: each port after variable expansion, [ip:][hostPort:]containerPort[/proto]
-function exposedPorts(model: DockerfileModel): Array<{ instruction: Instruction; port: string }> {
-  const out: Array<{ instruction: Instruction; port: string }> = [];
+interface ExposedPort {
+  instruction: Instruction;
+  port: string;
+  mapped: boolean;
+  proto: string;
+}
+
+// BuildKit dockerfile2llb/convert_expose.go: each port after variable expansion, [[ip:]hostPort:]containerPort[/proto];
+// its checks run once the protocol is known to be tcp, udp or sctp (another one fails the build instead)
+function exposedPorts(model: DockerfileModel): ExposedPort[] {
+  const out: ExposedPort[] = [];
   for (const stage of model.stages) {
     if (!stage.instructions.some((i) => i.getKeyword() === 'EXPOSE')) continue;
     for (const use of stageUses(model, stage)) {
       if (use.instruction.getKeyword() !== 'EXPOSE' || (use.undefinedNames.length && !use.baseKnown) || use.value.includes(UNKNOWN_VALUE)) continue;
-      for (const port of use.value.split(/\s+/).filter(Boolean)) out.push({ instruction: use.instruction, port });
+      for (const port of use.value.split(/\s+/).filter(Boolean)) {
+        const parts = port.split(':');
+        const container = parts[parts.length - 1];
+        const slash = container.indexOf('/');
+        const proto = slash === -1 ? '' : container.slice(slash + 1);
+        if ((slash === -1 ? container : container.slice(0, slash)) === '' || !['', 'tcp', 'udp', 'sctp'].includes(proto.toLowerCase())) continue;
+        const hostIp = parts.length > 3 ? parts.slice(0, -2).join(':') : parts.length === 3 ? parts[0] : '';
+        const hostPort = parts.length > 1 ? parts[parts.length - 2] : '';
+        out.push({ instruction: use.instruction, port, mapped: hostIp !== '' || hostPort !== '', proto });
+      }
     }
   }
   return out;
@@ -221,10 +238,7 @@ export const exposeProtoCasing: LintRule = {
   differs: EXPOSE_DIFFERS,
   check(model) {
     return exposedPorts(model)
-      .filter(({ port }) => {
-        const proto = port.split('/')[1] ?? '';
-        return ['tcp', 'udp', 'sctp'].includes(proto.toLowerCase()) && proto !== proto.toLowerCase();
-      })
+      .filter(({ proto }) => proto !== proto.toLowerCase())
       .map(({ instruction, port }) => ({
         line: lineOf(instruction),
         message: `Defined protocol '${port}' in EXPOSE instruction should be lowercase; write ${port.toLowerCase()}`,
@@ -240,10 +254,7 @@ export const exposeInvalidFormat: LintRule = {
   differs: EXPOSE_DIFFERS,
   check(model) {
     return exposedPorts(model)
-      .filter(({ port }) => {
-        const parts = port.split(':');
-        return parts.length > 1 && parts.slice(0, -1).some((p) => p !== '');
-      })
+      .filter(({ mapped }) => mapped)
       .map(({ instruction, port }) => ({
         line: lineOf(instruction),
         message: `EXPOSE instruction should not define an IP address or host-port mapping, found '${port}'; expose the container port only and publish with docker run -p`,
