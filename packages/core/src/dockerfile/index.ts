@@ -8,3 +8,5 @@ export type { BuildKitFeature } from './buildkit-features';
 export * from './from-refs';
 export { contextSources } from './copy-sources';
 export { literalPrefix, inferContext } from './build-context';
+export { pinSites, hasTag, isPinned, applyDigests, describePinChange } from './pin-digests';
+export type { PinSite, PinChange } from './pin-digests';

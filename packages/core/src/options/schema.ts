@@ -117,6 +117,7 @@ const common = {
   registryMirror: z.string().regex(MIRROR, { message: 'must be a registry host with an optional path, e.g. "mirror.example.com/dockerhub"' })
     .transform((m) => m.replace(/\/+$/, ''))
     .optional().describe("Registry prefix for every base image (e.g. \"mirror.example.com/dockerhub\")."),
+  pinDigests: z.boolean().default(false).describe("Pin every base image by digest: FROM name:tag@sha256:… resolved from the registry (else the digest the local store pulled); docker-ms migrate keeps the digests current. An image without a digest fails with one line and nothing is written."),
   projectRoot: relativePath().default('.').describe("App folder relative to the build context (e.g. \"apps/api\" when building from the workspace root)."),
   runtimeVersion: z.string().regex(VERSION, { message: 'must be a version number such as "22", "3.12" or "1.22.5"' })
     .transform((v) => v.replace(/^v/, ''))

@@ -103,6 +103,10 @@ export function addDockerfile(input: AddDockerfileInput): AddDockerfileResult {
 
   const detected = detectProject(pkg.root, { workspaceRoot: root, ...(language ? { language } : {}) });
   const user: Record<string, unknown> = { ...(input.options ?? {}), ...(language ? { language } : {}) };
+  if (user.pinDigests === true) {
+    // resolving digests asks the engine (asynchronous); this writer is synchronous, so it says where pinning happens
+    throw new WorkspaceError(`pinDigests: turbo gen does not resolve digests; after it, run npx docker-ms dockerfile ${pkg.root} --write --overwrite --pin-digests`);
+  }
   const changes: FileChange[] = [];
   let pruned = false;
   let generated;

@@ -4,6 +4,8 @@ import { nodeFileReader } from '../../detect';
 import { flatOptionsSchema, OptionsError } from '../../options';
 import { assertWritableFile, lstatOrNull, writeFileAtomic } from '../../files';
 import { generateDockerfile } from '../../render';
+import { pinBaseImages } from '../../engine/digests';
+import { describePinChange } from '../../dockerfile/pin-digests';
 import { asFlagProblem, flagSpec, optionHelp, parseFlags } from '../flags';
 import { UsageError } from '../io';
 import type { CliCommand } from '../registry';
@@ -52,6 +54,15 @@ export const dockerfileCommand: CliCommand = {
     }
     // a loopback bind the image cannot fix: said on stderr, so --print output stays a clean Dockerfile
     for (const warning of result.detection.listen.warnings) io.err(`warning: ${warning}`);
+    if (result.options.pinDigests) {
+      const pinned = await pinBaseImages(result.dockerfile, { env: io.env });
+      if (pinned.problems.length) {
+        for (const problem of pinned.problems) io.err(problem);
+        return 1;
+      }
+      result = { ...result, dockerfile: pinned.text };
+      for (const change of pinned.changes) io.err(`${describePinChange(change)} (${pinned.sources[change.image]})`);
+    }
     if (!write) {
       io.out(result.dockerfile.trimEnd());
       io.out('');

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { assertWritableFile, writeFileAtomic } from '../../files';
-import { coreVersion } from '../../managed';
+import { coreVersion, managedState } from '../../managed';
+import { describePinChange, isPinned } from '../../dockerfile/pin-digests';
+import { pinBaseImages } from '../../engine/digests';
 import { isDockerfilePath, migrateDockerfiles } from '../../migrate';
 import { flagSpec, parseFlags } from '../flags';
 import { UsageError } from '../io';
@@ -35,7 +37,8 @@ export const migrateCommand: CliCommand = {
     'Rewrites FROM lines of Dockerfiles carrying the docker-ms header from the base-image defaults of the',
     'release that wrote them (named in the header) to this release\'s. Untouched files are re-stamped;',
     'hand-edited files get only FROM lines that still equal an old default; digest-pinned, ARG-based and',
-    'newer references are left alone. Prints every file updated or skipped with the reason.',
+    'newer references are left alone; in a file pinned by digest (pinDigests) every digest is resolved again',
+    '(registry, else the local store) and updated. Prints every file updated or skipped with the reason.',
     '  <file>...              Dockerfiles to migrate (default: every Dockerfile in the workspace)',
     '  --dry-run              print what would change, write nothing',
     '  --from <version>       treat files as written by this release instead of their header\'s',
@@ -61,12 +64,26 @@ export const migrateCommand: CliCommand = {
     // links are refused before any file is rewritten (the walk above never follows them; named files might be links)
     if (!dryRun) for (const { path } of files) assertWritableFile(join(root, path), path, root);
     const counts = { changed: 0, skipped: 0, unchanged: 0 };
-    for (const result of migrateDockerfiles(files, { from, to: coreVersion() })) {
-      counts[result.status]++;
-      if (result.status === 'changed') {
-        if (!dryRun) writeFileAtomic(join(root, result.path), result.text);
-        io.out(`${dryRun ? 'would update' : 'updated'} ${result.path}: ${result.reason}`);
-      } else if (result.status === 'skipped') {
+    const results = migrateDockerfiles(files, { from, to: coreVersion() });
+    // pinned base images (pinDigests) are re-resolved: every digest is found before any file is written
+    const pins = await Promise.all(results.map((r) => (managedState(r.text) !== 'unmanaged' && isPinned(r.text) ? pinBaseImages(r.text, { env: io.env }) : null)));
+    const problems = [...new Set(pins.flatMap((pin) => pin?.problems ?? []))];
+    if (problems.length) {
+      for (const problem of problems) io.err(problem);
+      io.err('nothing written');
+      return 1;
+    }
+    for (const [i, result] of results.entries()) {
+      const pin = pins[i];
+      const digests = pin?.changes.length ? `digests ${pin.changes.map((c) => `${describePinChange(c)} (${pin.sources[c.image]})`).join('; ')}` : '';
+      const status = digests ? 'changed' : result.status;
+      counts[status]++;
+      if (status === 'changed') {
+        const text = pin?.changes.length ? pin.text : result.text;
+        if (!dryRun) writeFileAtomic(join(root, result.path), text);
+        const reason = [result.status === 'changed' ? result.reason : '', digests].filter(Boolean).join('; ');
+        io.out(`${dryRun ? 'would update' : 'updated'} ${result.path}: ${reason}`);
+      } else if (status === 'skipped') {
         io.out(`skipped ${result.path}: ${result.reason}`);
       }
     }

@@ -1,5 +1,5 @@
-import { formatFiles, getProjects, logger, type ProjectConfiguration, type Tree } from '@nx/devkit';
-import { closestNames } from '@docker-ms/core';
+import { formatFiles, getProjects, joinPathFragments, logger, type ProjectConfiguration, type Tree } from '@nx/devkit';
+import { closestNames, describePinChange, pinBaseImages } from '@docker-ms/core';
 import { DEFAULT_BUILD_TARGET_NAME, addPluginByDefault, registerPlugin, registeredBuildTargetName } from '../../utils/plugin-registration';
 import { normalizeOptions, type NormalizedGeneratorOptions } from './normalize-options';
 import { applyPlan, planProject, type ProjectPlan } from './plan-project';
@@ -33,6 +33,16 @@ export async function dockerfileGenerator(tree: Tree, schema: DockerfileGenerato
       }
     }
   });
+  if (options.dockerfileOptions.pinDigests === true && problems.length === 0) {
+    for (const plan of plans) {
+      const write = plan.writes.find((w) => w.path === joinPathFragments(plan.root, 'Dockerfile'));
+      if (!write) continue;
+      const pinned = await pinBaseImages(write.content);
+      problems.push(...pinned.problems.map((line) => (names.length === 1 ? line : `${plan.name}: ${line}`)));
+      write.content = pinned.text;
+      for (const change of pinned.changes) logger.info(`${plan.name}: ${describePinChange(change)} (${pinned.sources[change.image]})`);
+    }
+  }
   if (problems.length > 0) {
     throw new Error(problems.join('\n') + (names.length > 1 ? '\nNothing was written.' : ''));
   }
