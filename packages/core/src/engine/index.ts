@@ -26,3 +26,5 @@ export { inputsHash, upToDateImage, mustBuild, INPUTS_LABEL } from './up-to-date
 export { budgetBytes, checkBudget } from './budget';
 export { resolveDigest, pinBaseImages } from './digests';
 export type { ResolvedDigest, PinOutcome } from './digests';
+export { inspectBuilder, platformProblem } from './builder';
+export type { BuilderFacts } from './builder';

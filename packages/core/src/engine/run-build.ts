@@ -11,7 +11,8 @@ import { gitLabels } from './git-labels';
 import { inspectImage } from './inspect';
 import { BuildOptionsError } from './options';
 import { planBuild, type BuildPlan, type BuildSetup } from './plan-build';
-import { EngineError, EngineProbe, LEGACY_FIX, ResolvedEngine, resolveEngine } from './resolve';
+import { defaultProbe, EngineError, EngineProbe, LEGACY_FIX, ResolvedEngine, resolveEngine } from './resolve';
+import { inspectBuilder, platformProblem } from './builder';
 import { resolveProgress } from './progress';
 import { baseImages, figuresMetadata, oneStageSize, reduction, sizeTable, type BuildFigures } from './size-report';
 import { literalYarnCredentials, planSecrets, type SecretPlan } from './secrets';
@@ -71,6 +72,12 @@ async function engineFor(plan: BuildPlan, runtime: BuildRuntime): Promise<Resolv
     throw new EngineError(
       `${plan.options.file}:${first.line} uses ${first.feature}, which needs BuildKit${secrets}, but ${engine.description} cannot run it: ${fix}; or regenerate the Dockerfile with cacheMounts: false`,
     );
+  }
+  // a platform the builder cannot build is one line naming why, before anything runs
+  if (engine.kind === 'buildx' && plan.options.platforms.length) {
+    const facts = await inspectBuilder(engine, plan.options.builder, runtime.probe ?? defaultProbe);
+    const problem = facts && platformProblem(plan.options.platforms, facts);
+    if (problem) throw new BuildOptionsError([problem]);
   }
   return engine;
 }
