@@ -101,7 +101,9 @@ export function planBuild(input: unknown, setup: BuildSetup): BuildPlan {
   }
   const outOfSync = lockfileProblem(dockerfile, resolve(cwd, given.context));
   if (outOfSync) throw new BuildPlanError([outOfSync]);
-  const options: BuildOptions = { ...given, file, target, tags };
+  // per-app cache refs: `type=registry,ref=registry.example.com/cache/{name}` names each app's own cache
+  const perApp = (refs: string[]) => refs.map((r) => r.replaceAll(NAME_PLACEHOLDER, defaultImageName(given, cwd)));
+  const options: BuildOptions = { ...given, file, target, tags, cacheFrom: perApp(given.cacheFrom), cacheTo: perApp(given.cacheTo) };
   if (options.metadataFile) {
     options.metadataFile = resolve(cwd, options.metadataFile);
     // before anything runs: never a link, never a file docker-ms did not write (--metadata-file Dockerfile)

@@ -62,7 +62,7 @@ function engineName(engine: ResolvedEngine): string {
 }
 
 /** The engine that runs the plan, checked against the Dockerfile's BuildKit-only constructs. */
-async function engineFor(plan: BuildPlan, runtime: BuildRuntime): Promise<ResolvedEngine> {
+export async function engineFor(plan: BuildPlan, runtime: BuildRuntime): Promise<ResolvedEngine> {
   const env = runtime.env ?? process.env;
   const engine = await resolveEngine(plan.options.engine, runtime.probe, env);
   const [first] = engine.buildKit ? [] : buildKitFeatures(plan.dockerfile);
@@ -132,7 +132,7 @@ function materializeSecrets(plan: SecretPlan, engine: ResolvedEngine, env: NodeJ
  * The secrets of this build (src/engine/secrets.ts): the given ones, plus defaults for what the Dockerfile mounts.
  * Says where each default came from (never a value); the caller runs `cleanup` when the build is over.
  */
-function secretsFor(plan: BuildPlan, engine: ResolvedEngine, runtime: BuildRuntime): { specs: string[]; cleanup: () => void } {
+export function secretsFor(plan: BuildPlan, engine: ResolvedEngine, runtime: BuildRuntime): { specs: string[]; cleanup: () => void } {
   const env = runtime.env ?? process.env;
   const { options, cwd } = plan;
   const contextDir = resolve(cwd, options.context);
@@ -154,12 +154,17 @@ function secretsFor(plan: BuildPlan, engine: ResolvedEngine, runtime: BuildRunti
 /** The exact command: the plan's options plus the git labels (user labels win) and the secrets. */
 async function commandFor(plan: BuildPlan, engine: ResolvedEngine, runtime: BuildRuntime, progress: BuildPlan['options']['progress'], secrets: string[], hash: string): Promise<BuildCommand> {
   const options = { ...plan.options, progress };
-  const labels = options.gitLabels ? await gitLabels(resolve(plan.cwd, options.context)) : {};
-  return buildCommand({ ...options, secrets, labels: { ...labels, ...options.labels, [INPUTS_LABEL]: hash } }, engine, runtime.env ?? process.env);
+  return buildCommand({ ...options, secrets, labels: await imageLabels(plan, hash) }, engine, runtime.env ?? process.env);
+}
+
+/** The labels an image gets: git's (unless gitLabels is off), the user's (they win) and the inputs hash. */
+export async function imageLabels(plan: BuildPlan, hash: string): Promise<Record<string, string>> {
+  const git = plan.options.gitLabels ? await gitLabels(resolve(plan.cwd, plan.options.context)) : {};
+  return { ...git, ...plan.options.labels, [INPUTS_LABEL]: hash };
 }
 
 /** Build-arg values and secret values from the environment never reach a log line. */
-function redactedLog(plan: BuildPlan, runtime: BuildRuntime): (line: string) => void {
+export function redactedLog(plan: BuildPlan, runtime: BuildRuntime): (line: string) => void {
   const env = runtime.env ?? process.env;
   const { buildArgs, secrets } = plan.options;
   const secretEnv = secrets.map((spec) => /(?:^|,)env=([^,]+)/.exec(spec)?.[1] ?? (spec.startsWith('id=') ? undefined : spec));
@@ -236,6 +241,24 @@ async function runPlanned(plan: BuildPlan, runtime: BuildRuntime, onCleanup: (cl
     if (result.code !== 0) return fail(failureLine(result, step, engine, step === cmd ? 'build' : `push of ${step.args[1]}`), { command: shown, target });
   }
 
+  return finishBuild(plan, engine, runtime, { output, command: shown, started });
+}
+
+/**
+ * After the engine built the image (alone, or as one target of a bake): inspect it, check the budget, write
+ * the metadata file and print the summary line (and the size table unless the caller prints one).
+ */
+export async function finishBuild(plan: BuildPlan, engine: ResolvedEngine, runtime: BuildRuntime, ran: { output: string; command: string; started: number }): Promise<BuildResult> {
+  const { cwd, options } = plan;
+  const { tags, target } = options;
+  const style = styler(runtime.color ?? false);
+  const log = runtime.log;
+  const { command: shown, output } = ran;
+  const seconds = () => Math.round((Date.now() - ran.started) / 100) / 10;
+  const fail = (error: string, extra: Partial<BuildResult> = {}): BuildResult => {
+    for (const line of error.split('\n')) log(style.red(line));
+    return { success: false, tags, seconds: seconds(), error, ...extra };
+  };
   const bases = baseImages(plan.dockerfile, target);
   // the image and the builder base are inspected side by side (each inspect starts a process)
   const [facts, oneStage] = await Promise.all([
@@ -272,7 +295,7 @@ async function runPlanned(plan: BuildPlan, runtime: BuildRuntime, onCleanup: (cl
  * The tags already name an image built from these inputs: no engine run. The budget is still checked and
  * the metadata file written (the same keys as after a build, with `upToDate: true`).
  */
-function reuse(plan: BuildPlan, engine: ResolvedEngine, image: { id: string; size: number | null }, runtime: BuildRuntime, seconds: () => number): BuildResult {
+export function reuse(plan: BuildPlan, engine: ResolvedEngine, image: { id: string; size: number | null }, runtime: BuildRuntime, seconds: () => number): BuildResult {
   const { tags, target, maxSize, metadataFile } = plan.options;
   const style = styler(runtime.color ?? false);
   const shortId = image.id.replace(/^sha256:/, '').slice(0, 12);

@@ -1,32 +1,18 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { assertWritableFile, writeFileAtomic } from '../../files';
 import { coreVersion, managedState } from '../../managed';
 import { describePinChange, isPinned } from '../../dockerfile/pin-digests';
 import { pinBaseImages } from '../../engine/digests';
-import { isDockerfilePath, migrateDockerfiles } from '../../migrate';
+import { migrateDockerfiles } from '../../migrate';
 import { flagSpec, parseFlags } from '../flags';
 import { UsageError } from '../io';
 import type { CliCommand } from '../registry';
 import { workspaceRootFor } from '../workspace-root';
+import { findDockerfiles } from '../workspace-apps';
 
 const spec = flagSpec({}, { own: { dryRun: 'boolean', from: 'string', workspaceRoot: 'string' } });
-const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'target', 'vendor', 'coverage', 'tmp']);
 const RELEASE = /^\d+\.\d+\.\d+(-[\w.]+)?$/;
-
-/** Workspace-relative Dockerfiles, skipping dependency, output and dot folders; links (files or folders) are not followed. */
-function findDockerfiles(root: string, dir = ''): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
-    const path = dir ? `${dir}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && !SKIP_DIRS.has(entry.name)) found.push(...findDockerfiles(root, path));
-    } else if (entry.isFile() && isDockerfilePath(path)) {
-      found.push(path);
-    }
-  }
-  return found.sort();
-}
 
 export const migrateCommand: CliCommand = {
   name: 'migrate',
