@@ -92,11 +92,18 @@ describeE2e('shipping: image-aware caching, affected builds, size budgets', () =
     expect(plain(ok.output)).toMatch(upToDate('go-api'));
   });
 
-  it("engine buildx (Debian 13's docker-buildx): builds, then up to date; sbom is passed on, and refused elsewhere in one line", async () => {
+  /** The workspace's environment with buildx visible to docker (DOCKER_CONFIG holding the plugin link); remove() after. */
+  const withBuildx = () => {
     const config = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-ms-buildx-'));
     fs.mkdirSync(path.join(config, 'cli-plugins'));
     fs.symlinkSync(BUILDX_PLUGIN, path.join(config, 'cli-plugins/docker-buildx'));
-    const env = { ...ws.env, DOCKER_CONFIG: config };
+    return { env: { ...ws.env, DOCKER_CONFIG: config }, remove: () => fs.rmSync(config, { recursive: true, force: true }) };
+  };
+  const cli = (args: string[], opts: { env?: NodeJS.ProcessEnv; allowFailure?: boolean } = {}) =>
+    exec('npx', ['docker-ms', ...args], { cwd: ws.root, env: opts.env ?? ws.env, allowFailure: opts.allowFailure, timeout: 10 * 60_000 });
+
+  it("engine buildx (Debian 13's docker-buildx): builds, then up to date; sbom is passed on, and refused elsewhere in one line", async () => {
+    const { env, remove } = withBuildx();
     const tag = 'docker-ms-ship/go-api:buildx';
     execSync(DOCKER, ['rmi', '-f', tag], { allowFailure: true }); // an earlier run's image would be up to date
     const first = plain((await ws.nx(['run', 'go-api:docker-build', '--engine=buildx', `--tags=${tag}`], { env })).output);
@@ -110,7 +117,7 @@ describeE2e('shipping: image-aware caching, affected builds, size budgets', () =
     const refused = await ws.nx(['run', 'go-api:docker-build', '--engine=docker', '--sbom'], { allowFailure: true });
     expect(refused.code).not.toBe(0);
     expect(plain(refused.output)).toContain('sbom: attestations need engine buildx (engine is docker); install docker-buildx and pass engine buildx, or remove sbom');
-    fs.rmSync(config, { recursive: true, force: true });
+    remove();
   });
 
   it('releases go-api to the registry on 127.0.0.1:5000 through nx release (dry run first) and a date scheme; both versions pull back and run', async () => {
@@ -152,5 +159,100 @@ describeE2e('shipping: image-aware caching, affected builds, size budgets', () =
       const res = await runAndGet(ref, 8080, 18331 + i);
       expect(res.status).toBe(200);
     }
+  });
+  it('pinDigests: FROM lines carry the digests the registry serves, lint passes, the image builds; migrate re-pins a moved tag; no digest is one line and nothing written', async () => {
+    const mirror = `${IMAGE_REGISTRY}/docker-ms-ship-mirror`;
+    const dockerfile = path.join(ws.root, 'apps/go-api/Dockerfile');
+    const original = fs.readFileSync(dockerfile, 'utf8');
+    // the go app's base images (stand-ins), pushed to the local registry under the mirror prefix
+    const bases = [...original.matchAll(/^FROM (\S+) AS \S+$/gm)].map((m) => m[1]).filter((ref) => ref.includes(':'));
+    expect(bases.length).toBe(2);
+    for (const base of bases) {
+      await exec(DOCKER, ['tag', base, `${mirror}/${base}`]);
+      await exec(DOCKER, ['push', '-q', `${mirror}/${base}`], { timeout: 5 * 60_000 });
+    }
+    const registryDigest = async (ref: string) => {
+      const at = ref.lastIndexOf(':');
+      const res = await fetch(`http://${IMAGE_REGISTRY}/v2/${ref.slice(IMAGE_REGISTRY.length + 1, at)}/manifests/${ref.slice(at + 1)}`, {
+        method: 'HEAD', headers: { accept: 'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json' }, signal: AbortSignal.timeout(5000),
+      });
+      return res.headers.get('docker-content-digest');
+    };
+
+    await ws.nx(['g', 'docker-ms:dockerfile', 'go-api', '--overwrite', `--registryMirror=${mirror}`, '--pinDigests', '--no-interactive']);
+    const pinned = fs.readFileSync(dockerfile, 'utf8');
+    for (const base of bases) {
+      const digest = await registryDigest(`${mirror}/${base}`);
+      expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(pinned).toMatch(new RegExp(`^FROM ${`${mirror}/${base}@${digest}`.replace(/[.]/g, '\\.')} AS \\S+$`, 'm'));
+    }
+    expect((await cli(['lint', 'apps/go-api/Dockerfile'])).code).toBe(0);
+    const built = plain((await ws.nx(['run', 'go-api:docker-build', '--tags=docker-ms-ship/go-api:pinned'])).output);
+    expect(built).toMatch(/^built docker-ms-ship\/go-api:pinned /m);
+
+    // the runtime base's tag moves to a new image: migrate resolves the tag again and writes the new digest
+    const runtimeBase = `${mirror}/${bases[1]}`;
+    const before = await registryDigest(runtimeBase);
+    const moved = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-ms-moved-'));
+    fs.writeFileSync(path.join(moved, 'Dockerfile'), `FROM ${bases[1]}\nLABEL moved="${Date.now()}"\n`);
+    await exec(DOCKER, ['build', '-q', '-t', runtimeBase, moved], { env: { DOCKER_BUILDKIT: '1' } });
+    fs.rmSync(moved, { recursive: true, force: true });
+    await exec(DOCKER, ['push', '-q', runtimeBase]);
+    const after = await registryDigest(runtimeBase);
+    expect(after).not.toBe(before);
+    const migrated = plain((await cli(['migrate'])).output);
+    expect(migrated).toContain(`updated apps/go-api/Dockerfile: digests line ${pinned.split('\n').findIndex((l) => l.includes(runtimeBase)) + 1}: ${runtimeBase} ${before?.slice(0, 19)} → ${after?.slice(0, 19)} (registry)`);
+    expect(fs.readFileSync(dockerfile, 'utf8')).toContain(`FROM ${runtimeBase}@${after} AS runtime`);
+
+    // an image the registry does not have and the local store never pulled: one line, exit 1, nothing written
+    const current = fs.readFileSync(dockerfile, 'utf8');
+    const absent = `${IMAGE_REGISTRY}/docker-ms-ship-absent`;
+    const refused = await cli(['dockerfile', 'apps/go-api', '--write', '--overwrite', `--registry-mirror=${absent}`, '--pin-digests'], { allowFailure: true });
+    expect(refused.code).toBe(1);
+    const lines = plain(refused.output).split('\n').filter((line) => /pinDigests|^wrote/.test(line));
+    expect(lines).toEqual(bases.map((base) => `pinDigests: no digest for ${absent}/${base}: the registry did not give one (no such manifest: ${absent}/${base}) and the local store has none (an image built or imported here has no digest until it is pushed or pulled); docker pull ${absent}/${base} (or push it to its registry) and run again, or leave out pinDigests`));
+    expect(fs.readFileSync(dockerfile, 'utf8')).toBe(current);
+    fs.writeFileSync(dockerfile, original);
+  });
+
+  it('docker-ms build --all with buildx bakes every app in one session (per-app tags and cache refs); --affected bakes what a change reaches; without buildx one after another', async () => {
+    const { env, remove } = withBuildx();
+    await git('add', '-A');
+    await git('commit', '-qm', 'before the batch');
+    const flags = ['--tag', 'docker-ms-ship/{name}:bake', '--progress', 'plain'];
+    const all = plain((await cli(['build', '--all', '--rebuild', ...flags, '--cache-to', 'type=inline'], { env })).output);
+    expect(all).toMatch(/^baking go-api, node-api in one BuildKit session with docker buildx \S+: \S*docker buildx bake -f \S+\/dist\/docker-ms\/docker-bake\.hcl --progress=plain$/m);
+    for (const app of APPS) expect(all).toMatch(new RegExp(`^built docker-ms-ship/${app}:bake \\(image [0-9a-f]{12}\\)`, 'm'));
+    expect(all).toMatch(/^--all: 2 built, 0 up to date, 0 failed of 2 app\(s\)$/m);
+    const bake = fs.readFileSync(path.join(ws.root, 'dist/docker-ms/docker-bake.hcl'), 'utf8');
+    expect(bake).toContain('targets = ["go-api", "node-api"]');
+    for (const app of APPS) expect(bake).toMatch(new RegExp(`target "${app}" \\{[^}]*tags = \\["docker-ms-ship/${app}:bake"\\][^]*?cache-to = \\["type=inline"\\]`));
+    const res = await runAndGet('docker-ms-ship/node-api:bake', 3000, 18341);
+    expect(res.status).toBe(200);
+
+    fs.writeFileSync(path.join(ws.root, 'libs/shared/greeting.txt'), `hello from the batch ${Date.now()}\n`);
+    const affected = plain((await cli(['build', '--affected', '--base', 'HEAD', ...flags], { env })).output);
+    expect(affected).toMatch(/^affected since HEAD: apps\/node-api \(\d+ changed file\(s\); 1 app\(s\) not affected\)$/m);
+    expect(affected).toMatch(/^baking node-api in one BuildKit session/m);
+    expect(affected).toMatch(/^--affected: 1 built, 0 up to date, 0 failed of 1 app\(s\)$/m);
+    remove();
+
+    // Debian's docker client without buildx: one after another, the same inputs hash (node-api is up to date)
+    const sequential = plain((await cli(['build', '--affected', '--base', 'HEAD', ...flags])).output);
+    expect(sequential).toMatch(/^building 1 app\(s\) one after another with \S+docker /m);
+    expect(sequential).toMatch(/^up to date: docker-ms-ship\/node-api:bake /m);
+    expect(sequential).toMatch(/^--affected: 0 built, 1 up to date, 0 failed of 1 app\(s\)$/m);
+  });
+
+  it('platforms: buildx is asked what its builder can build; our CI refuses several platforms (docker driver) and arm64 (no emulator) in one line each', async () => {
+    const { env, remove } = withBuildx();
+    const several = await cli(['build', 'apps/go-api', '--engine', 'buildx', '--platform', 'linux/amd64', '--platform', 'linux/arm64'], { env, allowFailure: true });
+    expect(several.code).toBe(1);
+    expect(plain(several.output).split('\n')).toContain('platforms: builder default (docker driver) builds several platforms (linux/amd64, linux/arm64) only when the docker engine uses the containerd image store, which this one does not; create a docker-container builder (docker buildx create --use --driver docker-container, then pass builder) or turn on the containerd image store, or pass one platform');
+    expect(plain(several.output)).not.toMatch(/^building /m);
+    const arm = await cli(['build', 'apps/go-api', '--engine', 'buildx', '--platform', 'linux/arm64'], { env, allowFailure: true });
+    expect(arm.code).toBe(1);
+    expect(plain(arm.output)).toMatch(/^platforms: builder default \(docker driver\) cannot build linux\/arm64 \(it builds linux\/amd64[^)]*\); register QEMU emulators .*, or leave linux\/arm64 out$/m);
+    remove();
   });
 });

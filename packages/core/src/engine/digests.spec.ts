@@ -63,7 +63,7 @@ describe('pin-digests (text)', () => {
   });
 
   it.each(['node', 'python', 'go', 'rust', 'java'] as const)('our lint finds nothing more in a pinned %s Dockerfile than in the tagged one', (language) => {
-    const text = renderDockerfile({ language, entry: language === 'rust' ? 'api' : undefined });
+    const text = renderDockerfile({ language, entry: language === 'rust' ? 'api' : undefined } as Parameters<typeof renderDockerfile>[0]);
     const pinned = applyDigests(text, new Map(pinSites(text).map((s) => [s.image, A]))).text;
     expect(isPinned(pinned)).toBe(true);
     const findings = (t: string) => lintDockerfile(t).map((f) => `${f.rule} line ${f.line}`);
