@@ -122,3 +122,12 @@ describe('pinBaseImages', () => {
     expect(out.problems[0]).toMatch(/^pinDigests: no digest for gcr\.io\/distroless\/static-debian13:nonroot: /);
   });
 });
+
+describe('pinBaseImages without an engine', () => {
+  it('is one line naming what to install', async () => {
+    const probe: EngineProbe = { which: () => null, run: async () => ({ code: 127, stdout: '', stderr: '' }) };
+    const out = await pinBaseImages(DOCKERFILE, { probe });
+    expect(out).toMatchObject({ text: DOCKERFILE, changes: [] });
+    expect(out.problems).toEqual([expect.stringMatching(/^pinDigests: no container engine found .*; install docker\.io, podman or buildah$/)]);
+  });
+});

@@ -3,7 +3,7 @@
 // (what was pulled), so pinning works offline for pulled images and stays current where a registry answers.
 import { addManagedHeader, managedState, readManagedHeader } from '../managed/header';
 import { applyDigests, pinSites, type PinChange } from '../dockerfile/pin-digests';
-import { defaultProbe, resolveEngine, type EngineProbe, type ResolvedEngine } from './resolve';
+import { defaultProbe, EngineError, resolveEngine, type EngineProbe, type ResolvedEngine } from './resolve';
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
@@ -101,7 +101,13 @@ export async function pinBaseImages(text: string, opts: { engine?: ResolvedEngin
   const images = [...new Set(pinSites(text).map((s) => s.image))];
   if (!images.length) return { text, changes: [], problems: [], sources: {} };
   const probe = opts.probe ?? defaultProbe;
-  const engine = opts.engine ?? (await resolveEngine('auto', probe, opts.env));
+  let engine = opts.engine;
+  try {
+    engine ??= await resolveEngine('auto', probe, opts.env);
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    return { text, changes: [], problems: [`pinDigests: ${error.message}`], sources: {} };
+  }
   const found = await Promise.all(images.map((image) => resolveDigest(engine, image, probe)));
   const problems = found.flatMap((f) => ('problem' in f ? [f.problem] : []));
   if (problems.length) return { text, changes: [], problems, sources: {} };
