@@ -140,6 +140,7 @@ async function buildWorkspace(batch: { affected: boolean; base: string; position
   const figures = results.flatMap((r) => (r.figures ? [r.figures] : []));
   if (figures.length) for (const line of sizeTable(figures, styler(color))) io.out(line);
   const count = (f: (r: BuildResult) => boolean) => results.filter(f).length;
-  io.out(`${flag}: ${count((r) => r.success && !r.upToDate)} built, ${count((r) => !!r.upToDate)} up to date, ${count((r) => !r.success)} failed of ${plans.length} app(s)`);
+  const built = plans[0].options.dryRun ? 'would build' : 'built';
+  io.out(`${flag}: ${count((r) => r.success && !r.upToDate)} ${built}, ${count((r) => !!r.upToDate)} up to date, ${count((r) => !r.success)} failed of ${plans.length} app(s)`);
   return results.every((r) => r.success) && results.length === plans.length ? 0 : 1;
 }
