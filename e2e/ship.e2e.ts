@@ -3,6 +3,8 @@
 // Build twice: the second run finds every tag on an image carrying the same inputs hash and skips the
 // engine; remove an image and the next run builds it; change the library and `nx affected` rebuilds the
 // node app only; a too-small maxSize fails with both figures. The CLI (what a Turborepo task runs) shares the check.
+// Then a release through nx release, base images pinned by digest against the local registry, batch builds (bake)
+// and platforms a builder cannot build.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +24,7 @@ const plain = (text: string) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 const upToDate = (app: string) => new RegExp(`^up to date: ${app}:latest \\(image [0-9a-f]{12}, [\\d.]+ [KMG]?B\\) was built from these inputs; the engine did not run`, 'm');
 const building = (app: string) => new RegExp(`^building ${app}:latest \\(stage runtime\\)`, 'm');
 
-describeE2e('shipping: image-aware caching, affected builds, size budgets', () => {
+describeE2e('shipping: image-aware caching, affected builds, size budgets, release, pinned digests, batch builds, platforms', () => {
   let ws: Workspace;
   const started = Date.now();
   const git = async (...args: string[]) => exec('git', args, { cwd: ws.root, env: { ...ws.env, ...GIT_IDENTITY } });
