@@ -110,9 +110,8 @@ describe('files that must not be read', () => {
   it('a FIFO named package.json is refused at once, not read', () => {
     const root = workspace();
     execFileSync('mkfifo', [join(root, 'apps/x/package.json')]);
-    const started = Date.now();
+    // reading it would block this test until jest's timeout
     expect(() => detectProject('apps/x', { workspaceRoot: root })).toThrow('apps/x/package.json: not a regular file (a FIFO, socket or device); refusing to read it');
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('a manifest over the size cap is refused without reading it', () => {
@@ -121,9 +120,7 @@ describe('files that must not be read', () => {
     const fd = openSync(file, 'w');
     ftruncateSync(fd, 600 * 1024 * 1024); // sparse: 600 MB of size, no disk
     closeSync(fd);
-    const started = Date.now();
     expect(() => nodeFileReader(root).read('apps/x/package.json')).toThrow(/^apps\/x\/package\.json: 600\.0 MB is over the 4 MB limit for a manifest; refusing to read it$/);
-    expect(Date.now() - started).toBeLessThan(2000);
     writeFileSync(file, JSON.stringify({ name: 'x', description: 'y'.repeat(MANIFEST_MAX_BYTES - 100) }));
     expect(detectProject('apps/x', { workspaceRoot: root }).language).toBe('node');
   });

@@ -6,11 +6,12 @@ describe('lint stays linear on huge lines', () => {
   it.each([
     ['one 20 MB word', (n: number) => `RUN echo ${'a'.repeat(n)}`],
     ['one 20 MB line of short words', (n: number) => `COPY ${'a '.repeat(n / 2)} /x`],
-  ])('%s lints in a few seconds, with one LongLine warning on its line', (_, line) => {
+  ])('%s: the parser sees only its first 64 KB, and one LongLine warning names its line', (_, line) => {
     const text = `FROM node:22-bookworm-slim AS runtime\nUSER 1000\n${line(20_000_000)}\nCMD ["x"]\n`;
-    const started = Date.now();
+    // bounded input is what keeps lint linear (timings belong in `npm run bench`, not in tests)
+    const parsed = parseDockerfile(text).instructions[2];
+    expect(parsed.getRange().end.character).toBeLessThanOrEqual(64 * 1024);
     const findings = lintDockerfile(text);
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(findings).toEqual([{ line: 3, rule: 'LongLine', severity: 'warning', message: expect.stringMatching(/^line is 195\d\d KB long; only its first 64 KB were checked$/) }]);
   });
 
