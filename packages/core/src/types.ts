@@ -52,6 +52,11 @@ export interface NodeFramework {
    * default: outputDir to itself. Next.js standalone spreads over three folders.
    */
   copy?: Array<{ from: string; to: string }>;
+  /**
+   * server: app-relative folders the running server writes (Next.js's image and data cache): created empty and owned by
+   * the runtime user; everything else stays read-only to it.
+   */
+  writable?: string[];
   /** server: false when the output carries its own dependencies (Next.js standalone, Nuxt's .output); default true. */
   nodeModules?: boolean;
   /** server: where the framework's own server listens when the app's code does not say (the image EXPOSEs and sets it). */

@@ -169,6 +169,7 @@ export const detectedOptions = {
     spaFallback: z.boolean().optional(),
     copy: z.array(frameworkCopy).min(1).optional(),
     nodeModules: z.boolean().optional(),
+    writable: z.array(relativePath()).min(1).optional(),
     listen: z.object({ port: portSchema, portEnv: z.string(), hostEnv: z.tuple([z.string(), z.string()]).optional(), why: z.string() }).optional(),
   }).optional().describe('Framework found by detection (name, server or static, build script, output folder, start command); detection sets it.'),
 };

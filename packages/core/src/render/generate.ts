@@ -75,8 +75,9 @@ function fromDetection(d: Detection, user: Record<string, unknown>, fs: FileRead
   if (d.startCommand && user.startCommand === undefined && user.entry === undefined) out.startCommand = d.startCommand;
   // node: with outputPath the entry is relative to it, so a project-relative detected entry would be wrong
   if (d.entry && !(language === 'node' && user.outputPath !== undefined)) out.entry = d.entry;
-  // the detected framework decides build output and start, unless the user named them (or builds through turbo)
-  if (language === 'node' && d.framework?.kind === 'server' && user.outputPath === undefined && user.entry === undefined && user.pruneWith === undefined) {
+  // the detected framework decides build output and start (through turbo too), unless an entry or another output
+  // folder was given (the user's, or a build tool's own layout such as an Nx executor's dist/)
+  if (language === 'node' && d.framework?.kind === 'server' && user.entry === undefined && frameworkOwnsOutput(user, d.framework)) {
     out.framework = d.framework;
   }
   // with pruneWith the template builds through turbo (the app and its internal packages, in order)
@@ -85,6 +86,20 @@ function fromDetection(d: Detection, user: Record<string, unknown>, fs: FileRead
     if (hasBuildScript(fs, dir)) out.buildCommand = `${pm} run build`;
   }
   return out;
+}
+
+/**
+ * Whether the framework's own layout applies: no outputPath given, or one that names the framework's output folder or
+ * a folder around or inside it (`apps/web/.next` from an Nx target running `next build` there): the framework's config
+ * then says what to copy and how to start. An outputPath elsewhere is another layout (an Nx executor's dist/, the
+ * user's choice) and wins.
+ */
+function frameworkOwnsOutput(user: Record<string, unknown>, framework: NodeFramework): boolean {
+  if (user.outputPath === undefined) return true;
+  const clean = (p: string) => path.posix.normalize(p).replace(/\/+$/, '');
+  const own = clean(path.posix.join((user.projectRoot as string | undefined) ?? '.', framework.outputDir));
+  const given = clean(String(user.outputPath));
+  return given === own || own.startsWith(`${given}/`) || given.startsWith(`${own}/`);
 }
 
 /**

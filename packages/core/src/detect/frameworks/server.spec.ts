@@ -45,12 +45,15 @@ describe('Next.js', () => {
       'COPY --from=build /app/.next/standalone ./',
       'COPY --from=build /app/.next/static ./.next/static',
       'COPY --from=build /app/public ./public',
+      // Next.js writes its image and data cache there at run time: only that folder is the runtime user's
+      'COPY --from=build --chown=65532 /runtime-writable/0/ ./.next/',
       'ENV HOSTNAME=0.0.0.0 PORT=3000',
       'USER 65532',
       'EXPOSE 3000',
       'CMD ["server.js"]',
     ]);
     expect(dockerfile).toContain('\nRUN npm run build\n');
+    expect(dockerfile).toContain('\nRUN rm -rf .next/cache && mkdir -p /runtime-writable/0/cache\n');
     // nothing uses a production install: the stage is not generated
     expect(dockerfile).not.toContain('AS prod-deps');
   });
@@ -67,6 +70,7 @@ describe('Next.js', () => {
       'COPY --from=build /app/.next ./.next',
       'COPY --from=build /app/public ./public',
       'COPY --from=build /app/next.config.ts ./next.config.ts',
+      'COPY --from=build --chown=65532 /runtime-writable/0/ ./.next/',
       'CMD ["/app/node_modules/next/dist/bin/next","start"]',
     ]));
   });

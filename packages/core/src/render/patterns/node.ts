@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { TOOL_VERSIONS } from '../../catalog';
 import type { OptionsFor } from '../../options';
 import { OptionsError } from '../../options/errors';
@@ -176,6 +177,11 @@ export interface FrameworkRuntime {
   nodeModules: boolean;
   /** Runtime folder the start command runs in: the app's folder. */
   workdir: string;
+  /**
+   * Folders the server writes at run time (context-relative, the same path in the runtime): emptied in the build stage
+   * (no build cache shipped) and copied to the runtime from `staging`, whose only entry is the folder, owned by the user.
+   */
+  writable: Array<{ path: string; staging: string; parent: string }>;
 }
 
 /** A server framework's files in the runtime: its output (or its own list) under the app's folder. */
@@ -188,7 +194,11 @@ function frameworkRuntime(o: OptionsFor<'node'>): FrameworkRuntime | null {
     const to = joinPath(o.projectRoot, c.to);
     return { from: joinPath(o.projectRoot, c.from), to: to === '..' || to.startsWith('../') ? o.projectRoot : to };
   });
-  return { name: f.name, copies, nodeModules: f.nodeModules !== false, workdir: joinPath('/app', o.projectRoot) };
+  const writable = (f.writable ?? []).map((w, i) => {
+    const at = joinPath(o.projectRoot, w);
+    return { path: at, staging: `/runtime-writable/${i}`, parent: path.posix.dirname(at) };
+  });
+  return { name: f.name, copies, nodeModules: f.nodeModules !== false, workdir: joinPath('/app', o.projectRoot), writable };
 }
 
 /** The framework's start argv for the runtime: its node_modules paths point at /app/node_modules, where prod-deps puts them. */
@@ -249,7 +259,12 @@ function turboPrune(o: OptionsFor<'node'>): TurboPrune | null {
     // neither read nor write turbo's cache: the image starts without one, and .turbo/cache must not reach the runtime
     build: o.buildCommand ?? `turbo run build --filter=${o.pruneScope} --cache=local:,remote:`,
     buildSecrets: o.packageManager === 'yarn' ? ['npm_token'] : [],
-    notRuntime: [...NOT_RUNTIME, ...(/\.[cm]?tsx?$/.test(entryScript(o)) ? [] : TYPESCRIPT_SOURCES)],
+    notRuntime: [
+      ...NOT_RUNTIME,
+      ...(/\.[cm]?tsx?$/.test(entryScript(o)) ? [] : TYPESCRIPT_SOURCES),
+      // a server framework's app folder arrives as the framework's own copies (its output, config, public files)
+      ...(frameworkRuntime(o) && o.projectRoot !== '.' ? [`./${o.projectRoot}`] : []),
+    ],
   };
 }
 

@@ -44,6 +44,7 @@ export const nextDetector: FrameworkDetector = {
         // from a workspace root, standalone keeps the app's path under it: standalone/<app>/server.js
         copy: [{ from: `${distDir}/standalone`, to: root?.up ?? '.' }, { from: `${distDir}/static`, to: `${distDir}/static` }, ...publicCopy],
         nodeModules: false,
+        writable: [`${distDir}/cache`],
         start: ['node', 'server.js'],
         listen: { ...listen, hostEnv: ['HOSTNAME', '0.0.0.0'], why: 'server.js of Next.js standalone reads PORT (default 3000) and binds HOSTNAME, which Docker sets to the container id' },
       };
@@ -58,6 +59,7 @@ export const nextDetector: FrameworkDetector = {
       build,
       outputDir: distDir,
       copy,
+      writable: [`${distDir}/cache`],
       start: ['node', 'node_modules/next/dist/bin/next', 'start'],
       listen: { ...listen, why: 'next start reads PORT (default 3000) and listens on every interface' },
     };
