@@ -1,13 +1,13 @@
 // Framework apps as the frameworks' own generators (from the npm registry) make them, no Nx workspace:
-// create-next-app (as generated: `next start`; then with `output: 'standalone'`), the Nest CLI and `sv create`
-// (SvelteKit with adapter-node). Each gets
+// create-next-app (as generated: `next start`; then with `output: 'standalone'`), the Nest CLI, `sv create`
+// (SvelteKit with adapter-node) and the Angular CLI (`ng new --ssr`). Each gets
 // `docker-ms dockerfile --write` + `docker-ms build`, then `docker run -d -p 127.0.0.1:<free>:<EXPOSEd port>` with
 // no env, and must answer: the Next.js page (and, standalone, its /_next/static asset and a public/ file), Nest's
-// "Hello World!", the SvelteKit page. Lockfiles come from `npm install --package-lock-only` against the npm registry (resolution only,
+// "Hello World!", the SvelteKit page, the Angular page rendered on the server and a file of its browser build. Lockfiles come from `npm install --package-lock-only` against the npm registry (resolution only,
 // no download); the image builds install from the registry themselves.
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, describeE2e, log, readState } from './support/env';
+import { DOCKER, REPO_ROOT, describeE2e, log, readState } from './support/env';
 import { exec } from './support/exec';
 import { exposedPort, freePort, imageUser, isNonRoot, runAndGet } from './support/docker';
 
@@ -17,6 +17,10 @@ const TIMEOUT = 20 * 60_000;
 const CREATE_NEXT_APP = 'create-next-app@16.4.3';
 const NEST_CLI = '@nestjs/cli@12.0.8';
 const SV = 'sv@0.17.1';
+// the newest Angular CLI that runs on the host's Node 20; the registry here lacks some 21.2 patch releases of the
+// framework packages (platform-server and ssr stop at 21.2.24 while core goes on), so the scaffold pins them all to it
+const ANGULAR_CLI = '@angular/cli@21.2.24';
+const ANGULAR = '21.2.24';
 
 describeE2e('framework apps made by their own generators answer on their EXPOSEd port', () => {
   const state = readState();
@@ -37,7 +41,7 @@ describeE2e('framework apps made by their own generators answer on their EXPOSEd
     fs.mkdirSync(tools, { recursive: true });
     fs.writeFileSync(env.NPM_CONFIG_USERCONFIG, 'registry=https://registry.npmjs.org/\n');
     fs.writeFileSync(path.join(tools, 'package.json'), JSON.stringify({ name: 'framework-tools', private: true }));
-    await exec('npm', ['install', '--no-audit', '--no-fund', CREATE_NEXT_APP, NEST_CLI, SV], { cwd: tools, env, timeout: 10 * 60_000 });
+    await exec('npm', ['install', '--no-audit', '--no-fund', CREATE_NEXT_APP, NEST_CLI, SV, ANGULAR_CLI], { cwd: tools, env, timeout: 10 * 60_000 });
   }, 15 * 60_000);
 
   afterAll(() => log(`frameworks suite: ${((Date.now() - started) / 1000).toFixed(0)}s`));
@@ -98,6 +102,10 @@ describeE2e('framework apps made by their own generators answer on their EXPOSEd
     expect((await runAndGet(image, port, await freePort(), null, asset as string)).status).toBe(200);
     const file = await runAndGet(image, port, await freePort(), null, '/hello.txt');
     expect(file.body).toBe('hello from public\n');
+    // Next.js writes its image and data cache under .next/cache at run time: the runtime user may there, and only there
+    const write = (code: string) => exec(DOCKER, ['run', '--rm', image, '-e', code], { allowFailure: true, timeout: 60_000 });
+    expect((await write("require('fs').mkdirSync('.next/cache/images/x', { recursive: true })")).code).toBe(0);
+    expect((await write("require('fs').appendFileSync('server.js', '')")).code).not.toBe(0);
   });
 
   it('nest new: node dist/main.js, answers GET / with Hello World! on 3000', async () => {
@@ -128,5 +136,29 @@ describeE2e('framework apps made by their own generators answer on their EXPOSEd
     const res = await runAndGet(image, port, await freePort(), null);
     expect(res.status).toBe(200);
     expect(res.body).toContain('<h1>Welcome to SvelteKit</h1>');
+  });
+
+  it('ng new --ssr: node dist/<app>/server/server.mjs, answers GET / with the server-rendered page on 4000', async () => {
+    await exec(bin('ng'), ['new', 'shop', '--ssr', '--defaults', '--interactive=false', '--skip-git', '--skip-install', '--style', 'css', '--package-manager', 'npm'], {
+      cwd: base, env: { ...env, NG_CLI_ANALYTICS: 'false' }, timeout: 5 * 60_000,
+    });
+    const dir = path.join(base, 'shop');
+    const manifest = path.join(dir, 'package.json');
+    fs.writeFileSync(manifest, fs.readFileSync(manifest, 'utf8').replace(/("@angular\/[a-z-]+": )"[^"]+"/g, `$1"${ANGULAR}"`));
+    await lockfile(dir);
+    const image = 'docker-ms-e2e-fw/angular-ssr:latest';
+    const { evidence, dockerfile } = await dockerize(dir, image);
+    expect(evidence).toContain('angular.json: project "shop" builds with ssr, no outputPath (dist/shop) → Angular SSR server dist/shop/server/server.mjs with the production dependencies; start "node dist/shop/server/server.mjs"');
+    expect(dockerfile).toContain('COPY --from=build /app/dist/shop ./dist/shop');
+    const port = exposedPort(image);
+    expect(port).toBe(4000);
+    const page = await runAndGet(image, port, await freePort(), null);
+    expect(page.status).toBe(200);
+    // rendered on the server: the CSR shell would hold an empty <app-root>
+    expect(page.body).toMatch(/<h1[^>]*>Hello, shop<\/h1>/);
+    // the browser build next to the server: its files come from dist/shop/browser
+    const script = /src="(main-[\w-]+\.js)"/.exec(page.body)?.[1];
+    expect(script).toBeDefined();
+    expect((await runAndGet(image, port, await freePort(), null, `/${script}`)).status).toBe(200);
   });
 });
