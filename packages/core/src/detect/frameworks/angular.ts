@@ -52,7 +52,7 @@ export const angularDetector: FrameworkDetector = {
     const options = isRecord(dig(build, 'options')) ? (dig(build, 'options') as Record<string, unknown>) : {};
     const out = angularBrowserOutput(builder, options, name);
     if (!out) return null;
-    evidence.push(`angular.json: project "${name}" builds with ${builder} (${out.why}) → static files in ${out.dir}/ served by nginx with SPA fallback; ${buildWord(pkg)}`);
+    evidence.push(`angular.json: project "${name}" builds with ${builder} (${out.why}) → Angular browser app: static files in ${out.dir}/ served by nginx with SPA fallback; ${buildWord(pkg)}`);
     return { name: 'angular', kind: 'static', build: buildScript(pkg), outputDir: out.dir, spaFallback: true };
   },
 };

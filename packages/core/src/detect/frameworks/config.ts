@@ -55,6 +55,14 @@ export function importsModule(config: ConfigFile | null, module: string): boolea
   return new RegExp(`(?:from\\s*|require\\(\\s*|import\\(\\s*)['"]${escaped}['"]`).test(config.text);
 }
 
+/**
+ * How a static build is served, for evidence: the static runtime (nginx) serves `dir`, either as a single-page app
+ * (index.html for unknown paths) or as prerendered pages (`<path>.html`, `<path>/index.html`, then 404.html).
+ */
+export function servedBy(dir: string, spaFallback: boolean): string {
+  return `static files in ${dir}/ served by nginx ${spaFallback ? 'with SPA fallback' : 'as pages (<path>.html, then 404)'}`;
+}
+
 /** An app-relative folder as written in a config ('./build/' → 'build'). */
 export function folder(value: string): string {
   return value.replace(/^\.\//, '').replace(/\/+$/, '') || '.';

@@ -2,6 +2,7 @@ import { lintDockerfile } from '../../lint';
 import { generateDockerfile } from '../../render';
 import { detectProject } from '../detect-project';
 import { memoryFileReader } from '../file-reader';
+import { frameworkEvidenceProblem } from './__fixtures__/framework-evidence';
 
 // Fixtures follow each framework's documented project layout (what its own generator writes): package.json,
 // lockfile, the framework's config file and a source file. Config files are read as text, never run.
@@ -10,7 +11,9 @@ const pkg = (deps: Record<string, string>, scripts: Record<string, string>, extr
   JSON.stringify({ name: 'app', version: '1.0.0', private: true, scripts, dependencies: deps, ...extra });
 
 function detect(files: Record<string, string>, project = '.') {
-  return detectProject(project, { workspaceRoot: '/ws', fs: memoryFileReader({ ...LOCK, ...files }) });
+  const d = detectProject(project, { workspaceRoot: '/ws', fs: memoryFileReader({ ...LOCK, ...files }) });
+  expect(frameworkEvidenceProblem(d)).toBeNull();
+  return d;
 }
 
 function render(files: Record<string, string>) {
@@ -80,8 +83,9 @@ describe('Next.js', () => {
     ['output "export" with distDir → distDir', "  output: 'export',\n  distDir: 'dist',\n", 'dist'],
   ])('%s: a static site (the static runtime serves it)', (_name, body, outputDir) => {
     const d = detect({ 'package.json': NEXT_PKG, 'next.config.mjs': `/** @type {import('next').NextConfig} */\nconst nextConfig = {\n${body}};\nexport default nextConfig;\n` });
-    expect(d.framework).toEqual({ name: 'next', kind: 'static', build: 'build', outputDir });
-    expect(d.evidence.some((e) => e.startsWith('next.config.mjs: output "export"') && e.includes(`static export in ${outputDir}/`))).toBe(true);
+    // pages as files (about.html), not index.html for every path
+    expect(d.framework).toEqual({ name: 'next', kind: 'static', build: 'build', outputDir, spaFallback: false });
+    expect(d.evidence.some((e) => e.startsWith('next.config.mjs: output "export"') && e.includes(`static export: static files in ${outputDir}/ served by nginx as pages`))).toBe(true);
   });
 
   it('distDir moves the standalone output; an output that is not a literal is assumed the default server, and said so', () => {
@@ -116,8 +120,8 @@ describe('Nuxt', () => {
 
   it('nuxt generate as the build script, or the static preset: .output/public', () => {
     const generate = detect({ 'package.json': pkg({ nuxt: '^4.2.0' }, { build: 'nuxt generate' }), 'nuxt.config.ts': CONFIG });
-    expect(generate.framework).toEqual({ name: 'nuxt', kind: 'static', build: 'build', outputDir: '.output/public' });
-    expect(generate.evidence).toContain('package.json: scripts.build "nuxt generate" → Nuxt prerendered site in .output/public (served as static files)');
+    expect(generate.framework).toEqual({ name: 'nuxt', kind: 'static', build: 'build', outputDir: '.output/public', spaFallback: false });
+    expect(generate.evidence).toContain('package.json: scripts.build "nuxt generate" → Nuxt prerendered site: static files in .output/public/ served by nginx as pages (<path>.html, then 404)');
     const preset = detect({ 'package.json': NUXT_PKG, 'nuxt.config.ts': "export default defineNuxtConfig({\n  nitro: { preset: 'static' },\n})\n" });
     expect(preset.framework).toMatchObject({ kind: 'static', outputDir: '.output/public' });
   });
@@ -196,8 +200,8 @@ describe('Astro', () => {
 
   it('the default (static, no adapter): files in dist/, or outDir', () => {
     const d = detect({ 'package.json': ASTRO_PKG, 'astro.config.mjs': "import { defineConfig } from 'astro/config';\nexport default defineConfig({ outDir: './public-site' });\n" });
-    expect(d.framework).toEqual({ name: 'astro', kind: 'static', build: 'build', outputDir: 'public-site' });
-    expect(d.evidence).toContain('astro.config.mjs: no output (static), outDir "public-site", no server adapter → Astro static site in public-site/');
+    expect(d.framework).toEqual({ name: 'astro', kind: 'static', build: 'build', outputDir: 'public-site', spaFallback: false });
+    expect(d.evidence).toContain('astro.config.mjs: no output (static), outDir "public-site", no server adapter → Astro static site: static files in public-site/ served by nginx as pages (<path>.html, then 404)');
   });
 
   it('middleware mode is the app\'s own server: no framework, the plain Node detection applies', () => {
@@ -347,5 +351,14 @@ describe('framework apps in a workspace folder, and user options', () => {
     const d = detect({ 'package.json': pkg({ express: '^5.1.0' }, { start: 'node server.js' }), 'server.js': "require('express')().listen(process.env.PORT || 8080);\n" });
     expect(d.framework).toBeUndefined();
     expect(d.entry).toBe('server.js');
+  });
+});
+
+describe('framework evidence', () => {
+  it('the check every detection above passes fails when a line leaves out the start command or the output folder', () => {
+    const framework = { name: 'nest', kind: 'server' as const, build: 'build', outputDir: 'dist', start: ['node', 'dist/main.js'] };
+    expect(frameworkEvidenceProblem({ framework, evidence: ['nest-cli.json → NestJS server dist/main.js; start "node dist/main.js"'] })).toBeNull();
+    expect(frameworkEvidenceProblem({ framework, evidence: ['nest-cli.json → NestJS server dist/main.js'] })).toMatch(/^no evidence line names nest, dist\/ and its start command/);
+    expect(frameworkEvidenceProblem({ framework, evidence: ['nest-cli.json → NestJS server; start "node main.js"'] })).not.toBeNull();
   });
 });

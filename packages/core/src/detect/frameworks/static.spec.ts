@@ -3,12 +3,16 @@
 // html-webpack-plugin, Nx's generated webpack apps (NxAppWebpackPlugin), and esbuild's CLI (esbuild.github.io/api).
 import { detectProject } from '../detect-project';
 import { memoryFileReader } from '../file-reader';
+import { frameworkEvidenceProblem } from './__fixtures__/framework-evidence';
 import { generateDockerfile } from '../../render/generate';
 import { lintDockerfile } from '../../lint';
 
 const json = (v: unknown) => JSON.stringify(v, null, 2);
-const detect = (files: Record<string, string>, project = '.', extra: Parameters<typeof detectProject>[1] extends infer O ? Partial<O> : never = {}) =>
-  detectProject(project, { workspaceRoot: '/ws', fs: memoryFileReader(files), ...extra });
+function detect(files: Record<string, string>, project = '.', extra: Parameters<typeof detectProject>[1] extends infer O ? Partial<O> : never = {}) {
+  const d = detectProject(project, { workspaceRoot: '/ws', fs: memoryFileReader(files), ...extra });
+  expect(frameworkEvidenceProblem(d)).toBeNull();
+  return d;
+}
 
 // create-vite 7 react-ts: index.html at the root, `tsc -b && vite build`, defineConfig({ plugins: [react()] })
 const viteReact = {

@@ -1,4 +1,4 @@
-import { configFile, dependency, folder, importsModule, literal } from '../config';
+import { configFile, dependency, folder, importsModule, literal, servedBy } from '../config';
 import { buildScript } from './build-script';
 import type { FrameworkDetector } from '../types';
 
@@ -23,11 +23,11 @@ export const astroDetector: FrameworkDetector = {
     const nodeAdapter = importsModule(config, '@astrojs/node');
     if (!nodeAdapter) {
       if (output && !('value' in output && output.value === 'static')) {
-        evidence.push(`${read}${outputText} without the @astrojs/node adapter: no Node server is built; served as static files from ${outDir}/ (add @astrojs/node in standalone mode for on-demand pages)`);
+        evidence.push(`${read}${outputText} without the @astrojs/node adapter: no Node server is built → Astro static site: ${servedBy(outDir, false)} (add @astrojs/node in standalone mode for on-demand pages)`);
       } else {
-        evidence.push(`${read}${outputText}, ${outText}, no server adapter → Astro static site in ${outDir}/`);
+        evidence.push(`${read}${outputText}, ${outText}, no server adapter → Astro static site: ${servedBy(outDir, false)}`);
       }
-      return { name: 'astro', kind: 'static', build, outputDir: outDir };
+      return { name: 'astro', kind: 'static', build, outputDir: outDir, spaFallback: false };
     }
     const mode = literal(config, 'mode', 'node');
     if (mode && 'value' in mode && mode.value === 'middleware') {

@@ -1,7 +1,7 @@
 import { NODE_LOCKFILE_NAMES } from '../../../options/lockfiles';
 import type { NodeFramework } from '../../../types';
 import type { ProjectFiles } from '../../project-files';
-import { configFile, dependency, folder, literal } from '../config';
+import { configFile, dependency, folder, literal, servedBy } from '../config';
 import { buildScript } from './build-script';
 import type { FrameworkDetector } from '../types';
 
@@ -29,8 +29,8 @@ export const nextDetector: FrameworkDetector = {
 
     if (output && 'value' in output && output.value === 'export') {
       const outputDir = distDir === '.next' ? 'out' : distDir;
-      evidence.push(`${read}output "export"${dist} → Next.js static export in ${outputDir}/ (served as static files)`);
-      return { name: 'next', kind: 'static', build, outputDir };
+      evidence.push(`${read}output "export"${dist} → Next.js static export: ${servedBy(outputDir, false)}`);
+      return { name: 'next', kind: 'static', build, outputDir, spaFallback: false };
     }
     const listen = { port: 3000, portEnv: 'PORT' };
     if (output && 'value' in output && output.value === 'standalone') {

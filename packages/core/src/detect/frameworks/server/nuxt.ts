@@ -1,4 +1,4 @@
-import { configFile, dependency, literal, script } from '../config';
+import { configFile, dependency, literal, script, servedBy } from '../config';
 import { buildScript } from './build-script';
 import type { FrameworkDetector } from '../types';
 
@@ -22,8 +22,8 @@ export const nuxtDetector: FrameworkDetector = {
     const presetText = preset && 'value' in preset ? `nitro.preset "${preset.value}"` : preset ? 'nitro.preset is not a literal (assumed node-server)' : 'no nitro.preset (node-server)';
     if (generates || (preset && 'value' in preset && preset.value === 'static')) {
       const why = generates ? `package.json: scripts.build "${build}"` : `${read}${presetText}`;
-      evidence.push(`${why} → Nuxt prerendered site in .output/public (served as static files)`);
-      return { name: 'nuxt', kind: 'static', build: buildScript(pkg, 'build', evidence), outputDir: '.output/public' };
+      evidence.push(`${why} → Nuxt prerendered site: ${servedBy('.output/public', false)}`);
+      return { name: 'nuxt', kind: 'static', build: buildScript(pkg, 'build', evidence), outputDir: '.output/public', spaFallback: false };
     }
     const scriptGenerate = /\bnux[ti]\s+generate\b/.test(script(pkg, 'generate') ?? '');
     if (preset && 'value' in preset && !NODE_PRESETS.has(preset.value)) {

@@ -1,6 +1,6 @@
 import type { NodeFramework } from '../../../types';
 import { nodeScriptEntry } from '../../node';
-import { configFile, dependency, folder, literal, script, type ConfigFile } from '../config';
+import { configFile, dependency, folder, literal, script, servedBy, type ConfigFile } from '../config';
 import { buildScript } from './build-script';
 import type { FrameworkDetector } from '../types';
 
@@ -46,7 +46,7 @@ export const remixDetector: FrameworkDetector = {
     const dir = buildDir && 'value' in buildDir ? folder(buildDir.value) : 'build';
     const dirText = buildDir && 'value' in buildDir ? `buildDirectory "${dir}"` : buildDir ? 'buildDirectory is not a literal (assumed build)' : 'buildDirectory build (default)';
     if (ssr && 'value' in ssr && ssr.value === 'false') {
-      evidence.push(`${read}ssr false, ${dirText} → ${name} SPA in ${dir}/client (index.html for every path)`);
+      evidence.push(`${read}ssr false, ${dirText} → ${name} SPA: ${servedBy(`${dir}/client`, true)}`);
       return { name, kind: 'static', build, outputDir: `${dir}/client`, spaFallback: true };
     }
     const serverBuild = classic ? `${dir}/index.js` : `${dir}/server/index.js`;

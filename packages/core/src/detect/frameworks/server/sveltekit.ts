@@ -1,4 +1,4 @@
-import { configFile, dependency, folder, importsModule, literal } from '../config';
+import { configFile, dependency, folder, importsModule, literal, servedBy } from '../config';
 import { buildScript } from './build-script';
 import type { FrameworkDetector } from '../types';
 
@@ -35,8 +35,8 @@ export const sveltekitDetector: FrameworkDetector = {
       const fallback = literal(config, 'fallback', 'adapter');
       const dir = pages && 'value' in pages ? folder(pages.value) : 'build';
       const spa = Boolean(fallback && 'value' in fallback);
-      evidence.push(`${read}@sveltejs/adapter-static, pages ${pages && 'value' in pages ? `"${dir}"` : 'build (default)'}${spa ? `, fallback "${(fallback as { value: string }).value}" (SPA)` : ''} → SvelteKit static site in ${dir}/`);
-      return { name: 'sveltekit', kind: 'static', build, outputDir: dir, ...(spa ? { spaFallback: true } : {}) };
+      evidence.push(`${read}@sveltejs/adapter-static, pages ${pages && 'value' in pages ? `"${dir}"` : 'build (default)'}${spa ? `, fallback "${(fallback as { value: string }).value}" (SPA)` : ''} → SvelteKit static site: ${servedBy(dir, spa)}`);
+      return { name: 'sveltekit', kind: 'static', build, outputDir: dir, spaFallback: spa };
     }
     const adapter = /from\s*['"](@sveltejs\/adapter-[\w-]+|[\w@/.-]*adapter[\w@/.-]*)['"]/.exec(config?.text ?? '')?.[1];
     evidence.push(`${read}${adapter ? `adapter ${adapter}` : 'no adapter'} builds nothing a container runs; use @sveltejs/adapter-node (server) or @sveltejs/adapter-static (files) in svelte.config.js`);
