@@ -415,8 +415,31 @@ function installFacts(files: ProjectFiles, pm: ManagerChoice, evidence: string[]
   if (nativeAddons.length) {
     const shown = nativeAddons.length > 4 ? `${nativeAddons.slice(0, 4).join(', ')}, …` : nativeAddons.join(', ');
     evidence.push(`${files.label(pm.lockfile)}: ${nativeAddons.length} package(s) build at install time (${shown}) → python3, make and g++ in the build stages, never in the runtime`);
+    if (pm.manager === 'npm') unapprovedScripts(files, pm.lockfile, nativeAddons, evidence);
   }
   return { lockfile: pm.lockfile, nativeAddons };
+}
+
+/**
+ * npm 11.16+ reads `allowScripts` in package.json and only warns about install scripts it does not approve; npm 12
+ * skips them, so a native add-on would install without its binary. Says which ones the project has not approved.
+ */
+function unapprovedScripts(files: ProjectFiles, lockfile: string, packages: string[], evidence: string[]): void {
+  const manifest = `${lockfile.includes('/') ? lockfile.slice(0, lockfile.lastIndexOf('/') + 1) : ''}package.json`;
+  const parsed = files.fs.read(manifest);
+  let allow: unknown;
+  try {
+    allow = parsed ? (JSON.parse(parsed) as { allowScripts?: unknown }).allowScripts : undefined;
+  } catch {
+    return;
+  }
+  const approved = new Set(Object.entries(typeof allow === 'object' && allow !== null ? allow : {}).filter(([, v]) => v === true).map(([k]) => k.replace(/(.)@.*$/, '$1')));
+  const missing = packages.filter((p) => !approved.has(p));
+  if (!missing.length) return;
+  const shown = missing.length > 4 ? `${missing.slice(0, 4).join(', ')}, …` : missing.join(', ');
+  evidence.push(
+    `${files.label(manifest)}: allowScripts does not approve ${shown}: npm 11 (in the node images) runs their install scripts and warns, npm 12 skips them and the add-on fails at run time; approve them with \`npm install-scripts approve ${missing.slice(0, 4).join(' ')}\` and commit package.json`,
+  );
 }
 
 export const nodeDetector: LanguageDetector = {

@@ -26,6 +26,23 @@ describe('native add-ons: compilers in the build stages only when the lockfile h
     expect(lintDockerfile(dockerfile).filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  it('npm: says which add-ons package.json allowScripts does not approve (npm 12 skips their install scripts)', () => {
+    const lock = JSON.stringify({
+      lockfileVersion: 3,
+      packages: { '': {}, 'node_modules/bcrypt': { version: '5.1.1', hasInstallScript: true }, 'node_modules/better-sqlite3': { version: '12.4.1', hasInstallScript: true } },
+    });
+    const line = (d: { evidence: string[] }) => d.evidence.find((e) => e.includes('allowScripts'));
+    const none = generate({ 'package.json': pkg({}), 'package-lock.json': lock }).detection;
+    expect(line(none)).toBe(
+      'package.json: allowScripts does not approve bcrypt, better-sqlite3: npm 11 (in the node images) runs their install scripts and warns, npm 12 skips them and the add-on fails at run time; approve them with `npm install-scripts approve bcrypt better-sqlite3` and commit package.json',
+    );
+    // approved by name or pinned version; a false entry is a denial
+    const some = generate({ 'package.json': pkg({ allowScripts: { 'bcrypt@5.1.1': true, 'better-sqlite3': false } }), 'package-lock.json': lock }).detection;
+    expect(line(some)).toMatch(/^package\.json: allowScripts does not approve better-sqlite3: /);
+    const all = generate({ 'package.json': pkg({ allowScripts: { bcrypt: true, 'better-sqlite3': true } }), 'package-lock.json': lock }).detection;
+    expect(line(all)).toBeUndefined();
+  });
+
   it('none without install scripts, and the user can turn it off', () => {
     expect(generate({ 'package.json': pkg({}), 'package-lock.json': npmLock(false) }).dockerfile).not.toMatch(/g\+\+/);
     expect(generate({ 'package.json': pkg({}), 'package-lock.json': npmLock(true) }, { nativeBuildTools: false }).dockerfile).not.toMatch(/g\+\+/);
