@@ -516,3 +516,36 @@ describe('dockerfile generator', () => {
     });
   });
 });
+
+describe('dockerfile generator: a server framework built by an Nx target', () => {
+  let tree: Tree;
+  beforeEach(() => {
+    tree = createTreeWithEmptyWorkspace({ formatter: 'none' });
+    tree.write('package.json', JSON.stringify({ name: 'ws', private: true, devDependencies: { nx: '23.2.1' } }, null, 2));
+    tree.write('package-lock.json', JSON.stringify({ name: 'ws', lockfileVersion: 3, packages: {} }));
+    tree.write('apps/shop/package.json', JSON.stringify({
+      name: 'shop', private: true, type: 'module',
+      scripts: { build: 'react-router build', start: 'react-router-serve ./build/server/index.js' },
+      dependencies: { '@react-router/node': '^7.9.2', '@react-router/serve': '^7.9.2', react: '^19.1.1', 'react-router': '^7.9.2' },
+      devDependencies: { '@react-router/dev': '^7.9.2' },
+    }));
+    tree.write('apps/shop/react-router.config.ts', 'import type { Config } from "@react-router/dev/config";\nexport default { ssr: true } satisfies Config;\n');
+    tree.write('apps/shop/app/root.tsx', 'export default function App() { return null; }\n');
+    jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it("the target runs the framework's CLI into the app folder (outputs {projectRoot}/build): the framework's copies and start", async () => {
+    addProjectConfiguration(tree, 'shop', {
+      root: 'apps/shop',
+      projectType: 'application',
+      targets: { build: { command: 'react-router build', options: { cwd: 'apps/shop' }, outputs: ['{projectRoot}/build'] } },
+    });
+    await dockerfileGenerator(tree, { addPlugin: false, project: 'shop' });
+    const dockerfile = tree.read('apps/shop/Dockerfile', 'utf-8') ?? '';
+    expect(dockerfile).toContain('RUN NX_DAEMON=false NX_NO_CLOUD=true npx nx run shop:build\n');
+    expect(dockerfile).toContain('COPY --from=build /app/apps/shop/build ./apps/shop/build\n');
+    expect(dockerfile).toContain('WORKDIR /app/apps/shop\n');
+    expect(dockerfile).toContain('CMD ["/app/node_modules/@react-router/serve/bin.js","build/server/index.js"]');
+  });
+});
