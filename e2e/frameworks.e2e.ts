@@ -146,6 +146,14 @@ describeE2e('framework apps made by their own generators answer on their EXPOSEd
     const manifest = path.join(dir, 'package.json');
     fs.writeFileSync(manifest, fs.readFileSync(manifest, 'utf8').replace(/("@angular\/[a-z-]+": )"[^"]+"/g, `$1"${ANGULAR}"`));
     await lockfile(dir);
+    // ng new writes security.allowedHosts: [], with which @angular/ssr renders no request (Host check): the evidence
+    // says so, and the user lists the hosts the app is reached by (here the loopback address the test connects to)
+    const before = await exec('node', [CLI, 'detect', dir, '--workspace-root', dir], { env });
+    expect(before.stdout).toContain('angular.json: build option security.allowedHosts is empty → the server renders no request');
+    const config = path.join(dir, 'angular.json');
+    const ng = fs.readFileSync(config, 'utf8');
+    expect(ng).toMatch(/"allowedHosts": \[\]/);
+    fs.writeFileSync(config, ng.replace(/"allowedHosts": \[\]/, '"allowedHosts": ["127.0.0.1"]'));
     const image = 'docker-ms-e2e-fw/angular-ssr:latest';
     const { evidence, dockerfile } = await dockerize(dir, image);
     expect(evidence).toContain('angular.json: project "shop" builds with ssr, no outputPath (dist/shop) → Angular SSR server dist/shop/server/server.mjs with the production dependencies; start "node dist/shop/server/server.mjs"');

@@ -266,6 +266,15 @@ describe('Angular SSR', () => {
     expect(runtime(render(files).dockerfile)).toEqual(expect.arrayContaining(['COPY --from=build /app/dist/shop ./dist/shop', 'CMD ["dist/shop/server/server.mjs"]']));
   });
 
+  it('security.allowedHosts empty (what ng new writes): the evidence says the server renders nothing until it lists the hosts', () => {
+    const line = (security: object) => detect({ 'package.json': NG_PKG, 'angular.json': angularJson({ ssr: { entry: 'src/server.ts' }, security }) }).evidence.find((e) => e.includes('allowedHosts'));
+    expect(line({ allowedHosts: [] })).toBe(
+      'angular.json: build option security.allowedHosts is empty → the server renders no request (each gets the client-side shell, a 400 in a coming Angular major); list the host names the app is reached by (e.g. ["shop.example.com"]) or set NG_ALLOWED_HOSTS when the container starts',
+    );
+    expect(line({})).toBeDefined();
+    expect(line({ allowedHosts: ['shop.example.com', '*.example.org'] })).toBeUndefined();
+  });
+
   it('outputPath as an object; no ssr leaves the browser app to the static detectors', () => {
     const withBase = detect({ 'package.json': NG_PKG, 'angular.json': angularJson({ ssr: { entry: 'src/server.ts' }, outputPath: { base: 'out/shop', browser: '' } }) });
     expect(withBase.framework?.start).toEqual(['node', 'out/shop/server/server.mjs']);

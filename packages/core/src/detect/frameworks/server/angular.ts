@@ -29,6 +29,11 @@ export const angularSsrDetector: FrameworkDetector = {
     const entry = `${base}/${serverDir}/server.mjs`;
     const outText = outputPath ? `outputPath ${JSON.stringify(outputPath)}` : `no outputPath (dist/${project})`;
     evidence.push(`angular.json: project "${project}" builds with ssr, ${outText} → Angular SSR server ${entry} with the production dependencies; start "node ${entry}"`);
+    const hosts = dig(options, 'security', 'allowedHosts');
+    if (!Array.isArray(hosts) || hosts.length === 0) {
+      // @angular/ssr checks the Host header against this list (SSRF protection); an empty list allows none, not even localhost
+      evidence.push(`angular.json: build option security.allowedHosts is empty → the server renders no request (each gets the client-side shell, a 400 in a coming Angular major); list the host names the app is reached by (e.g. ["shop.example.com"]) or set NG_ALLOWED_HOSTS when the container starts`);
+    }
     return {
       name: 'angular',
       kind: 'server',
