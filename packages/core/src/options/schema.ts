@@ -49,6 +49,8 @@ const HEREDOC = /<<-?\s*["']?[A-Za-z_]/;
 const shellCommand = commandLine
   .refine((s) => !s.trimStart().startsWith('-'), { message: 'must not start with "-" (docker would read it as a flag of RUN)' })
   .refine((s) => !s.trimStart().startsWith('#'), { message: 'must not start with "#" (docker would read the line as a comment)' })
+  // dockerfile-ast skips an escaped blank and reads a following "--x" as a RUN flag, where BuildKit runs it: parsers disagree
+  .refine((s) => !s.trimStart().startsWith('\\'), { message: 'must not start with "\\" (Dockerfile parsers disagree on where RUN\'s flags end)' })
   .refine((s) => !HEREDOC.test(s), { message: 'must not contain a heredoc ("<<WORD"); put multi-line steps in a script file' });
 
 // Letters (any script), digits and . _ - / @ + = , ~: safe unquoted in COPY lines, shell words and .dockerignore

@@ -469,6 +469,8 @@ describe('options that shape every file', () => {
     expect(() => renderDockerfile({ language: 'node', buildCommand: 'cat <<EOF > x' })).toThrow(/^buildCommand: must not contain a heredoc/);
     expect(() => renderDockerfile({ language: 'java', buildCommand: '   ' })).toThrow(/^buildCommand: must not be empty/);
     expect(() => renderDockerfile({ language: 'java', buildCommand: ' # mvn package' })).toThrow(/^buildCommand: must not start with "#"/);
+    // found by the property test: dockerfile-ast read "RUN \\ --chown=0" as a RUN flag, BuildKit as the shell command
+    expect(() => renderDockerfile({ language: 'node', buildCommand: '\\ --chown=0 npm run build' })).toThrow(/^buildCommand: must not start with "\\"/);
     expect(() => renderDockerfile({ language: 'node', buildCommand: '--mount=type=secret,id=npmrc,target=/x cat /x' })).toThrow(/^buildCommand: must not start with "-" \(docker would read it as a flag of RUN\)/);
     expect(() => renderDockerfile({ language: 'node', projectRoot: '--chown=0' })).toThrow(/^projectRoot: must not start with "-"/);
     expect(() => renderDockerfile({ language: 'go', startCommand: '/app \\' })).toThrow(/^startCommand: must not end with/);
