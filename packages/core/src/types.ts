@@ -80,6 +80,8 @@ export interface Detection {
   nativeAddons?: string[];
   runtimeVersion: string | null;
   entry: string | null;
+  /** java: the Spring Boot version the build uses (pom.xml parent, BOM or plugin; the Gradle plugin): its jar is layered from 2.4. */
+  springBootVersion?: string;
   /**
    * go: the go.work the build runs under (the project is one of its modules, or the go.work folder itself), with
    * workspace paths of every `use`d module and of the ones this app's build reads (itself, what it imports or requires).

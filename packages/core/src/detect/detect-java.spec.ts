@@ -49,6 +49,37 @@ describe('java: maven', () => {
     expect(d.evidence).toContain('pom.xml: Spring Boot jar starts itself → no main class (java -jar)');
   });
 
+  it.each([
+    ['the starter parent', pom({ parent: BOOT_PARENT('3.5.16') }), '3.5.16', 'pom.xml: Spring Boot parent → Spring Boot 3.5.16'],
+    [
+      'the BOM imported through a property',
+      pom({
+        properties: '<spring-boot.version>3.2.5</spring-boot.version>',
+        build: `<dependencyManagement><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-dependencies</artifactId>
+          <version>\${spring-boot.version}</version><type>pom</type><scope>import</scope></dependency></dependencies></dependencyManagement>
+          <build><plugins><plugin><groupId>org.springframework.boot</groupId><artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build>`,
+      }),
+      '3.2.5',
+      'pom.xml: spring-boot-dependencies BOM → Spring Boot 3.2.5',
+    ],
+    [
+      'the plugin version',
+      pom({ build: '<build><plugins><plugin><groupId>org.springframework.boot</groupId><artifactId>spring-boot-maven-plugin</artifactId><version>2.7.18</version></plugin></plugins></build>' }),
+      '2.7.18',
+      'pom.xml: spring-boot-maven-plugin → Spring Boot 2.7.18',
+    ],
+  ])('Spring Boot version from %s', (_name, xml, version, evidence) => {
+    const d = detect({ [`${APP}/pom.xml`]: xml });
+    expect(d.springBootVersion).toBe(version);
+    expect(d.evidence).toContain(evidence);
+  });
+
+  it('no Spring Boot version: a plain jar, or an unresolved property', () => {
+    expect(detect({ [`${APP}/pom.xml`]: pom() }).springBootVersion).toBeUndefined();
+    const unresolved = pom({ build: '<build><plugins><plugin><artifactId>spring-boot-maven-plugin</artifactId><version>${boot}</version></plugin></plugins></build>' });
+    expect(detect({ [`${APP}/pom.xml`]: unresolved }).springBootVersion).toBeUndefined();
+  });
+
   it('a module reads properties of the reactor pom above it; mvnw and its version are noted', () => {
     const d = detect({
       'pom.xml': pom({ packaging: '<packaging>pom</packaging>', properties: '<java.version>21</java.version>' }),
@@ -126,6 +157,23 @@ describe('java: gradle', () => {
   it('Spring Boot plugin: no main class', () => {
     const d = detect({ [`${APP}/build.gradle`]: "plugins {\n  id 'org.springframework.boot' version '3.3.4'\n}\nmainClassName = 'x.Y'\n" });
     expect(d.entry).toBeNull();
+  });
+
+  it.each([
+    ['Groovy plugins block', { 'build.gradle': "plugins {\n  id 'java'\n  id 'org.springframework.boot' version '3.3.4'\n}\n" }, '3.3.4'],
+    ['Kotlin plugins block', { 'build.gradle.kts': 'plugins {\n  id("org.springframework.boot") version "4.0.7"\n}\n' }, '4.0.7'],
+    ['buildscript classpath', { 'build.gradle': "buildscript {\n  dependencies { classpath('org.springframework.boot:spring-boot-gradle-plugin:2.7.18') }\n}\napply plugin: 'org.springframework.boot'\n" }, '2.7.18'],
+    [
+      'version catalog with version.ref',
+      {
+        'build.gradle.kts': 'plugins {\n  alias(libs.plugins.spring.boot)\n}\n',
+        'gradle/libs.versions.toml': '[versions]\nspringBoot = "3.4.1"\n\n[plugins]\nspring-boot = { id = "org.springframework.boot", version.ref = "springBoot" }\n',
+      },
+      '3.4.1',
+    ],
+  ])('Spring Boot version: %s', (_name, files, version) => {
+    const d = detect(Object.fromEntries(Object.entries(files).map(([f, t]) => [`${APP}/${f}`, t])));
+    expect(d.springBootVersion).toBe(version);
   });
 
   it('pom.xml and build.gradle both, only a Gradle wrapper → gradle', () => {

@@ -46,6 +46,32 @@ function resolve(value: string, props: Record<string, string>): string {
 interface MavenFacts {
   version: string | null;
   entry: string | null;
+  /** The Spring Boot version the build uses (its jar is layered from 2.4), or null. */
+  springBoot?: string | null;
+}
+
+const BOOT_VERSION = /^\d+\.\d+(?:\.\d+)?(?:[-.][\w.-]+)?$/;
+
+/**
+ * Spring Boot's version in a pom: the starter parent's, else the spring-boot-dependencies BOM imported in
+ * dependencyManagement, else the spring-boot-maven-plugin's (properties resolved).
+ */
+function pomBootVersion(pom: Pom, props: Record<string, string>): { what: string; value: string } | null {
+  const managed = asList(dig(pom, 'dependencyManagement', 'dependencies', 'dependency'))
+    .find((d) => str(dig(d, 'groupId')) === 'org.springframework.boot' && str(dig(d, 'artifactId')) === 'spring-boot-dependencies');
+  const plugin = [...asList(dig(pom, 'build', 'plugins', 'plugin')), ...asList(dig(pom, 'build', 'pluginManagement', 'plugins', 'plugin'))]
+    .find((p) => str(dig(p, 'artifactId')) === 'spring-boot-maven-plugin' && str(dig(p, 'version')));
+  const parent = str(dig(pom, 'parent', 'groupId')) === 'org.springframework.boot' && str(dig(pom, 'parent', 'artifactId')) === 'spring-boot-starter-parent';
+  const candidates: Array<[string, string | undefined]> = [
+    ['Spring Boot parent', parent ? str(dig(pom, 'parent', 'version')) : undefined],
+    ['spring-boot-dependencies BOM', str(dig(managed, 'version'))],
+    ['spring-boot-maven-plugin', str(dig(plugin, 'version'))],
+  ];
+  for (const [what, raw] of candidates) {
+    const value = raw ? resolve(raw, props) : undefined;
+    if (value && BOOT_VERSION.test(value)) return { what, value };
+  }
+  return null;
 }
 
 function maven(files: ProjectFiles, evidence: string[]): MavenFacts {
@@ -114,7 +140,9 @@ function maven(files: ProjectFiles, evidence: string[]): MavenFacts {
   if (jar) evidence.push(`pom.xml: ${finalName ? 'build.finalName' : 'artifactId'} → target/${jar}*.jar`);
   if (bootParent || bootPlugin) {
     evidence.push('pom.xml: Spring Boot jar starts itself → no main class (java -jar)');
-    return { version: javaVersion, entry: null };
+    const boot = pomBootVersion(pom, props);
+    if (boot) evidence.push(`pom.xml: ${boot.what} → Spring Boot ${boot.value}`);
+    return { version: javaVersion, entry: null, springBoot: boot?.value ?? null };
   }
   const mainClass = pomMainClass(pom, props);
   if (mainClass) evidence.push(`pom.xml: ${mainClass.what} → entry ${mainClass.value}`);
@@ -153,6 +181,25 @@ export function gradleJavaVersion(text: string): { what: string; version: string
   return null;
 }
 
+/**
+ * Spring Boot's version in a Gradle build: the plugin's (`id 'org.springframework.boot' version '3.3.4'`, Kotlin
+ * `id("org.springframework.boot") version "3.3.4"`), the buildscript classpath's spring-boot-gradle-plugin, or the
+ * version catalog's entry for the plugin (`version.ref` resolved).
+ */
+export function gradleBootVersion(build: string, catalog: string | null): { what: string; value: string } | null {
+  const plugin = /id\s*\(?\s*["']org\.springframework\.boot["']\s*\)?\s+version\s*\(?\s*["']([^"']+)["']/.exec(build)?.[1]
+    ?? /spring-boot-gradle-plugin:([^"'\s)]+)["']/.exec(build)?.[1];
+  if (plugin && BOOT_VERSION.test(plugin)) return { what: 'Spring Boot Gradle plugin', value: plugin };
+  if (!catalog) return null;
+  const entry = /^\s*([\w.-]+)\s*=\s*\{[^}\n]*id\s*=\s*["']org\.springframework\.boot["'][^}\n]*\}/m.exec(catalog);
+  // applied only when the build names the entry: alias(libs.plugins.spring.boot) for the key spring-boot
+  if (!entry || !build.includes(`libs.plugins.${entry[1].replace(/[-_]/g, '.')}`)) return null;
+  const direct = /version\s*=\s*["']([^"']+)["']/.exec(entry[0])?.[1];
+  const ref = /version\.ref\s*=\s*["']([^"']+)["']/.exec(entry[0])?.[1];
+  const value = direct ?? (ref ? new RegExp(`^\\s*${ref.replace(/[.-]/g, '\\$&')}\\s*=\\s*["']([^"']+)["']`, 'm').exec(catalog)?.[1] : undefined);
+  return value && BOOT_VERSION.test(value) ? { what: 'gradle/libs.versions.toml: org.springframework.boot plugin', value } : null;
+}
+
 function gradle(files: ProjectFiles, evidence: string[]): MavenFacts {
   let version: string | null = null;
   for (const dir of files.dirs) {
@@ -172,9 +219,12 @@ function gradle(files: ProjectFiles, evidence: string[]): MavenFacts {
   evidence.push(`${rootName ? `${settings!.name}: rootProject.name` : 'project folder name'} → build/libs/${jar}*.jar`);
   const own = files.findUp(GRADLE_FILES, [files.dir]);
   const text = own ? (files.fs.read(own.path) ?? '').replace(/\/\/.*$/gm, '') : '';
-  if (/org\.springframework\.boot/.test(text)) {
+  const catalog = files.findUp(['gradle/libs.versions.toml']);
+  const boot = gradleBootVersion(text, catalog ? files.fs.read(catalog.path) : null);
+  if (/org\.springframework\.boot/.test(text) || boot) {
     evidence.push(`${own!.name}: Spring Boot jar starts itself → no main class (java -jar)`);
-    return { version, entry: null };
+    if (boot) evidence.push(`${boot.what} → Spring Boot ${boot.value}`);
+    return { version, entry: null, springBoot: boot?.value ?? null };
   }
   const mainClass = /mainClass(?:Name)?(?:\.set\(\s*|\s*=\s*|\s*\(\s*|\s+)["']([\w.$]+)["']/.exec(text)?.[1];
   if (mainClass) evidence.push(`${own!.name}: mainClass → entry ${mainClass}`);
@@ -235,6 +285,6 @@ export const javaDetector: LanguageDetector = {
     }
     const facts = manager === 'maven' ? maven(files, evidence) : gradle(files, evidence);
     const runtime = facts.version ?? versionFiles(files, evidence);
-    return { language: 'java', packageManager: manager, runtimeVersion: runtime, entry: facts.entry, evidence };
+    return { language: 'java', packageManager: manager, runtimeVersion: runtime, entry: facts.entry, ...(facts.springBoot ? { springBootVersion: facts.springBoot } : {}), evidence };
   },
 };

@@ -60,6 +60,7 @@ function fromDetection(d: Detection, user: Record<string, unknown>, fs: FileRead
       if (members.length) out.workspaceManifests = members;
     }
   }
+  if (language === 'java' && d.springBootVersion) out.springBootVersion = d.springBootVersion;
   if (language === 'go' && d.goWork) Object.assign(out, goWorkOptions(d.goWork, dir, user.projectRoot as string | undefined));
   if (d.runtimeVersion) out.runtimeVersion = d.runtimeVersion;
   if (language === 'node' && d.framework?.kind === 'static' && (user.variant === undefined || user.variant === 'static')) {

@@ -43,9 +43,28 @@ describe('native add-ons: compilers in the build stages only when the lockfile h
     expect(line(all)).toBeUndefined();
   });
 
+  const envOf = (text: string, stage: string) =>
+    structure(text).stages.find((s) => s.name === stage)!.instructions.filter((i) => i.keyword === 'ENV').map((i) => i.args);
+
+  it.each(['distroless', 'alpine'] as const)('%s: node-gyp builds against the node image\'s own headers (/usr/local/include/node), never downloading them', (variant) => {
+    const { dockerfile } = generate({ 'package.json': pkg({ dependencies: { bcrypt: '^5.1.1' } }), 'package-lock.json': npmLock(true) }, { variant });
+    // set in base, so every install stage (deps, prod-deps) inherits it; the runtime does not
+    expect(envOf(dockerfile, 'base')).toEqual(['npm_config_nodedir=/usr/local']);
+    expect(envOf(dockerfile, 'runtime').join('\n')).not.toMatch(/nodedir/);
+  });
+
+  it('an official node image under a mirror or as baseBuild keeps the headers setting; an image of unknown layout gets none', () => {
+    const files = { 'package.json': pkg({}), 'package-lock.json': npmLock(true) };
+    expect(envOf(generate(files, { baseBuild: 'node:24-bookworm' }).dockerfile, 'base')).toEqual(['npm_config_nodedir=/usr/local']);
+    expect(envOf(generate(files, { registryMirror: 'mirror.example.com/hub' }).dockerfile, 'base')).toEqual(['npm_config_nodedir=/usr/local']);
+    const custom = generate(files, { baseBuild: 'corp.example.com/platform/js-builder:7' }).dockerfile;
+    expect(runsOf(custom, 'base').join('\n')).toMatch(/python3 make g\+\+/);
+    expect(custom).not.toMatch(/nodedir/);
+  });
+
   it('none without install scripts, and the user can turn it off', () => {
     expect(generate({ 'package.json': pkg({}), 'package-lock.json': npmLock(false) }).dockerfile).not.toMatch(/g\+\+/);
-    expect(generate({ 'package.json': pkg({}), 'package-lock.json': npmLock(true) }, { nativeBuildTools: false }).dockerfile).not.toMatch(/g\+\+/);
+    expect(generate({ 'package.json': pkg({}), 'package-lock.json': npmLock(true) }, { nativeBuildTools: false }).dockerfile).not.toMatch(/g\+\+|nodedir/);
   });
 });
 

@@ -410,6 +410,48 @@ describe('java', () => {
     expect(command(runtime).entrypoint).toEqual(['java', '-XX:MaxRAMPercentage=75', '-jar', '/app/app.jar']);
   });
 
+  it('Spring Boot 3.3+: the tools jar mode extracts the layers; the runtime copies them least-changing first and starts the launcher', () => {
+    const text = renderDockerfile({ language: 'java', springBootVersion: '3.5.16' });
+    const [build, runtime] = structure(text).stages;
+    const extract = lastOf(build, 'RUN')!.args;
+    expect(extract).toMatch(/^java -Djarmode=tools -jar \/out\/app\.jar extract --layers --launcher --destination \/out\/layers /);
+    // a layer other than the four (a custom layers.xml) would be missing from the runtime: the build stops and names the fix
+    expect(extract).toContain('case "$d" in dependencies|spring-boot-loader|snapshot-dependencies|application) ;; *)');
+    expect(extract).toContain('--no-layered-jar');
+    expect(copies(runtime)).toEqual([
+      '--from=build /out/layers/dependencies/ /app/',
+      '--from=build /out/layers/spring-boot-loader/ /app/',
+      '--from=build /out/layers/snapshot-dependencies/ /app/',
+      '--from=build /out/layers/application/ /app/',
+    ]);
+    expect(command(runtime).entrypoint).toEqual(['java', '-XX:MaxRAMPercentage=75', '-cp', '/app', 'org.springframework.boot.loader.launch.JarLauncher']);
+  });
+
+  it.each([
+    ['3.2.5', /^java -Djarmode=layertools -jar \/out\/app\.jar extract --destination \/out\/layers /, 'org.springframework.boot.loader.launch.JarLauncher'],
+    ['2.7.18', /^java -Djarmode=layertools -jar \/out\/app\.jar extract --destination \/out\/layers /, 'org.springframework.boot.loader.JarLauncher'],
+    ['4.0.7', /^java -Djarmode=tools /, 'org.springframework.boot.loader.launch.JarLauncher'],
+  ])('Spring Boot %s: its jar mode and launcher', (version, extract, launcher) => {
+    const text = renderDockerfile({ language: 'java', packageManager: 'gradle', springBootVersion: version });
+    expect(lastOf(structure(text).stages[0], 'RUN')!.args).toMatch(extract);
+    expect(command(finalStage(text)).entrypoint?.at(-1)).toBe(launcher);
+  });
+
+  it.each<[string, DockerfileOptionsInput]>([
+    ['before 2.4 (layers were opt-in)', { language: 'java', springBootVersion: '2.3.12' }],
+    ['layeredJar false', { language: 'java', springBootVersion: '3.5.16', layeredJar: false }],
+    ['a main class entry', { language: 'java', springBootVersion: '3.5.16', entry: 'com.example.App' }],
+    ['a start command', { language: 'java', springBootVersion: '3.5.16', startCommand: 'java -jar /app/app.jar --debug' }],
+  ])('the jar as it is: %s', (_name, input) => {
+    const text = renderDockerfile(input);
+    expect(text).not.toMatch(/jarmode/);
+    expect(copies(finalStage(text))).toEqual(['--from=build /out/app.jar /app/app.jar']);
+  });
+
+  it('springBootVersion must be a version', () => {
+    expect(() => renderDockerfile({ language: 'java', springBootVersion: 'latest' })).toThrow(/^springBootVersion: must be a Spring Boot version/);
+  });
+
   it('outputPath must stay inside the project', () => {
     const text = renderDockerfile({ language: 'java', projectRoot: 'apps/svc', outputPath: 'apps/svc/out/jars' });
     expect(text).toContain('find out/jars -maxdepth 1');

@@ -13,6 +13,38 @@ export interface JavaTemplateData extends BaseTemplateData {
   depsCmd: string | null;
   caches: string[];
   javaSecrets: SecretId[];
+  /** Spring Boot's layered jar, extracted in the build stage and copied layer by layer; null copies the jar. */
+  layers: BootLayers | null;
+}
+
+export interface BootLayers {
+  /** Extracts /out/app.jar's layers into /out/layers/<layer>/. */
+  extract: string;
+  /** Spring Boot's default layers, in the order the runtime copies them (least changing first). */
+  names: string[];
+  /** The class that starts the exploded jar. */
+  launcher: string;
+}
+
+const BOOT_LAYERS = ['dependencies', 'spring-boot-loader', 'snapshot-dependencies', 'application'];
+
+/**
+ * Spring Boot jars are layered from 2.4 (2.3 only when configured): 3.3+ extract with the tools jar mode and
+ * --launcher (an exploded jar), older ones with layertools; the launcher moved to ...loader.launch in 3.2.
+ * The user's own start (entry, startCommand) names the jar, so it keeps the jar.
+ */
+function bootLayers(o: OptionsFor<'java'>): BootLayers | null {
+  if (!o.springBootVersion || o.layeredJar === false || o.entry || o.startCommand) return null;
+  const [major, minor] = o.springBootVersion.split('.').map(Number);
+  const atLeast = (ma: number, mi: number) => major > ma || (major === ma && minor >= mi);
+  if (!atLeast(2, 4)) return null;
+  return {
+    extract: atLeast(3, 3)
+      ? 'java -Djarmode=tools -jar /out/app.jar extract --layers --launcher --destination /out/layers'
+      : 'java -Djarmode=layertools -jar /out/app.jar extract --destination /out/layers',
+    names: BOOT_LAYERS,
+    launcher: atLeast(3, 2) ? 'org.springframework.boot.loader.launch.JarLauncher' : 'org.springframework.boot.loader.JarLauncher',
+  };
 }
 
 export function javaTemplateData(o: OptionsFor<'java'>): JavaTemplateData {
@@ -38,7 +70,10 @@ export function javaTemplateData(o: OptionsFor<'java'>): JavaTemplateData {
     ? null
     : `${settings}if grep -qs '<modules>' pom.xml; then echo 'pom.xml lists modules: dependencies resolve in the build step'; else ${mvn('dependency:go-offline')}; fi`;
   const jar = '/app/app.jar';
-  const run = o.entry ? ['java', '-XX:MaxRAMPercentage=75', '-cp', jar, o.entry] : ['java', '-XX:MaxRAMPercentage=75', '-jar', jar];
+  const layers = bootLayers(o);
+  const run = layers
+    ? ['java', '-XX:MaxRAMPercentage=75', '-cp', '/app', layers.launcher]
+    : o.entry ? ['java', '-XX:MaxRAMPercentage=75', '-cp', jar, o.entry] : ['java', '-XX:MaxRAMPercentage=75', '-jar', jar];
   const entrypoint = o.startCommand ? splitCommand(o.startCommand) : run;
   return {
     ...base,
@@ -47,6 +82,7 @@ export function javaTemplateData(o: OptionsFor<'java'>): JavaTemplateData {
     depsCmd,
     caches: gradle ? ['/root/.gradle'] : ['/root/.m2'],
     javaSecrets: gradle ? [] : ['maven_settings'],
+    layers,
     healthcheck: healthcheckCommand(o, null),
     entrypoint,
     cmd: null,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { TOOL_VERSIONS } from '../../catalog';
+import { describeImage, TOOL_VERSIONS } from '../../catalog';
 import type { OptionsFor } from '../../options';
 import { OptionsError } from '../../options/errors';
 import type { SecretId } from '../../secrets';
@@ -104,11 +104,25 @@ function steps(o: OptionsFor<'node'>, hasYarn: boolean): Omit<PackageManagerStep
 const YARN3_NEEDS_FOCUS =
   "grep -qs 'plugin-workspace-tools' .yarnrc.yml || { echo 'Yarn '\"$(yarn --version)\"' needs the workspace-tools plugin for its production install: run \"yarn plugin import workspace-tools\" and commit .yarnrc.yml and .yarn/plugins' >&2; exit 1; };";
 
-/** node-gyp's documented needs on Unix: python3, make and a C++ compiler. */
-function buildTools(o: OptionsFor<'node'>, flavor: string): string | null {
+export interface BuildTools {
+  /** Installs node-gyp's documented needs on Unix: python3, make and a C++ compiler. */
+  run: string;
+  /**
+   * Where the build image keeps Node's headers (include/node), given to node-gyp as npm_config_nodedir so it does not
+   * download them (from nodejs.org, unreachable on locked-down builders); null for an image of unknown layout.
+   */
+  nodedir: string | null;
+}
+
+/** The official node images install Node under /usr/local, headers included (/usr/local/include/node). */
+const OFFICIAL_NODE_PREFIX = '/usr/local';
+
+function buildTools(o: OptionsFor<'node'>, build: { flavor: string; ref: string }): BuildTools | null {
   if (!o.nativeBuildTools) return null;
-  if (flavor === 'alpine') return 'apk add --no-cache python3 make g++';
-  return 'apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*';
+  const run = build.flavor === 'alpine'
+    ? 'apk add --no-cache python3 make g++'
+    : 'apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*';
+  return { run, nodedir: describeImage(build.ref)?.toolchain === 'node' ? OFFICIAL_NODE_PREFIX : null };
 }
 
 /** Where the base stage puts a committed Yarn release. */
@@ -164,7 +178,7 @@ export interface NodeTemplateData extends BaseTemplateData {
   /** Workspace libraries' package.json and built output, copied from the build stage to the same paths in the runtime. */
   libraryPaths: string[];
   /** Installs the compilers native add-ons need in the base stage (build stages only), or null. */
-  buildTools: string | null;
+  buildTools: BuildTools | null;
   /** A server framework's runtime (the detected framework): what it copies, whether it needs node_modules, where it starts. */
   framework: FrameworkRuntime | null;
 }
@@ -217,7 +231,7 @@ export function nodeInstallData(o: OptionsFor<'node'>, base: Pick<BaseTemplateDa
   const { settingsDirs = [], ...pmSteps } = steps(o, imageHasYarn(base.build.version));
   const pm = { ...withProdManifests(pmSteps, o.manifestsPath), settingsDirs, members };
   const yarnRelease = o.packageManager === 'yarn' && o.yarnPath ? { from: o.yarnPath, to: YARN_RELEASE } : null;
-  return { pm, yarnRelease, buildTools: buildTools(o, base.build.flavor), turbo: turboPrune(o) };
+  return { pm, yarnRelease, buildTools: buildTools(o, base.build), turbo: turboPrune(o) };
 }
 
 export function nodeTemplateData(o: OptionsFor<'node'>): NodeTemplateData {
