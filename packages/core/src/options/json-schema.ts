@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../types';
-import { detectedOptions, monorepoPruneOptions, nodeOptionsSchema, PACKAGE_MANAGERS, VARIANTS } from './schema';
+import { detectedOptions, javaOptions, monorepoPruneOptions, nodeOptionsSchema, PACKAGE_MANAGERS, VARIANTS } from './schema';
 
 const shape = nodeOptionsSchema.shape;
 const unique = (lists: readonly (readonly string[])[]) => [...new Set(lists.flat())];
@@ -16,6 +16,7 @@ const adapterOnly = Object.fromEntries([...Object.keys(monorepoPruneOptions), ..
 };
 
 export const flatOptionsSchema = nodeOptionsSchema.omit(adapterOnly).extend({
+  ...javaOptions,
   language: z.enum(LANGUAGES).optional().describe(`${shape.language.description} Detected when omitted.`),
   packageManager: z.enum(unique(Object.values(PACKAGE_MANAGERS)) as [string, ...string[]]).optional()
     .describe(shape.packageManager.description ?? ''),

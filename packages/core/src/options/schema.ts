@@ -213,14 +213,16 @@ export const goOptionsSchema = languageSchema('go').extend({
     .describe(WORKSPACE_MANIFESTS),
 });
 export const rustOptionsSchema = languageSchema('rust');
-export const javaOptionsSchema = languageSchema('java').extend({
+/** Java only: Spring Boot's layered jar. */
+export const javaOptions = {
   springBootVersion: z.string().regex(/^\d+\.\d+(?:\.\d+)?(?:[-.][\w.-]+)?$/, { message: 'must be a Spring Boot version such as "3.5.6"' }).optional().describe(
     "Spring Boot version of the app (detected from pom.xml's parent, BOM or plugin, or the Gradle plugin). From 2.4 the runtime gets the jar's layers instead of the jar: 3.3+ extracts them with -Djarmode=tools, older with -Djarmode=layertools.",
   ),
   layeredJar: z.boolean().optional().describe(
     "Spring Boot 2.4+: copy the jar's layers (dependencies, spring-boot-loader, snapshot-dependencies, application) into the runtime in that order, so a source edit changes only the last one. Default true; ignored with entry or startCommand.",
   ),
-});
+};
+export const javaOptionsSchema = languageSchema('java').extend(javaOptions);
 
 export const dockerfileOptionsSchema = z.discriminatedUnion('language', [
   nodeOptionsSchema,
@@ -235,7 +237,7 @@ export type DockerfileOptionsInput = z.input<typeof dockerfileOptionsSchema>;
 export type OptionsFor<L extends DockerfileOptions['language']> = Extract<DockerfileOptions, { language: L }>;
 
 /** Every option name, for adapters that map their own flags (Nx schema.json, CLI). */
-export const OPTION_NAMES = ['language', 'packageManager', 'variant', ...Object.keys(common), 'manifestsPath', 'workspaceManifests', 'workspaceRuntimePaths', 'nativeBuildTools', 'packageManagerVersion', 'spaFallback', 'yarnPath', 'yarnPlugins', 'springBootVersion', 'layeredJar', ...Object.keys(monorepoPruneOptions), ...Object.keys(detectedOptions)] as const;
+export const OPTION_NAMES = ['language', 'packageManager', 'variant', ...Object.keys(common), 'manifestsPath', 'workspaceManifests', 'workspaceRuntimePaths', 'nativeBuildTools', 'packageManagerVersion', 'spaFallback', 'yarnPath', 'yarnPlugins', ...Object.keys(javaOptions), ...Object.keys(monorepoPruneOptions), ...Object.keys(detectedOptions)] as const;
 
 if (LANGUAGES.length !== Object.keys(PACKAGE_MANAGERS).length) {
   throw new Error('PACKAGE_MANAGERS must list every language');
