@@ -1,8 +1,10 @@
 // P1–P3 per app, each its own build context: node on examples/node-api; python (pip, Poetry, uv), go,
-// rust and java on the real-deps e2e apps, which install real dependency trees from their registries.
+// rust, java and node with a native add-on on the real-deps e2e apps, which install real dependency
+// trees from their registries.
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateDockerfile } from '../packages/core/src/render';
+import type { DockerfileOptions } from '../packages/core/src/options';
 import { listStages } from '../packages/core/src/dockerfile';
 import { TOOL_VERSIONS } from '../packages/core/src/catalog';
 import { REPO_ROOT, log } from '../e2e/support/env';
@@ -30,7 +32,7 @@ export interface LanguageResult {
 /** The apps measured, with their folder under the repository. */
 export const APPS: { language: Lang; app: string; dir: string }[] = [
   { language: 'node', app: 'node', dir: 'examples/node-api' },
-  ...['python-pip', 'python-poetry', 'python-uv', 'go', 'rust', 'java'].map((app) => ({
+  ...['python-pip', 'python-poetry', 'python-uv', 'go', 'rust', 'java', 'node-native'].map((app) => ({
     language: app.split('-')[0] as Lang,
     app,
     dir: `e2e/fixtures/real-deps/${app}`,
@@ -54,9 +56,14 @@ const PYTHON_ONE_STAGE: Record<string, string> = {
 };
 
 /** One-stage baseline: builder image, sources copied in, built in place (e2e/baselines), on our build image. */
-function oneStage(language: Lang, app: string, buildImage: string): string {
+function oneStage(language: Lang, app: string, buildImage: string, options: DockerfileOptions): string {
   if (language === 'node') {
-    return `FROM ${buildImage}\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nUSER node\nCMD ["node", "dist/main.js"]\n`;
+    // a native add-on compiles in the one image too: the same compilers and headers setting as our base stage
+    const tools = options.language === 'node' && options.nativeBuildTools
+      ? 'RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*\nENV npm_config_nodedir=/usr/local\n'
+      : '';
+    const build = options.buildCommand ? ` && ${options.buildCommand}` : '';
+    return `FROM ${buildImage}\n${tools}WORKDIR /app\nCOPY . .\nRUN npm ci${build}\nUSER node\nCMD ["node", "${options.buildCommand ? 'dist/main.js' : 'index.js'}"]\n`;
   }
   const text = fs.readFileSync(path.join(REPO_ROOT, 'e2e/baselines', language, 'Dockerfile'), 'utf8');
   const install = PYTHON_ONE_STAGE[app];
@@ -65,7 +72,7 @@ function oneStage(language: Lang, app: string, buildImage: string): string {
 
 function sourceToEdit(root: string, language: Lang): string {
   const candidates: Record<Lang, string[]> = {
-    node: ['src/main.ts'],
+    node: ['src/main.ts', 'index.js'],
     python: ['main.py'],
     go: ['main.go'],
     rust: ['src/main.rs'],
@@ -100,7 +107,7 @@ export async function measureLanguage(measured: (typeof APPS)[number], workDir: 
   const stages = listStages(generated.dockerfile);
   const buildImage = stages[0].image;
   const runtimeRef = stages.at(-1)!.image;
-  fs.writeFileSync(path.join(app, 'Dockerfile.one-stage'), oneStage(language, name, buildImage));
+  fs.writeFileSync(path.join(app, 'Dockerfile.one-stage'), oneStage(language, name, buildImage, generated.options));
 
   const tag = `docker-ms-bench/${name}`;
   log(`bench ${name}: one-stage baseline`);
