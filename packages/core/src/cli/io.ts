@@ -10,7 +10,20 @@ export interface CliIO {
   err(line: string): void;
 }
 
+let pipeWatched = false;
+
+/** `docker-ms … | head`: a reader that closes early ends the output quietly, as with any Unix tool. */
+function exitQuietlyOnClosedPipe(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+
 export function processIO(): CliIO {
+  exitQuietlyOnClosedPipe();
   return {
     cwd: process.cwd(),
     tty: process.stdout.isTTY === true,
