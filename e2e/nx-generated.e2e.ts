@@ -3,8 +3,8 @@
 // 1. An Nx 23 workspace; `nx g @nx/node:application` with express (HOST/PORT from env, port 3000) and fastify
 //    (listen({ port, host }), --port=3333); `nx g docker-ms:dockerfile`, `nx run <app>:docker-build`; and
 //    `nx g @nx/web:application --bundler=vite`: a static site on nginx-unprivileged (SPA fallback, hashed assets);
-//    a workspace made by `create-nx-workspace --preset=ts` (npm workspaces) with an express app importing an
-//    `@nx/js:library` through its node_modules link.
+//    a workspace made by `create-nx-workspace --preset=ts` (npm workspaces) with an express and a fastify app
+//    importing an `@nx/js:library` through its node_modules link.
 // 2. One app per package manager with a real lockfile made by that manager and a dependency from the npm
 //    registry: pnpm (packageManager pin), Yarn 1 (no packageManager field), Yarn 4 (committed yarnPath release),
 //    Bun (bun.lock, packageManager pin); an npm app with no dependencies and no lockfile;
@@ -83,19 +83,23 @@ describeE2e('apps made by Nx generators and by each package manager answer on th
       await nx(['g', 'docker-ms:dockerfile', 'site', '--no-interactive']);
       const dockerfile = fs.readFileSync(path.join(root, 'apps/site/Dockerfile'), 'utf8');
       expect(dockerfile).toContain('FROM nginxinc/nginx-unprivileged:1.30-trixie AS runtime\n');
-      expect(dockerfile).toContain('\nRUN NX_DAEMON=false NX_NO_CLOUD=true npx nx run site:build\n');
+      expect(dockerfile).toContain('\nRUN NX_DAEMON=false NX_NO_CLOUD=true npx nx run site:build --skip-sync\n');
       expect(dockerfile).toMatch(/^COPY --from=build \/app\/dist\/apps\/site\/ \/usr\/share\/nginx\/html\/$/m);
       await nx(['run', 'site:docker-build']);
       expectStaticSite(await serveStaticSite('site:latest'), '<script type="module"');
     });
   });
 
-  describe('create-nx-workspace --preset=ts (npm workspaces): an express app importing an @nx/js library', () => {
+  describe('create-nx-workspace --preset=ts (npm workspaces): express and fastify apps importing an @nx/js library', () => {
     // Nx's TS-workspaces layout, as a new user gets it: projects are npm workspace members linked through node_modules
     const tsRoot = path.join(state.tmpDir as string, 'nx-ts');
     const tsNx = (args: string[]) => exec('npx', ['nx', ...args], { cwd: tsRoot, env, timeout: TIMEOUT, echo: true });
-    const app = 'express-api';
     const library = 'greeting';
+    // both HOST/PORT styles of Nx's node templates: express's app.listen(port, host), fastify's listen({ port, host })
+    const TS_APPS = [
+      { app: 'express-api', framework: 'express', port: 3000, handler: 'src/main.ts' },
+      { app: 'fastify-api', framework: 'fastify', port: 3333, handler: 'src/app/routes/root.ts' },
+    ];
 
     beforeAll(async () => {
       const t0 = Date.now();
@@ -106,35 +110,44 @@ describeE2e('apps made by Nx generators and by each package manager answer on th
       fs.writeFileSync(path.join(tsRoot, '.npmrc'), `registry=http://${buildHost}:${state.registryPort}/\n//${buildHost}:${state.registryPort}/:_authToken=e2e-dummy-token\n`);
       fs.writeFileSync(path.join(tsRoot, '.gitignore'), 'node_modules/\ndist/\n.nx/\n');
       await exec('npm', ['install', '--save-dev', '--no-audit', '--no-fund', `@nx/node@${NX_VERSION}`, `docker-ms@${E2E_VERSION}`], { cwd: tsRoot, env, timeout: 10 * 60_000 });
+      // the apps and the library, each app importing the library by its package name and declaring it in its
+      // package.json, as Nx's docs show for npm workspaces; one install for all of them
+      for (const { app, framework, port } of TS_APPS) {
+        await tsNx(['g', '@nx/node:application', `apps/${app}`, `--name=${app}`, `--framework=${framework}`, `--port=${port}`, '--e2eTestRunner=none', '--unitTestRunner=none', '--linter=none', '--no-interactive']);
+      }
+      await tsNx(['g', '@nx/js:library', `libs/${library}`, `--name=${library}`, '--bundler=tsc', '--unitTestRunner=none', '--linter=none', '--no-interactive']);
+      fs.writeFileSync(path.join(tsRoot, 'libs', library, 'src/lib', `${library}.ts`), `export function ${library}(): string {\n  return 'Hello from ${library}';\n}\n`);
+      for (const { app, handler } of TS_APPS) {
+        const pkgPath = path.join(tsRoot, 'apps', app, 'package.json');
+        const pkg = JSON.parse(fs.readFileSync(pkgPath, 'utf8'));
+        pkg.dependencies = { ...pkg.dependencies, [`@nx-ts/${library}`]: '*' };
+        fs.writeFileSync(pkgPath, json(pkg));
+        const file = path.join(tsRoot, 'apps', app, handler);
+        const source = fs.readFileSync(file, 'utf8');
+        expect(source).toContain(`'Hello API'`);
+        fs.writeFileSync(file, `import { ${library} } from '@nx-ts/${library}';\n` + source.replace(`'Hello API'`, `${library}()`));
+      }
+      await exec('npm', ['install', '--no-audit', '--no-fund'], { cwd: tsRoot, env, timeout: 10 * 60_000 });
+      await tsNx(['sync']);
       await commitWorkspace(tsRoot, env);
       log(`workspace ${tsRoot} ready in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
     }, 20 * 60_000);
 
-    it('the library reaches the image as a package (package.json + built dist, never its sources) and the app answers with its output', async () => {
-      await tsNx(['g', '@nx/node:application', `apps/${app}`, `--name=${app}`, '--framework=express', '--e2eTestRunner=none', '--unitTestRunner=none', '--linter=none', '--no-interactive']);
-      await tsNx(['g', '@nx/js:library', `libs/${library}`, `--name=${library}`, '--bundler=tsc', '--unitTestRunner=none', '--linter=none', '--no-interactive']);
-      fs.writeFileSync(path.join(tsRoot, 'libs', library, 'src/lib', `${library}.ts`), `export function ${library}(): string {\n  return 'Hello from ${library}';\n}\n`);
-      // imported by its package name and declared in the app's package.json, as Nx's docs show for npm workspaces
-      const pkgPath = path.join(tsRoot, 'apps', app, 'package.json');
-      const pkg = JSON.parse(fs.readFileSync(pkgPath, 'utf8'));
-      pkg.dependencies = { ...pkg.dependencies, [`@nx-ts/${library}`]: '*' };
-      fs.writeFileSync(pkgPath, json(pkg));
-      const mainPath = path.join(tsRoot, 'apps', app, 'src/main.ts');
-      fs.writeFileSync(mainPath, `import { ${library} } from '@nx-ts/${library}';\n` + fs.readFileSync(mainPath, 'utf8').replace(`'Hello API'`, `${library}()`));
-      await exec('npm', ['install', '--no-audit', '--no-fund'], { cwd: tsRoot, env, timeout: 10 * 60_000 });
-      await tsNx(['sync']);
-
+    it.each(TS_APPS)('$app ($framework): the library reaches the image as a package (package.json + built dist, never its sources); docker run with no env answers with its output', async ({ app, port }) => {
+      const main = fs.readFileSync(path.join(tsRoot, 'apps', app, 'src/main.ts'), 'utf8');
+      expect(main).toContain(`process.env.HOST ?? 'localhost'`);
       await tsNx(['g', 'docker-ms:dockerfile', app, '--no-interactive']);
       const dockerfile = fs.readFileSync(path.join(tsRoot, 'apps', app, 'Dockerfile'), 'utf8');
       expect(dockerfile).toContain(`COPY --from=build /app/libs/${library}/package.json ./libs/${library}/package.json\n`);
       expect(dockerfile).toContain(`COPY --from=build /app/libs/${library}/dist ./libs/${library}/dist\n`);
       expect(dockerfile).not.toMatch(new RegExp(`COPY .*libs/${library}/src`));
-      expect(JSON.parse(fs.readFileSync(pkgPath, 'utf8')).nx?.targets?.['docker-build']).toBeUndefined();
+      expect(dockerfile).toMatch(new RegExp(`^ENV HOST=0\\.0\\.0\\.0 PORT=${port}$`, 'm'));
+      expect(JSON.parse(fs.readFileSync(path.join(tsRoot, 'apps', app, 'package.json'), 'utf8')).nx?.targets?.['docker-build']).toBeUndefined();
 
       await tsNx(['run', `${app}:docker-build`]);
       const image = `${app}:latest`;
       expect(isNonRoot(imageUser(image))).toBe(true);
-      expect(exposedPort(image)).toBe(3000);
+      expect(exposedPort(image)).toBe(port);
       const res = await runAndGet(image, exposedPort(image), await freePort(), null);
       expect(res.status).toBe(200);
       expect(JSON.parse(res.body)).toEqual({ message: `Hello from ${library}` });

@@ -83,7 +83,7 @@ describe('dockerfile generator', () => {
       const dockerfile = read(tree, 'apps/api/Dockerfile');
       expect(listStages(dockerfile).map((s) => s.name)).toEqual(['base', 'deps', 'build', 'prod-deps', 'runtime']);
       expect(dockerfile).toContain('COPY package.json package-lock.json*');
-      expect(dockerfile).toContain('RUN NX_DAEMON=false NX_NO_CLOUD=true npx nx run api:build');
+      expect(dockerfile).toContain('RUN NX_DAEMON=false NX_NO_CLOUD=true npx nx run api:build --skip-sync\n');
       expect(dockerfile).toContain('COPY --from=build /app/dist/apps/api ./dist/apps/api');
       expect(dockerfile).toContain('CMD ["dist/apps/api/main.js"]');
       expect(dockerfile).toMatch(/^USER \d+$/m);

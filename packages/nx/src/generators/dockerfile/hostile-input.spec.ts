@@ -31,7 +31,7 @@ describe('dockerfile generator: hostile project names', () => {
     await dockerfileGenerator(tree, { project: "inj$(id -u>&2)'x" });
     const dockerfile = tree.read('apps/inj/Dockerfile', 'utf-8')!;
     const runs = parseDockerfile(dockerfile).instructions.filter((i) => i.getKeyword() === 'RUN').map((i) => i.getArgumentsContent());
-    expect(runs).toContain(`NX_DAEMON=false NX_NO_CLOUD=true npx nx run 'inj$(id -u>&2)'\\''x:build'`);
+    expect(runs).toContain(`NX_DAEMON=false NX_NO_CLOUD=true npx nx run 'inj$(id -u>&2)'\\''x:build' --skip-sync`);
   });
 });
 

@@ -22,7 +22,10 @@ export function nodeBuildOptions(tree: Tree, name: string, root: string, facts: 
   return {
     projectRoot: root,
     ...(members.length > 0 ? { workspaceManifests: members, ...(libraries.length > 0 ? { workspaceRuntimePaths: libraries } : {}) } : usesNxJs(tree) ? { manifestsPath: prunedManifestsDir(root) } : {}),
-    ...(facts.buildTarget ? { buildCommand: `NX_DAEMON=false NX_NO_CLOUD=true npx nx run ${shellQuote(`${name}:${facts.buildTarget}`)}` } : {}),
+    // --skip-sync: the context holds only the app's closure, so sync generators (@nx/js:typescript-sync) would read the
+    // root tsconfig.json's references to the projects left out as "out of sync" and stop the build; the committed
+    // workspace is the synced one (`nx sync`, checked by `nx sync:check`)
+    ...(facts.buildTarget ? { buildCommand: `NX_DAEMON=false NX_NO_CLOUD=true npx nx run ${shellQuote(`${name}:${facts.buildTarget}`)} --skip-sync` } : {}),
     // a web app's document root (Angular's application builder writes <outputPath>/browser)
     ...(facts.staticSite ? { outputPath: facts.staticSite.root } : facts.outputPath ? { outputPath: facts.outputPath } : {}),
     ...(facts.outputPath && facts.entry ? { entry: facts.entry } : {}),
