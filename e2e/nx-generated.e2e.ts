@@ -4,7 +4,8 @@
 //    (listen({ port, host }), --port=3333); `nx g docker-ms:dockerfile`, `nx run <app>:docker-build`; and
 //    `nx g @nx/web:application --bundler=vite`: a static site on nginx-unprivileged (SPA fallback, hashed assets);
 //    a workspace made by `create-nx-workspace --preset=ts` (npm workspaces) with an express and a fastify app
-//    importing an `@nx/js:library` through its node_modules link.
+//    importing an `@nx/js:library` through its node_modules link; the same layout with pnpm (pnpm-workspace.yaml,
+//    the registry's latest pnpm pinned through packageManager) and a fastify app.
 // 2. One app per package manager with a real lockfile made by that manager and a dependency from the npm
 //    registry: pnpm (packageManager pin), Yarn 1 (no packageManager field), Yarn 4 (committed yarnPath release),
 //    Bun (bun.lock, packageManager pin); an npm app with no dependencies and no lockfile;
@@ -151,6 +152,74 @@ describeE2e('apps made by Nx generators and by each package manager answer on th
       const res = await runAndGet(image, exposedPort(image), await freePort(), null);
       expect(res.status).toBe(200);
       expect(JSON.parse(res.body)).toEqual({ message: `Hello from ${library}` });
+    });
+  });
+
+  describe('create-nx-workspace --preset=ts --pm=pnpm (pnpm-workspace.yaml): a fastify app importing an @nx/js library', () => {
+    // pnpm's layout differs from npm's: each member's dependencies and its link to the library sit in the member's own
+    // node_modules (into node_modules/.pnpm), so those folders, the library's package.json and its dist reach the image
+    const PNPM = '12.23.0'; // the registry's latest pnpm, pinned through packageManager
+    const pnpmRoot = path.join(state.tmpDir as string, 'nx-ts-pnpm');
+    const tools = path.join(state.tmpDir as string, 'pnpm-latest');
+    const pnpmEnv = () => ({ ...env, PATH: `${path.join(tools, 'node_modules/.bin')}:${process.env.PATH}` });
+    const pnpmNx = (args: string[]) => exec('npx', ['nx', ...args], { cwd: pnpmRoot, env: pnpmEnv(), timeout: TIMEOUT, echo: true });
+    const pnpm = (args: string[]) => exec('pnpm', args, { cwd: pnpmRoot, env: pnpmEnv(), timeout: 10 * 60_000, echo: true });
+    const app = 'fastify-api';
+    const library = 'greeting';
+
+    beforeAll(async () => {
+      const t0 = Date.now();
+      fs.rmSync(pnpmRoot, { recursive: true, force: true });
+      fs.mkdirSync(tools, { recursive: true });
+      fs.writeFileSync(path.join(tools, 'package.json'), json({ name: 'pnpm-latest', private: true }));
+      await exec('npm', ['install', '--no-audit', '--no-fund', `pnpm@${PNPM}`], { cwd: tools, env, timeout: 10 * 60_000 });
+      // create-nx-workspace installs with the pnpm on PATH
+      await exec('npx', ['--yes', `create-nx-workspace@${NX_VERSION}`, 'nx-ts-pnpm', '--preset=ts', '--workspaces', '--pm=pnpm', '--nxCloud=skip', '--formatter=none', '--skipGit', '--no-interactive'],
+        { cwd: path.dirname(pnpmRoot), env: pnpmEnv(), timeout: 10 * 60_000 });
+      const [, buildHost] = state.registryHosts as string[];
+      fs.writeFileSync(path.join(pnpmRoot, '.npmrc'), `registry=http://${buildHost}:${state.registryPort}/\n//${buildHost}:${state.registryPort}/:_authToken=e2e-dummy-token\n`);
+      fs.writeFileSync(path.join(pnpmRoot, '.gitignore'), 'node_modules/\ndist/\n.nx/\n');
+      const rootPkg = JSON.parse(fs.readFileSync(path.join(pnpmRoot, 'package.json'), 'utf8'));
+      fs.writeFileSync(path.join(pnpmRoot, 'package.json'), json({ ...rootPkg, packageManager: `pnpm@${PNPM}` }));
+      // what `pnpm approve-builds` records: without it pnpm stops Nx's generators at esbuild's and @parcel/watcher's install scripts
+      const settings = fs.readFileSync(path.join(pnpmRoot, 'pnpm-workspace.yaml'), 'utf8');
+      expect(settings).toContain('\nallowBuilds:\n');
+      fs.writeFileSync(path.join(pnpmRoot, 'pnpm-workspace.yaml'), settings.replace('\nallowBuilds:\n', `\nallowBuilds:\n  esbuild: true\n  '@parcel/watcher': true\n`));
+      await pnpm(['add', '--save-dev', '--workspace-root', '--no-frozen-lockfile', `@nx/node@${NX_VERSION}`, `docker-ms@${E2E_VERSION}`]);
+      await pnpmNx(['g', '@nx/node:application', `apps/${app}`, `--name=${app}`, '--framework=fastify', '--e2eTestRunner=none', '--unitTestRunner=none', '--linter=none', '--no-interactive']);
+      await pnpmNx(['g', '@nx/js:library', `libs/${library}`, `--name=${library}`, '--bundler=tsc', '--unitTestRunner=none', '--linter=none', '--no-interactive']);
+      fs.writeFileSync(path.join(pnpmRoot, 'libs', library, 'src/lib', `${library}.ts`), `export function ${library}(): string {\n  return 'Hello from ${library} (pnpm)';\n}\n`);
+      // pnpm's workspace protocol, as Nx's docs show for pnpm workspaces
+      const pkgPath = path.join(pnpmRoot, 'apps', app, 'package.json');
+      const pkg = JSON.parse(fs.readFileSync(pkgPath, 'utf8'));
+      pkg.dependencies = { ...pkg.dependencies, [`@nx-ts-pnpm/${library}`]: 'workspace:*' };
+      fs.writeFileSync(pkgPath, json(pkg));
+      const route = path.join(pnpmRoot, 'apps', app, 'src/app/routes/root.ts');
+      fs.writeFileSync(route, `import { ${library} } from '@nx-ts-pnpm/${library}';\n` + fs.readFileSync(route, 'utf8').replace(`'Hello API'`, `${library}()`));
+      await pnpm(['install', '--no-frozen-lockfile']);
+      await pnpmNx(['sync']);
+      expect(fs.readlinkSync(path.join(pnpmRoot, 'apps', app, 'node_modules/@nx-ts-pnpm', library))).toBe(`../../../../libs/${library}`);
+      await commitWorkspace(pnpmRoot, env);
+      log(`workspace ${pnpmRoot} ready in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
+    }, 20 * 60_000);
+
+    it('the pinned pnpm builds it; docker run with no env answers with the library\'s output', async () => {
+      await pnpmNx(['g', 'docker-ms:dockerfile', app, '--no-interactive']);
+      const dockerfile = fs.readFileSync(path.join(pnpmRoot, 'apps', app, 'Dockerfile'), 'utf8');
+      expect(dockerfile).toContain(`npm install --global 'pnpm@${PNPM}'\n`);
+      expect(dockerfile).not.toMatch(/corepack|@latest/);
+      expect(dockerfile).toContain('COPY package.json pnpm-lock.yaml* pnpm-workspace.yaml* ./\n');
+      expect(dockerfile).toContain(`COPY --from=prod-deps /app/apps/${app}/node_modules ./apps/${app}/node_modules\n`);
+      expect(dockerfile).toContain(`COPY --from=build /app/libs/${library}/dist ./libs/${library}/dist\n`);
+      expect(dockerfile).not.toMatch(new RegExp(`COPY .*libs/${library}/src`));
+
+      await pnpmNx(['run', `${app}:docker-build`]);
+      const image = `${app}:latest`;
+      expect(isNonRoot(imageUser(image))).toBe(true);
+      expect(exposedPort(image)).toBe(3000);
+      const res = await runAndGet(image, exposedPort(image), await freePort(), null);
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body)).toEqual({ message: `Hello from ${library} (pnpm)` });
     });
   });
 
