@@ -1,6 +1,6 @@
 import { NODE_LOCKFILE_NAMES } from '../options/lockfiles';
 import type { FileReader, Language } from '../types';
-import { localDependencyRoots, normalizeRoot } from './workspace-packages';
+import { everyMemberManifest, installNeedsEveryMember, localDependencyRoots, normalizeRoot } from './workspace-packages';
 import { localPathDependencies } from './path-dependencies';
 import { findGoWorkspace, memberOf, neededGoModules } from './go-workspace';
 
@@ -81,6 +81,8 @@ export function contextClosure(fs: FileReader, input: ContextClosureInput): Cont
     const path = contextRoot === '' ? file : `${contextRoot}/${file}`;
     if (fs.exists(path)) (fs.isFile(path) ? files : folders).add(path);
   }
+  // Yarn 2+ installs only with every member's manifest (installNeedsEveryMember); the members' other files stay out
+  if (input.language === 'node' && contextRoot === '' && installNeedsEveryMember(fs)) for (const manifest of everyMemberManifest(fs)) files.add(manifest);
   for (const extra of input.extraPaths ?? []) {
     const path = normalizeRoot(extra);
     if (!fs.exists(path) || fs.isFile(path)) files.add(path);

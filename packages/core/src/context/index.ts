@@ -2,7 +2,7 @@ export { contextClosure, ROOT_FILES, type ContextClosure, type ContextClosureInp
 export { contextDockerignore, parseContextDockerignore, type ContextIgnoreInput } from './dockerignore';
 export { graphDependencyRoots, type ProjectGraphLike } from './project-graph';
 export {
-  listWorkspacePackages, localDependencyRoots, packageRuntimePaths, workspaceGlobs, workspacePackages, type NamedWorkspacePackage, type WorkspacePackage,
+  everyMemberManifest, installNeedsEveryMember, listWorkspacePackages, localDependencyRoots, packageRuntimePaths, workspaceGlobs, workspacePackages, type NamedWorkspacePackage, type WorkspacePackage,
 } from './workspace-packages';
 export { localPathDependencies } from './path-dependencies';
 export { dockerignoreMatcher, contextFiles } from './matcher';

@@ -102,6 +102,21 @@ export function listWorkspacePackages(fs: FileReader): WorkspacePackage[] {
   });
 }
 
+/**
+ * Whether the install needs every workspace member's package.json, not only the app's closure: true when the root
+ * lockfile is Yarn 2+'s (`__metadata:`), whose `yarn install --immutable` refuses to run when a member the lockfile
+ * records is missing ("The lockfile would have been modified by this install"). npm, pnpm and Yarn 1 install a
+ * subset of the members from the whole lockfile.
+ */
+export function installNeedsEveryMember(fs: FileReader): boolean {
+  return /^__metadata:/m.test(fs.read('yarn.lock') ?? '');
+}
+
+/** The package.json of every workspace member that has one, sorted. */
+export function everyMemberManifest(fs: FileReader): string[] {
+  return listWorkspacePackages(fs).filter((p) => p.hasManifest).map((p) => `${p.root}/package.json`);
+}
+
 /** The workspace's packages that have a name (the first folder wins a name used twice). */
 export function workspacePackages(fs: FileReader): NamedWorkspacePackage[] {
   const found = new Map<string, NamedWorkspacePackage>();

@@ -1,5 +1,5 @@
 import { joinPathFragments, type Tree } from '@nx/devkit';
-import { NODE_LOCKFILE_NAMES, packageRuntimePaths, shellQuote } from '@docker-ms/core';
+import { NODE_LOCKFILE_NAMES, everyMemberManifest, installNeedsEveryMember, packageRuntimePaths, shellQuote } from '@docker-ms/core';
 import { generatorGraph, workspaceMemberManifests } from '../../utils/build-context';
 import { prunedManifestsDir } from '../../utils/output-paths';
 import { treeFileReader } from '../../utils/tree-file-reader';
@@ -21,7 +21,7 @@ export function nodeBuildOptions(tree: Tree, name: string, root: string, facts: 
   const libraries = members.map((m) => m.slice(0, -'/package.json'.length)).filter((dir) => dir !== root).flatMap((dir) => packageRuntimePaths(fs, dir));
   return {
     projectRoot: root,
-    ...(members.length > 0 ? { workspaceManifests: members, ...(libraries.length > 0 ? { workspaceRuntimePaths: libraries } : {}) } : usesNxJs(tree) ? { manifestsPath: prunedManifestsDir(root) } : {}),
+    ...(members.length > 0 ? { workspaceManifests: installNeedsEveryMember(fs) ? everyMemberManifest(fs) : members, ...(libraries.length > 0 ? { workspaceRuntimePaths: libraries } : {}) } : usesNxJs(tree) ? { manifestsPath: prunedManifestsDir(root) } : {}),
     // --skip-sync: the context holds only the app's closure, so sync generators (@nx/js:typescript-sync) would read the
     // root tsconfig.json's references to the projects left out as "out of sync" and stop the build; the committed
     // workspace is the synced one (`nx sync`, checked by `nx sync:check`)

@@ -43,6 +43,7 @@ describe.each([
     // library (apps/fastify-api/node_modules/@ws-pnpm/greeting -> ../../../../libs/greeting), the library's tslib
     memberModules: ['apps/fastify-api/node_modules', 'libs/greeting/node_modules'],
     contextFiles: ['pnpm-lock.yaml', 'pnpm-workspace.yaml'],
+    installMembers: ['apps/fastify-api', 'libs/greeting'],
     pin: 'pnpm@12.23.0',
     pinnedSetup: "npm install --global 'pnpm@12.23.0'",
   },
@@ -58,10 +59,27 @@ describe.each([
     // node_modules holds only what could not be hoisted, so each exists (possibly empty) in the runtime
     memberModules: ['apps/fastify-api/node_modules', 'libs/greeting/node_modules'],
     contextFiles: ['yarn.lock'],
+    installMembers: ['apps/fastify-api', 'libs/greeting'],
     pin: 'yarn@1.22.22',
     pinnedSetup: "npm install --global --force 'yarn@1.22.22'",
   },
-])('create-nx-workspace --preset=ts --pm=$pm: a fastify app importing an @nx/js library', ({ fixture, scope, setup, manifests, memberModules, contextFiles, pin, pinnedSetup }) => {
+  {
+    // The Yarn 1 workspace moved to Yarn 4 (packageManager yarn@4.9.4, nodeLinker: node-modules, "workspace:*", scope
+    // renamed), its yarn.lock written by Yarn 4.9.4 (create-nx-workspace --pm=yarn with Yarn 4 runs `yarn set version`,
+    // which needs repo.yarnpkg.com, unreachable here)
+    pm: 'yarn4',
+    fixture: 'nx-ts-yarn-berry',
+    scope: '@ws-berry',
+    setup: "npm install --global --force '@yarnpkg/cli-dist@4.9.4'",
+    manifests: 'COPY package.json yarn.lock* .yarnrc.yml* ./',
+    memberModules: ['apps/fastify-api/node_modules', 'libs/greeting/node_modules'],
+    contextFiles: ['yarn.lock', '.yarnrc.yml', 'libs/other/package.json'],
+    // `yarn install --immutable` stops when a member the lockfile records is missing: every member's manifest goes in
+    installMembers: ['apps/fastify-api', 'libs/greeting', 'libs/other'],
+    pin: 'yarn@4.9.4',
+    pinnedSetup: "npm install --global --force '@yarnpkg/cli-dist@4.9.4'",
+  },
+])('create-nx-workspace --preset=ts --pm=$pm: a fastify app importing an @nx/js library', ({ fixture, scope, setup, manifests, memberModules, contextFiles, installMembers, pin, pinnedSetup }) => {
   let tree: Tree;
   beforeEach(() => {
     tree = loadFixture(fixture);
@@ -75,13 +93,14 @@ describe.each([
     expect(read(tree, 'apps/fastify-api/src/app/routes/root.ts')).toContain(`from '${scope}/greeting'`);
   });
 
-  it('the app and library manifests go in before both installs, with the workspace settings; other members stay out', async () => {
+  it('the members the install needs go in before both installs, with the workspace settings', async () => {
     await dockerfileGenerator(tree, { addPlugin: false, project: 'fastify-api' });
     const dockerfile = read(tree, 'apps/fastify-api/Dockerfile');
-    const members = `${manifests}\nCOPY apps/fastify-api/package.json apps/fastify-api/\nCOPY libs/greeting/package.json libs/greeting/\n`;
+    const members = `${manifests}\n${installMembers.map((m) => `COPY ${m}/package.json ${m}/\n`).join('')}# Registry`;
     expect(stage(dockerfile, 'deps')).toContain(members);
-    expect(stage(dockerfile, 'prod-deps')).toContain(members);
-    expect(dockerfile).not.toContain('libs/other');
+    expect(stage(dockerfile, 'prod-deps')).toContain(members.replace('# Registry', '# node_modules'));
+    // the unused library is never built or shipped
+    expect(stage(dockerfile, 'runtime')).not.toContain('libs/other/dist');
     expect(dockerfile).not.toContain('dist/docker'); // workspace members, not the executor's pruned manifests
     // the context holds the app's closure only: sync generators would call the root tsconfig.json's references out of sync
     expect(stage(dockerfile, 'build')).toContain('\nRUN NX_DAEMON=false NX_NO_CLOUD=true npx nx run fastify-api:build --skip-sync\n');
@@ -108,7 +127,7 @@ describe.each([
     await dockerfileGenerator(tree, { addPlugin: false, project: 'fastify-api' });
     const allowed = read(tree, 'apps/fastify-api/Dockerfile.dockerignore').split('\n').filter((l) => l.startsWith('!'));
     expect(allowed).toEqual(expect.arrayContaining(['!apps/fastify-api/**', '!libs/greeting/**']));
-    expect(allowed.join('\n')).not.toContain('libs/other');
+    expect(allowed.filter((l) => l.includes('libs/other'))).toEqual(contextFiles.filter((f) => f.startsWith('libs/other')).map((f) => `!${f}`));
     expect(allowed).toEqual(expect.arrayContaining(['!package.json', '!tsconfig.base.json', '!tsconfig.json', '!nx.json', ...contextFiles.map((f) => `!${f}`)]));
   });
 
