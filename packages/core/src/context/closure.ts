@@ -12,6 +12,8 @@ import { findGoWorkspace, memberOf, neededGoModules } from './go-workspace';
 export const ROOT_FILES: Record<Language, readonly string[]> = {
   node: [
     'package.json', ...NODE_LOCKFILE_NAMES, 'pnpm-workspace.yaml', '.yarnrc.yml', '.nvmrc', '.node-version',
+    // Yarn 2+'s committed release (yarnPath) and plugins, which the install stages copy
+    '.yarn/releases', '.yarn/plugins',
     // an Nx build inside the image reads these
     'nx.json', 'tsconfig.base.json', 'tsconfig.json', '.swcrc', 'babel.config.json',
   ],

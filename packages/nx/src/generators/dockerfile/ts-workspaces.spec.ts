@@ -138,3 +138,20 @@ describe.each([
     expect(stage(read(tree, 'apps/fastify-api/Dockerfile'), 'base')).toContain(`    ${pinnedSetup}\n`);
   });
 });
+
+describe('create-nx-workspace --preset=ts --pm=yarn with Yarn 4: the committed release', () => {
+  it('a yarnPath release (what `yarn set version` writes) and committed plugins reach the context the Dockerfile copies them from', async () => {
+    const tree = loadFixture('nx-ts-yarn-berry');
+    jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+    tree.write('.yarnrc.yml', `${read(tree, '.yarnrc.yml')}yarnPath: .yarn/releases/yarn-4.9.4.cjs\n`);
+    tree.write('.yarn/releases/yarn-4.9.4.cjs', '// the Yarn release\n');
+    tree.write('.yarn/plugins/@yarnpkg/plugin-workspace-tools.cjs', '// a plugin\n');
+    await dockerfileGenerator(tree, { addPlugin: false, project: 'fastify-api' });
+    const dockerfile = read(tree, 'apps/fastify-api/Dockerfile');
+    expect(dockerfile).toContain('COPY .yarn/releases/yarn-4.9.4.cjs /usr/local/lib/yarn-release.cjs\n');
+    expect(dockerfile).toContain('COPY .yarn/plugins ./.yarn/plugins/\n');
+    const allowed = read(tree, 'apps/fastify-api/Dockerfile.dockerignore').split('\n').filter((l) => l.startsWith('!'));
+    expect(allowed).toEqual(expect.arrayContaining(['!.yarnrc.yml', '!.yarn/releases/**', '!.yarn/plugins/**']));
+    jest.restoreAllMocks();
+  });
+});
