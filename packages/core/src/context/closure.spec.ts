@@ -34,6 +34,17 @@ describe('contextClosure', () => {
     expect(closure.files).toEqual(['.yarnrc.yml', 'package.json']);
   });
 
+  it('Yarn 2+ (a Berry yarn.lock): every member\'s package.json, since yarn install --immutable stops without one; their other files stay out', () => {
+    const files = (lock: string) => ({ ...Object.fromEntries(workspace.list('apps').flatMap((a) => [[`apps/${a}/package.json`, workspace.read(`apps/${a}/package.json`) ?? '']])),
+      ...Object.fromEntries(['shared', 'util', 'ui'].map((l) => [`libs/${l}/package.json`, workspace.read(`libs/${l}/package.json`) ?? ''])),
+      'package.json': workspace.read('package.json') ?? '', 'yarn.lock': lock, 'apps/web/src/main.ts': 'x', 'libs/ui/index.ts': 'x', '.yarn/releases/yarn-4.9.4.cjs': 'x', '.yarn/plugins/p.cjs': 'x' });
+    const berry = contextClosure(memoryFileReader(files('__metadata:\n  version: 8\n')), { language: 'node', projectRoot: 'apps/web' });
+    expect(berry.folders).toEqual(['.yarn/plugins', '.yarn/releases', 'apps/web', 'libs/ui']);
+    expect(berry.files).toEqual(['apps/api/package.json', 'libs/shared/package.json', 'libs/util/package.json', 'package.json', 'yarn.lock']);
+    const classic = contextClosure(memoryFileReader(files('# yarn lockfile v1\n')), { language: 'node', projectRoot: 'apps/web' });
+    expect(classic.files).toEqual(['package.json', 'yarn.lock']);
+  });
+
   it('does not reach other apps or libraries the app does not use', () => {
     const closure = contextClosure(workspace, { language: 'node', projectRoot: 'apps/web' });
     expect(closure.folders).toEqual(['apps/web', 'libs/ui']);
