@@ -184,7 +184,8 @@ describeE2e('apps made by Nx generators and by each package manager answer on th
       // what `pnpm approve-builds` records: without it pnpm stops Nx's generators at esbuild's and @parcel/watcher's install scripts
       const settings = fs.readFileSync(path.join(pnpmRoot, 'pnpm-workspace.yaml'), 'utf8');
       expect(settings).toContain('\nallowBuilds:\n');
-      fs.writeFileSync(path.join(pnpmRoot, 'pnpm-workspace.yaml'), settings.replace('\nallowBuilds:\n', `\nallowBuilds:\n  esbuild: true\n  '@parcel/watcher': true\n`));
+      // and docker-ms@0.0.0-e2e, published to verdaccio seconds ago, past pnpm's default minimumReleaseAge (1 day)
+      fs.writeFileSync(path.join(pnpmRoot, 'pnpm-workspace.yaml'), settings.replace('\nallowBuilds:\n', `\nminimumReleaseAgeExclude:\n  - docker-ms\n  - '@docker-ms/core'\nallowBuilds:\n  esbuild: true\n  '@parcel/watcher': true\n`));
       await pnpm(['add', '--save-dev', '--workspace-root', '--no-frozen-lockfile', `@nx/node@${NX_VERSION}`, `docker-ms@${E2E_VERSION}`]);
       await pnpmNx(['g', '@nx/node:application', `apps/${app}`, `--name=${app}`, '--framework=fastify', '--e2eTestRunner=none', '--unitTestRunner=none', '--linter=none', '--no-interactive']);
       await pnpmNx(['g', '@nx/js:library', `libs/${library}`, `--name=${library}`, '--bundler=tsc', '--unitTestRunner=none', '--linter=none', '--no-interactive']);
