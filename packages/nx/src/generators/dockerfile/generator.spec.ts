@@ -543,7 +543,7 @@ describe('dockerfile generator: a server framework built by an Nx target', () =>
     });
     await dockerfileGenerator(tree, { addPlugin: false, project: 'shop' });
     const dockerfile = tree.read('apps/shop/Dockerfile', 'utf-8') ?? '';
-    expect(dockerfile).toContain('RUN NX_DAEMON=false NX_NO_CLOUD=true npx nx run shop:build\n');
+    expect(dockerfile).toContain('RUN NX_DAEMON=false NX_NO_CLOUD=true npx nx run shop:build --skip-sync\n');
     expect(dockerfile).toContain('COPY --from=build /app/apps/shop/build ./apps/shop/build\n');
     expect(dockerfile).toContain('WORKDIR /app/apps/shop\n');
     expect(dockerfile).toContain('CMD ["/app/node_modules/@react-router/serve/bin.js","build/server/index.js"]');
