@@ -113,6 +113,51 @@ describe('installScriptPackages (native add-ons that compile at install time)', 
     expect(installScriptPackages('yarn.lock', berry)).toEqual(['bufferutil']);
   });
 
+  // @parcel/watcher (in every Nx 23 workspace) depends on node-addon-api but ships one prebuilt package per platform:
+  // as pnpm 12 and Yarn 1 record it for create-nx-workspace --preset=ts, next to a real add-on
+  it('pnpm-lock.yaml and yarn.lock: a package with per-platform prebuilt dependencies compiles nothing', () => {
+    const pnpm = [
+      "lockfileVersion: '9.0'",
+      'packages:',
+      "  '@parcel/watcher@2.6.0':",
+      '    resolution: {integrity: sha512-x}',
+      'snapshots:',
+      "  '@parcel/watcher@2.6.0':",
+      '    dependencies:',
+      '      detect-libc: 2.1.2',
+      '      node-addon-api: 7.1.1',
+      '    optionalDependencies:',
+      "      '@parcel/watcher-darwin-arm64': 2.6.0",
+      "      '@parcel/watcher-linux-x64-glibc': 2.6.0",
+      "      '@parcel/watcher-linux-x64-musl': 2.6.0",
+      '  better-sqlite3@12.11.1:',
+      '    dependencies:',
+      '      bindings: 1.5.0',
+      '      prebuild-install: 7.1.2',
+      '',
+    ].join('\n');
+    expect(installScriptPackages('pnpm-lock.yaml', pnpm)).toEqual(['better-sqlite3']);
+    const v1 = [
+      '# yarn lockfile v1',
+      '',
+      '"@parcel/watcher@~2.6.0":',
+      '  version "2.6.0"',
+      '  dependencies:',
+      '    detect-libc "^2.0.3"',
+      '    node-addon-api "^7.0.0"',
+      '  optionalDependencies:',
+      '    "@parcel/watcher-linux-x64-glibc" "2.6.0"',
+      '    "@parcel/watcher-win32-x64" "2.6.0"',
+      '',
+      'bcrypt@^5.1.1:',
+      '  version "5.1.1"',
+      '  dependencies:',
+      '    node-addon-api "^5.0.0"',
+      '',
+    ].join('\n');
+    expect(installScriptPackages('yarn.lock', v1)).toEqual(['bcrypt']);
+  });
+
   it('bun.lock and unknown files: none known', () => {
     expect(installScriptPackages('bun.lock', '{}')).toEqual([]);
   });

@@ -41,6 +41,8 @@ function npmPackages(text: string): string[] {
  */
 function entryPackages(text: string, entryIndent: number, sections: string[] | null): string[] {
   const found = new Set<string>();
+  // per entry, the per-platform packages it depends on: two or more mean it ships prebuilt (see shipsPrebuilt)
+  const platformDeps = new Map<string, Set<string>>();
   let current: string | null = null;
   let inSection = sections === null;
   for (const line of text.split('\n')) {
@@ -50,9 +52,13 @@ function entryPackages(text: string, entryIndent: number, sections: string[] | n
     if (!inSection || indent < entryIndent) current = null;
     else if (indent === entryIndent) current = line.trim().endsWith(':') ? entryName(line) : null;
     else if (current && (/^\s+requiresBuild: true\s*$/.test(line) || HELPER_LINE.test(`${line} `))) found.add(current);
+    else if (current) {
+      const dependency = /^\s+["']?((?:@[^/\s"']+\/)?[^@\s"':]+)/.exec(line)?.[1];
+      if (dependency && PLATFORM_PACKAGE.test(dependency)) platformDeps.set(current, (platformDeps.get(current) ?? new Set()).add(dependency));
+    }
   }
   for (const helper of BUILD_HELPERS) found.delete(helper);
-  return [...found];
+  return [...found].filter((name) => (platformDeps.get(name)?.size ?? 0) < 2);
 }
 
 /** Names of the packages that build at install time, sorted and unique; [] when none or the lockfile is unreadable. */
