@@ -7,7 +7,7 @@ export { runBuild } from './engine/run-build';
 export { rememberingProbe } from './engine/remembering-probe';
 export type { BuildRuntime, BuildResult } from './engine/run-build';
 export { BuildOptionsError } from './engine/options';
-export { sizeTable } from './engine/size-report';
+export { sizeTable, figuresFromMetadata } from './engine/size-report';
 export type { BuildFigures } from './engine/size-report';
 export { contextSources } from './dockerfile/copy-sources';
 export { closestNames } from './text/closest-names';

@@ -1,4 +1,5 @@
-// Package main: `"plugin": "docker-ms"` in nx.json loads createNodes from here.
+// Package main: `"plugin": "docker-ms"` in nx.json loads createNodes and the postTasksExecution hook from here.
 export { createNodes, createNodesV2 } from './plugins/plugin';
+export { postTasksExecution } from './plugins/build-summary';
 export type { DockerMsPluginOptions } from './plugins/plugin';
 export { initGenerator } from './generators/init/generator';

@@ -66,6 +66,15 @@ export interface ImageMetadata {
   upToDate?: boolean;
 }
 
+/** A metadata file's JSON, null when it is missing or not JSON. */
+export function readMetadata(file: string): Record<string, unknown> | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
 export function writeMetadata(file: string, metadata: ImageMetadata): void {
   mkdirSync(dirname(file), { recursive: true });
   // a temporary file beside it, renamed: a failed write (full disk) leaves no partial file

@@ -19,7 +19,7 @@ export type { ProgressMode } from './options';
 export { resolveProgress, inCI } from './progress';
 export { countSteps } from './build-steps';
 export type { StepCount } from './build-steps';
-export { sizeTable, savedPercent, baseImages, reduction, contextSize, figuresMetadata } from './size-report';
+export { sizeTable, savedPercent, baseImages, reduction, contextSize, figuresMetadata, figuresFromMetadata } from './size-report';
 export type { BuildFigures } from './size-report';
 export { rememberingProbe } from './remembering-probe';
 export { inputsHash, upToDateImage, mustBuild, INPUTS_LABEL } from './up-to-date';

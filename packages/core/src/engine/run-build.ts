@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { buildKitFeatures } from '../dockerfile/buildkit-features';
 import { mountedSecretIds } from '../secrets';
 import { styler } from '../text/style';
-import { failureLine, formatSize, lineWriter, readPushedDigest, writeMetadata } from './build-report';
+import { failureLine, formatSize, lineWriter, readMetadata, readPushedDigest, writeMetadata } from './build-report';
 import { countSteps } from './build-steps';
 import { buildCommand, BuildCommand, formatCommand, redactor } from './command';
 import { gitLabels } from './git-labels';
@@ -14,7 +14,7 @@ import { planBuild, type BuildPlan, type BuildSetup } from './plan-build';
 import { defaultProbe, EngineError, EngineProbe, LEGACY_FIX, ResolvedEngine, resolveEngine } from './resolve';
 import { inspectBuilder, platformProblem } from './builder';
 import { resolveProgress } from './progress';
-import { baseImages, figuresMetadata, oneStageSize, reduction, sizeTable, type BuildFigures } from './size-report';
+import { baseImages, figuresFromMetadata, figuresMetadata, oneStageSize, reduction, sizeTable, type BuildFigures } from './size-report';
 import { literalYarnCredentials, planSecrets, type SecretPlan } from './secrets';
 import { run } from './spawn';
 import { checkBudget } from './budget';
@@ -293,7 +293,8 @@ export async function finishBuild(plan: BuildPlan, engine: ResolvedEngine, runti
 
 /**
  * The tags already name an image built from these inputs: no engine run. The budget is still checked and
- * the metadata file written (the same keys as after a build, with `upToDate: true`).
+ * the metadata file written (the same keys as after a build, with `upToDate: true`); the one-stage figure is
+ * the one the build of this image measured, when its metadata file says so.
  */
 export function reuse(plan: BuildPlan, engine: ResolvedEngine, image: { id: string; size: number | null }, runtime: BuildRuntime, seconds: () => number): BuildResult {
   const { tags, target, maxSize, metadataFile } = plan.options;
@@ -305,11 +306,18 @@ export function reuse(plan: BuildPlan, engine: ResolvedEngine, image: { id: stri
     runtime.log(style.red(budget.error));
     return { success: false, tags, seconds: seconds(), error: budget.error, imageId: image.id, size: image.size ?? undefined, target };
   }
+  const bases = baseImages(plan.dockerfile, target);
+  const earlier = metadataFile ? readMetadata(metadataFile) : null;
+  const oneStage = earlier?.imageId === image.id ? figuresFromMetadata(earlier)?.oneStageSize ?? null : null;
+  const figures: BuildFigures = {
+    image: tags[0] ?? image.id, stage: target ?? null, size: image.size, runtimeBase: bases.runtime, builderBase: bases.builder,
+    oneStageSize: oneStage, reduction: reduction(image.size, oneStage), seconds: seconds(), steps: null, upToDate: true,
+  };
   if (metadataFile) {
-    writeMetadata(metadataFile, { imageId: image.id, tags, size: image.size, target: target ?? null, engine: engine.kind, upToDate: true });
+    writeMetadata(metadataFile, { imageId: image.id, tags, size: image.size, target: target ?? null, engine: engine.kind, upToDate: true, report: figuresMetadata(figures) });
   }
   runtime.log(style.green(`up to date: ${tags.join(', ')} (image ${shortId}, ${formatSize(image.size ?? undefined)}) was built from these inputs; the engine did not run (rebuild: true builds anyway)`));
-  return { success: true, tags, seconds: seconds(), imageId: image.id, size: image.size ?? undefined, target, upToDate: true, metadataFile };
+  return { success: true, tags, seconds: figures.seconds, imageId: image.id, size: image.size ?? undefined, target, upToDate: true, metadataFile, figures };
 }
 
 /** Plan and run in one go; bad options or a Dockerfile that does not fit are logged one line each, nothing runs. */

@@ -5,7 +5,7 @@ import { parseDockerfile } from '../dockerfile/parse';
 import { styler } from '../text/style';
 import { countSteps } from './build-steps';
 import { resolveProgress } from './progress';
-import { baseImages, contextSize, figuresMetadata, oneStageSize, reduction, savedPercent, sizeTable, type BuildFigures } from './size-report';
+import { baseImages, contextSize, figuresFromMetadata, figuresMetadata, oneStageSize, reduction, savedPercent, sizeTable, type BuildFigures } from './size-report';
 
 const GO = parseDockerfile([
   'FROM golang:1.26-bookworm AS build',
@@ -97,6 +97,19 @@ describe('size report figures', () => {
       stage: 'runtime', runtimeBase: 'gcr.io/distroless/static-debian12:nonroot', builderBase: 'golang:1.26-bookworm',
       oneStageSize: 880_000_000, oneStageSizeIsEstimate: true, reduction: 0.991, seconds: 12.34, steps: 5, cachedSteps: 4,
     });
+  });
+
+  it('the figures read back from a metadata file are the ones the build showed (one table over several builds)', () => {
+    const f = figures({});
+    const metadata = JSON.parse(JSON.stringify({ imageId: 'sha256:1', tags: ['go-api:latest'], size: f.size, target: 'runtime', engine: 'docker', report: figuresMetadata(f) }));
+    expect(figuresFromMetadata(metadata)).toEqual({ ...f, reduction: 0.991 });
+    expect(sizeTable([figuresFromMetadata(metadata)!], styler(false))[1]).toBe(sizeTable([f], styler(false))[1]);
+    // an up-to-date build shows no step counts but says so; files that are not ours give nothing
+    const upToDate = figuresFromMetadata({ ...metadata, upToDate: true, report: { ...metadata.report, steps: null, cachedSteps: null } });
+    expect(upToDate).toMatchObject({ upToDate: true, steps: null });
+    expect(sizeTable([upToDate!], styler(false))[1]).toMatch(/ 12\.3 s +up to date$/);
+    expect(sizeTable([upToDate!], styler(false)).join('\n')).not.toContain('cached: –');
+    for (const other of [null, 'x', { name: 'app', version: '1.0.0' }, { imageId: 'sha256:1', tags: ['a'] }]) expect(figuresFromMetadata(other)).toBeNull();
   });
 });
 

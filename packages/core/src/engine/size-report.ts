@@ -28,6 +28,8 @@ export interface BuildFigures {
   seconds: number;
   /** Steps run and taken from the cache (FROM not counted); null when the output was not read (tty, quiet). */
   steps: StepCount | null;
+  /** The tags already named an image built from the same inputs: the engine did not run. */
+  upToDate?: boolean;
 }
 
 /** The base images of the built stage and of the first (builder) stage, following stage-to-stage FROMs. */
@@ -84,7 +86,7 @@ export function sizeTable(figures: BuildFigures[], style: Style): string[] {
     f.oneStageSize === null ? '?' : formatSize(f.oneStageSize),
     percent(f.reduction),
     `${f.seconds.toFixed(1)} s`,
-    f.steps ? `${f.steps.cached}/${f.steps.total}` : '–',
+    f.upToDate ? 'up to date' : f.steps ? `${f.steps.cached}/${f.steps.total}` : '–',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
@@ -93,7 +95,7 @@ export function sizeTable(figures: BuildFigures[], style: Style): string[] {
   for (const f of figures) {
     if (f.oneStageSize === null && f.builderBase) notes.push(`${f.image}: no one-stage figure, ${f.builderBase} is not in the local image store`);
   }
-  if (figures.some((f) => !f.steps)) notes.push('cached: – where the engine showed no steps (its live display or quiet; --progress plain counts them)');
+  if (figures.some((f) => !f.steps && !f.upToDate)) notes.push('cached: – where the engine showed no steps (its live display or quiet; --progress plain counts them)');
   return [style.bold(line(header)), ...rows.map((cells, i) => {
     const text = line(cells);
     const saved = figures[i].reduction;
@@ -117,3 +119,29 @@ export function figuresMetadata(f: BuildFigures) {
   };
 }
 
+
+/**
+ * The figures back from a metadata file docker-ms wrote (the `report` key, figuresMetadata's shape); null when
+ * the JSON is not one (no tags, no report).
+ */
+export function figuresFromMetadata(json: unknown): BuildFigures | null {
+  if (typeof json !== 'object' || json === null) return null;
+  const m = json as Record<string, unknown>;
+  const r = m.report as Record<string, unknown> | undefined;
+  if (!Array.isArray(m.tags) || typeof r !== 'object' || r === null) return null;
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  const num = (v: unknown) => (typeof v === 'number' ? v : null);
+  const steps = num(r.steps);
+  return {
+    image: str(m.tags[0]) ?? str(m.imageId) ?? '?',
+    stage: str(r.stage),
+    size: num(m.size),
+    runtimeBase: str(r.runtimeBase),
+    builderBase: str(r.builderBase),
+    oneStageSize: num(r.oneStageSize),
+    reduction: num(r.reduction),
+    seconds: num(r.seconds) ?? 0,
+    steps: steps === null ? null : { total: steps, cached: num(r.cachedSteps) ?? 0 },
+    ...(m.upToDate === true ? { upToDate: true } : {}),
+  };
+}

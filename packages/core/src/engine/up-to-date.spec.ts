@@ -87,6 +87,17 @@ describe('runBuild skips the engine when the tags already name an image built fr
     expect(built()).toBe(false);
     expect(lines.join('\n')).toContain('up to date: app:1, app:latest (image aaaabbbbcccc, 5.0 MB) was built from these inputs; the engine did not run');
     expect(JSON.parse(readFileSync(join(cwd, 'app/meta.json'), 'utf8'))).toMatchObject({ imageId: ID, tags: ['app:1', 'app:latest'], upToDate: true });
+    // the size report's figures too (bases from the Dockerfile), for the table over several builds
+    expect(result.figures).toMatchObject({ image: 'app:1', size: 5_000_000, runtimeBase: 'scratch', builderBase: 'golang:1.26-trixie', oneStageSize: null, upToDate: true, steps: null });
+    expect(JSON.parse(readFileSync(join(cwd, 'app/meta.json'), 'utf8')).report).toMatchObject({ runtimeBase: 'scratch', oneStageSize: null });
+
+    // the one-stage figure the build of this very image measured is kept; another image's is not
+    const report = { stage: 'runtime', runtimeBase: 'scratch', builderBase: 'golang:1.26-trixie', oneStageSize: 500_000_000, reduction: 0.99, seconds: 30, steps: 4, cachedSteps: 0 };
+    writeFileSync(join(cwd, 'app/meta.json'), JSON.stringify({ imageId: ID, tags: ['app:1', 'app:latest'], size: 5_000_000, target: null, engine: 'docker', report }));
+    const again = await buildImage({ context: 'app', tags: ['app:1', 'app:latest'], metadataFile: 'app/meta.json' }, { cwd, log });
+    expect(again.figures).toMatchObject({ oneStageSize: 500_000_000, reduction: 0.99, upToDate: true });
+    writeFileSync(join(cwd, 'app/meta.json'), JSON.stringify({ imageId: 'sha256:other', tags: ['app:1'], size: 1, target: null, engine: 'docker', report }));
+    expect((await buildImage({ context: 'app', tags: ['app:1', 'app:latest'], metadataFile: 'app/meta.json' }, { cwd, log })).figures?.oneStageSize).toBeNull();
 
     // one tag gone (docker rmi app:latest): build, and the build labels the image with the hash
     machine({ 'app:1': [ID, 5_000_000, hash] });
