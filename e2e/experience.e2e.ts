@@ -4,11 +4,15 @@
 // (`nx run app:docker-build:biuld` is not here: Nx 23 resolves a configuration the target lacks to the
 // default before the task exists, so the executor never sees `biuld`.)
 // Every build ends with the size table, and the metadata JSON carries the same figures.
+// The workspace installs docker-ms the way docs/getting-started-nx.md says for a checkout (npm run pack into
+// vendor/, npm install -D the tarballs), and its Node app still builds: the image's install reads the tarballs
+// from the context.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describeE2e, log, readState } from './support/env';
-import { exec } from './support/exec';
-import { createWorkspace, type Workspace } from './support/workspace';
+import { DOCKER, REPO_ROOT, describeE2e, log, readState } from './support/env';
+import { exec, execSync } from './support/exec';
+import { imageExists, isNonRoot, imageUser, runAndGet } from './support/docker';
+import { APPS, createWorkspace, type Workspace } from './support/workspace';
 
 const APP = 'go-api';
 
@@ -29,7 +33,10 @@ describeE2e('the build experience (progress, size report, --verbose, suggestions
   const metadataFile = () => path.join(ws.root, 'dist/docker/apps', APP, 'metadata.json');
 
   beforeAll(async () => {
-    ws = await createWorkspace(readState());
+    ws = await createWorkspace(readState(), { dockerMs: null, apps: [APP, 'node-api'] });
+    // from a checkout, as docs/getting-started-nx.md says: pack into the workspace's vendor/, install the tarballs
+    await exec('bash', ['-c', 'npm run pack -- "$WORKSPACE/vendor/docker-ms"'], { cwd: REPO_ROOT, env: { WORKSPACE: ws.root }, timeout: 10 * 60_000 });
+    await exec('npm', ['install', '-D', './vendor/docker-ms/docker-ms-0.1.0.tgz', './vendor/docker-ms/docker-ms-core-0.1.0.tgz', '--no-audit', '--no-fund'], { cwd: ws.root, env: ws.env, timeout: 10 * 60_000 });
     await ws.nx(['g', 'docker-ms:init', '--no-interactive']);
     await ws.nx(['g', 'docker-ms:dockerfile', APP, '--no-interactive']);
     // On a terminal Nx 23 first asks whether to share usage data and waits; a person answers once, nx.json keeps it.
@@ -78,6 +85,23 @@ describeE2e('the build experience (progress, size report, --verbose, suggestions
     expect(metadata.report.oneStageSize).toBeGreaterThan(metadata.size);
     expect(metadata.report.reduction).toBeGreaterThan(0.5);
     log(`${APP}: ${metadata.size} bytes vs one-stage ≈ ${metadata.report.oneStageSize} (−${Math.round(metadata.report.reduction * 100)} %), ${cached}/${total} cached`);
+  });
+
+  it('installed from the checkout\'s tarballs, a Node app\'s image builds (its install reads them from the context) and runs', async () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ws.root, 'package.json'), 'utf8'));
+    expect(pkg.devDependencies).toMatchObject({ 'docker-ms': 'file:vendor/docker-ms/docker-ms-0.1.0.tgz', '@docker-ms/core': 'file:vendor/docker-ms/docker-ms-core-0.1.0.tgz' });
+    await ws.nx(['g', 'docker-ms:dockerfile', 'node-api', '--no-interactive']);
+    const dockerfile = fs.readFileSync(path.join(ws.root, 'apps/node-api/Dockerfile'), 'utf8');
+    expect(dockerfile).toContain('COPY vendor/docker-ms/docker-ms-0.1.0.tgz ./vendor/docker-ms/docker-ms-0.1.0.tgz');
+    await ws.nx(['run', 'node-api:docker-build']);
+    expect(imageExists('node-api:latest')).toBe(true);
+    expect(isNonRoot(imageUser('node-api:latest'))).toBe(true);
+    // a dev-time tool: the runtime has none of it (distroless node's entrypoint is node)
+    const modules = execSync(DOCKER, ['run', '--rm', 'node-api:latest', '-e', 'console.log(require("fs").readdirSync("node_modules").join(" "))']).stdout;
+    expect(modules).not.toMatch(/docker-ms|@docker-ms|(^| )nx( |$)/);
+    const app = APPS.find((a) => a.name === 'node-api')!;
+    const res = await runAndGet('node-api:latest', app.port, app.hostPort + 300);
+    expect(res.status).toBe(200);
   });
 
   it('docker-ms build --tagg / --target biuld: one line with the suggestion, exit 2 / 1', async () => {

@@ -74,6 +74,8 @@ export interface Detection {
   yarnPath?: string;
   /** node: workspace-relative committed `.yarn/plugins` folder (Yarn 2+), copied before the installs. */
   yarnPlugins?: string;
+  /** node: workspace-relative tarballs that `file:` dependencies install from, copied before the installs. */
+  localTarballs?: string[];
   /** node: workspace-relative lockfile of the package manager; null when there is none (installs are not reproducible). */
   lockfile?: string | null;
   /** node: packages of the lockfile that build at install time (native add-ons): the build stages need python3, make, g++. */

@@ -2,6 +2,7 @@ import { NODE_LOCKFILE_NAMES } from '../options/lockfiles';
 import type { FileReader, Language } from '../types';
 import { everyMemberManifest, installNeedsEveryMember, localDependencyRoots, normalizeRoot } from './workspace-packages';
 import { localPathDependencies } from './path-dependencies';
+import { localTarballs } from './local-tarballs';
 import { findGoWorkspace, memberOf, neededGoModules } from './go-workspace';
 
 /**
@@ -85,6 +86,10 @@ export function contextClosure(fs: FileReader, input: ContextClosureInput): Cont
   }
   // Yarn 2+ installs only with every member's manifest (installNeedsEveryMember); the members' other files stay out
   if (input.language === 'node' && contextRoot === '' && installNeedsEveryMember(fs)) for (const manifest of everyMemberManifest(fs)) files.add(manifest);
+  // tarballs that file: dependencies of the root's or the app's package.json install from
+  if (input.language === 'node') {
+    for (const dir of new Set([contextRoot, projectRoot])) for (const t of localTarballs(fs, dir)) if (t.path) files.add(t.path);
+  }
   for (const extra of input.extraPaths ?? []) {
     const path = normalizeRoot(extra);
     if (!fs.exists(path) || fs.isFile(path)) files.add(path);

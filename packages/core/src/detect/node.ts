@@ -1,5 +1,6 @@
 import { DetectionError } from './detection-error';
 import { ManifestError } from './manifest-error';
+import { localTarballs, outsideTarballLine } from '../context/local-tarballs';
 import { NODE_LOCKFILES } from '../options/lockfiles';
 import { currentVersion } from './current-versions';
 import type { LanguageDetector, Probe } from './detector';
@@ -442,6 +443,22 @@ function unapprovedScripts(files: ProjectFiles, lockfile: string, packages: stri
   );
 }
 
+/**
+ * Dependencies installed from packed tarballs (`file:vendor/x.tgz`) in the package.json files from the project up
+ * to the folder of the lockfile the install reads: they are copied in with the manifests. One outside the
+ * workspace is refused.
+ */
+function tarballDependencies(files: ProjectFiles, lockfile: string | null, evidence: string[]): string[] {
+  const installRoot = lockfile === null ? files.dir : lockfile.includes('/') ? lockfile.slice(0, lockfile.lastIndexOf('/')) : '';
+  const dirs = files.dirs.slice(0, files.dirs.indexOf(installRoot) + 1 || 1);
+  const found = dirs.flatMap((dir) => localTarballs(files.fs, dir));
+  const outside = found.find((t) => t.path === null);
+  if (outside) throw new DetectionError(outsideTarballLine(outside));
+  const paths = [...new Set(found.map((t) => t.path as string))];
+  if (paths.length) evidence.push(`${found.map((t) => `${files.label(t.manifest)}: ${t.name} ${t.spec}`).join('; ')} → the tarball${paths.length > 1 ? 's are' : ' is'} copied in before the installs`);
+  return paths;
+}
+
 export const nodeDetector: LanguageDetector = {
   language: 'node',
   checks: ['package.json', ...PNPM_ONLY_MANIFESTS, ...LOCKFILES.map((l) => l.file), 'tsconfig.json', 'tsconfig.app.json'],
@@ -455,6 +472,7 @@ export const nodeDetector: LanguageDetector = {
     if (!parsed) evidence.push('package.json: not found in the project');
     const pm = packageManager(files, evidence);
     const install = installFacts(files, pm, evidence);
+    const tarballs = tarballDependencies(files, install.lockfile, evidence);
     const framework = detectFramework(files, pkg, evidence);
     return {
       language: 'node',
@@ -464,6 +482,7 @@ export const nodeDetector: LanguageDetector = {
       ...(pm.yarnPath ? { yarnPath: pm.yarnPath } : {}),
       ...(pm.yarnPlugins ? { yarnPlugins: pm.yarnPlugins } : {}),
       ...install,
+      ...(tarballs.length ? { localTarballs: tarballs } : {}),
       runtimeVersion: runtimeVersion(files, evidence),
       entry: entry(files, pkg, evidence),
       evidence,

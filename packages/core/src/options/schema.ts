@@ -190,6 +190,7 @@ export const nodeOptionsSchema = languageSchema('node').extend({
     .optional()
     .describe('Version of pnpm, yarn, bun or npm installed from the npm registry in the base stage (detected from packageManager, engines or the lockfile format); never "latest".'),
   spaFallback: z.boolean().optional().describe('variant "static": answer paths that match no file with index.html (client-side routing); false serves <path>.html or 404. Default true.'),
+  localTarballs: z.array(relativePath()).optional().describe("Packed tarballs that file: dependencies install from (e.g. vendor/docker-ms-0.1.0.tgz), relative to the build context, copied before each install."),
   yarnPlugins: relativePath().optional().describe("Committed Yarn plugins folder (.yarn/plugins, loaded by .yarnrc.yml) relative to the build context, copied before each install."),
   yarnPath: relativePath().optional().describe("Committed Yarn release (.yarnrc.yml yarnPath) relative to the build context; it runs every yarn command, so nothing is downloaded."),
   manifestsPath: relativePath().optional().describe(
@@ -237,7 +238,7 @@ export type DockerfileOptionsInput = z.input<typeof dockerfileOptionsSchema>;
 export type OptionsFor<L extends DockerfileOptions['language']> = Extract<DockerfileOptions, { language: L }>;
 
 /** Every option name, for adapters that map their own flags (Nx schema.json, CLI). */
-export const OPTION_NAMES = ['language', 'packageManager', 'variant', ...Object.keys(common), 'manifestsPath', 'workspaceManifests', 'workspaceRuntimePaths', 'nativeBuildTools', 'packageManagerVersion', 'spaFallback', 'yarnPath', 'yarnPlugins', ...Object.keys(javaOptions), ...Object.keys(monorepoPruneOptions), ...Object.keys(detectedOptions)] as const;
+export const OPTION_NAMES = ['language', 'packageManager', 'variant', ...Object.keys(common), 'manifestsPath', 'workspaceManifests', 'workspaceRuntimePaths', 'nativeBuildTools', 'packageManagerVersion', 'spaFallback', 'yarnPath', 'yarnPlugins', 'localTarballs', ...Object.keys(javaOptions), ...Object.keys(monorepoPruneOptions), ...Object.keys(detectedOptions)] as const;
 
 if (LANGUAGES.length !== Object.keys(PACKAGE_MANAGERS).length) {
   throw new Error('PACKAGE_MANAGERS must list every language');

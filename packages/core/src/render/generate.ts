@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { detectProject, nodeFileReader } from '../detect';
+import { DetectionError, detectProject, nodeFileReader } from '../detect';
 import { parseOptions, PACKAGE_MANAGERS, type DockerfileOptions, type DockerfileOptionsInput } from '../options';
 import type { Detection, FileReader, NodeFramework } from '../types';
 import { addManagedHeader } from '../managed';
@@ -53,6 +53,10 @@ function fromDetection(d: Detection, user: Record<string, unknown>, fs: FileRead
     if (release) out.yarnPath = release;
     const plugins = d.yarnPlugins ? contextPath(d.yarnPlugins, dir, (user.projectRoot as string | undefined) ?? '.') : null;
     if (plugins) out.yarnPlugins = plugins;
+    const tarballs = (d.localTarballs ?? []).map((t) => ({ t, inContext: contextPath(t, dir, (user.projectRoot as string | undefined) ?? '.') }));
+    const outside = tarballs.find((x) => x.inContext === null);
+    if (outside) throw new DetectionError(`${outside.t}: a file: dependency installs from this tarball, which is outside the build context, so the image's install cannot read it; build from the folder that holds it (--context) or move it inside the context`);
+    if (tarballs.length) out.localTarballs = tarballs.map((x) => x.inContext);
     if (d.nativeAddons?.length) out.nativeBuildTools = true;
     // a workspace root built as the app: its install links every member, so each member's manifest goes in first
     if (dir === '' && user.workspaceManifests === undefined && user.manifestsPath === undefined) {

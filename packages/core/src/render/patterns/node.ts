@@ -14,7 +14,7 @@ interface PackageManagerSteps {
   manifests: string[];
   /** Files copied before the production install: the pruned manifests when manifestsPath is set, else `manifests`. */
   prodManifests: string[];
-  /** Folders copied (when present) before the installs, as [glob matching the folder, destination]: Yarn's committed plugins. */
+  /** Folders and files copied before the installs, as [source, destination]: Yarn's committed plugins, local tarballs. */
   settingsDirs: Array<[string, string]>;
   /** Workspace members' package.json files, each copied to its own folder before the installs. */
   members: Array<{ file: string; dir: string }>;
@@ -164,6 +164,8 @@ export interface TurboPrune {
   notRuntime: string[];
   /** Secrets the build step mounts: Yarn 2+ reads .yarnrc.yml (and its `${NPM_TOKEN}`) again on every `yarn run`. */
   buildSecrets: SecretId[];
+  /** Context paths of the tarballs file: dependencies install from, copied beside the pruned manifests. */
+  tarballs: string[];
 }
 
 export interface NodeTemplateData extends BaseTemplateData {
@@ -228,7 +230,9 @@ export type NodeInstallData = Pick<NodeTemplateData, 'pm' | 'turbo' | 'yarnRelea
 
 export function nodeInstallData(o: OptionsFor<'node'>, base: Pick<BaseTemplateData, 'build'>): NodeInstallData {
   const members = (o.workspaceManifests ?? []).map((file) => ({ file, dir: dir(file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.') }));
-  const { settingsDirs = [], ...pmSteps } = steps(o, imageHasYarn(base.build.version));
+  const { settingsDirs: pmDirs = [], ...pmSteps } = steps(o, imageHasYarn(base.build.version));
+  // tarballs that file: dependencies install from go where the manifests say they are
+  const settingsDirs: Array<[string, string]> = [...pmDirs, ...(o.localTarballs ?? []).map((t): [string, string] => [t, `./${t}`])];
   const pm = { ...withProdManifests(pmSteps, o.manifestsPath), settingsDirs, members };
   const yarnRelease = o.packageManager === 'yarn' && o.yarnPath ? { from: o.yarnPath, to: YARN_RELEASE } : null;
   return { pm, yarnRelease, buildTools: buildTools(o, base.build), turbo: turboPrune(o) };
@@ -273,6 +277,8 @@ function turboPrune(o: OptionsFor<'node'>): TurboPrune | null {
     // neither read nor write turbo's cache: the image starts without one, and .turbo/cache must not reach the runtime
     build: o.buildCommand ?? `turbo run build --filter=${o.pruneScope} --cache=local:,remote:`,
     buildSecrets: o.packageManager === 'yarn' ? ['npm_token'] : [],
+    // turbo prune's out/json holds the manifests, not the tarballs their file: dependencies name
+    tarballs: o.localTarballs ?? [],
     notRuntime: [
       ...NOT_RUNTIME,
       ...(/\.[cm]?tsx?$/.test(entryScript(o)) ? [] : TYPESCRIPT_SOURCES),
