@@ -1,6 +1,7 @@
 // What a person sees: `nx run <app>:docker-build` in a real terminal (a pseudo-terminal from `script`)
 // shows the engine's own live display; piped or in CI it prints plain lines and counts cache hits;
-// --verbose (Nx's global flag) adds the engine choice; mistyped flags and stages get a suggestion.
+// --verbose (Nx's global flag) adds the engine choice; mistyped flags and stages get a suggestion;
+// nx run-many ends with one table for all images.
 // (`nx run app:docker-build:biuld` is not here: Nx 23 resolves a configuration the target lacks to the
 // default before the task exists, so the executor never sees `biuld`.)
 // Every build ends with the size table, and the metadata JSON carries the same figures.
@@ -11,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DOCKER, REPO_ROOT, describeE2e, log, readState } from './support/env';
 import { exec, execSync } from './support/exec';
-import { imageExists, isNonRoot, imageUser, runAndGet } from './support/docker';
+import { imageExists, imageSize, imageUser, isNonRoot, runAndGet } from './support/docker';
 import { APPS, createWorkspace, type Workspace } from './support/workspace';
 
 const APP = 'go-api';
@@ -102,6 +103,23 @@ describeE2e('the build experience (progress, size report, --verbose, suggestions
     const app = APPS.find((a) => a.name === 'node-api')!;
     const res = await runAndGet('node-api:latest', app.port, app.hostPort + 300);
     expect(res.status).toBe(200);
+  });
+
+  it('nx run-many -t docker-build ends with one table for both images (the plugin\'s postTasksExecution hook)', async () => {
+    const run = await ws.nx(['run-many', '-t', 'docker-build']);
+    const lines = stripAnsi(run.output).split('\n');
+    const title = lines.findIndex((l) => l.includes('docker-ms: 2 images'));
+    expect(title).toBeGreaterThan(lines.findIndex((l) => /Successfully ran target docker-build for 2 projects/.test(l)));
+    expect(lines[title + 1]).toMatch(/^image +stage +size +runtime base +one-stage ≈ +saved +time +cached$/);
+    const rows = lines.slice(title + 2, title + 4);
+    for (const app of [APP, 'node-api']) {
+      const size = (imageSize(`${app}:latest`) / 1e6).toFixed(1).replace('.', '\\.');
+      // the figures of each build: the runtime stage, its size, the base it sits on
+      expect(rows).toContainEqual(expect.stringMatching(new RegExp(`^${app}:latest +runtime +${size} MB +\\S+ `)));
+    }
+    // one image: only its own table
+    const one = await ws.nx(['run-many', '-t', 'docker-build', '-p', APP]);
+    expect(one.output).not.toMatch(/docker-ms: \d+ images/);
   });
 
   it('docker-ms build --tagg / --target biuld: one line with the suggestion, exit 2 / 1', async () => {
