@@ -12,7 +12,7 @@
 //    `docker-ms dockerfile --write`, `docker-ms build`.
 import fs from 'node:fs';
 import path from 'node:path';
-import { E2E_VERSION, describeE2e, log, readState } from './support/env';
+import { DOCKER, E2E_VERSION, describeE2e, log, readState } from './support/env';
 import { commitWorkspace, exec } from './support/exec';
 import { exposedPort, freePort, imageExists, imageUser, isNonRoot, runAndGet } from './support/docker';
 import { NX_VERSION, nxEnv } from './support/workspace';
@@ -101,6 +101,7 @@ describeE2e('apps made by Nx generators and by each package manager answer on th
       { app: 'express-api', framework: 'express', port: 3000, handler: 'src/main.ts' },
       { app: 'fastify-api', framework: 'fastify', port: 3333, handler: 'src/app/routes/root.ts' },
     ];
+    const SITE = { app: 'site', handler: 'src/main.ts' };
 
     beforeAll(async () => {
       const t0 = Date.now();
@@ -110,21 +111,27 @@ describeE2e('apps made by Nx generators and by each package manager answer on th
       const [, buildHost] = state.registryHosts as string[];
       fs.writeFileSync(path.join(tsRoot, '.npmrc'), `registry=http://${buildHost}:${state.registryPort}/\n//${buildHost}:${state.registryPort}/:_authToken=e2e-dummy-token\n`);
       fs.writeFileSync(path.join(tsRoot, '.gitignore'), 'node_modules/\ndist/\n.nx/\n');
-      await exec('npm', ['install', '--save-dev', '--no-audit', '--no-fund', `@nx/node@${NX_VERSION}`, `docker-ms@${E2E_VERSION}`], { cwd: tsRoot, env, timeout: 10 * 60_000 });
+      await exec('npm', ['install', '--save-dev', '--no-audit', '--no-fund', `@nx/node@${NX_VERSION}`, `@nx/web@${NX_VERSION}`, `@nx/vite@${NX_VERSION}`, `docker-ms@${E2E_VERSION}`], { cwd: tsRoot, env, timeout: 10 * 60_000 });
       // the apps and the library, each app importing the library by its package name and declaring it in its
       // package.json, as Nx's docs show for npm workspaces; one install for all of them
       for (const { app, framework, port } of TS_APPS) {
         await tsNx(['g', '@nx/node:application', `apps/${app}`, `--name=${app}`, `--framework=${framework}`, `--port=${port}`, '--e2eTestRunner=none', '--unitTestRunner=none', '--linter=none', '--no-interactive']);
       }
+      await tsNx(['g', '@nx/web:application', `apps/${SITE.app}`, `--name=${SITE.app}`, '--bundler=vite', '--e2eTestRunner=none', '--unitTestRunner=none', '--linter=none', '--no-interactive']);
       await tsNx(['g', '@nx/js:library', `libs/${library}`, `--name=${library}`, '--bundler=tsc', '--unitTestRunner=none', '--linter=none', '--no-interactive']);
       fs.writeFileSync(path.join(tsRoot, 'libs', library, 'src/lib', `${library}.ts`), `export function ${library}(): string {\n  return 'Hello from ${library}';\n}\n`);
-      for (const { app, handler } of TS_APPS) {
+      for (const { app, handler } of [...TS_APPS, SITE]) {
         const pkgPath = path.join(tsRoot, 'apps', app, 'package.json');
         const pkg = JSON.parse(fs.readFileSync(pkgPath, 'utf8'));
         pkg.dependencies = { ...pkg.dependencies, [`@nx-ts/${library}`]: '*' };
         fs.writeFileSync(pkgPath, json(pkg));
         const file = path.join(tsRoot, 'apps', app, handler);
         const source = fs.readFileSync(file, 'utf8');
+        if (app === SITE.app) {
+          // the web app shows the library's text too: vite bundles the built library into the site's assets
+          fs.writeFileSync(file, `import { ${library} } from '@nx-ts/${library}';\n` + source + `\ndocument.title = ${library}();\n`);
+          continue;
+        }
         expect(source).toContain(`'Hello API'`);
         fs.writeFileSync(file, `import { ${library} } from '@nx-ts/${library}';\n` + source.replace(`'Hello API'`, `${library}()`));
       }
@@ -152,6 +159,17 @@ describeE2e('apps made by Nx generators and by each package manager answer on th
       const res = await runAndGet(image, exposedPort(image), await freePort(), null);
       expect(res.status).toBe(200);
       expect(JSON.parse(res.body)).toEqual({ message: `Hello from ${library}` });
+    });
+
+    it('site (@nx/web:application --bundler=vite): served by nginx-unprivileged with the library bundled in; /, a deep link and a hashed asset answer', async () => {
+      await tsNx(['g', 'docker-ms:dockerfile', SITE.app, '--no-interactive']);
+      const dockerfile = fs.readFileSync(path.join(tsRoot, 'apps', SITE.app, 'Dockerfile'), 'utf8');
+      expect(dockerfile).toContain('FROM nginxinc/nginx-unprivileged:1.30-trixie AS runtime\n');
+      await tsNx(['run', `${SITE.app}:docker-build`]);
+      const image = `${SITE.app}:latest`;
+      expectStaticSite(await serveStaticSite(image), '<script type="module"');
+      const bundled = await exec(DOCKER, ['run', '--rm', '--entrypoint', 'grep', image, '-rl', `Hello from ${library}`, '/usr/share/nginx/html'], { timeout: 60_000 });
+      expect(bundled.stdout).toMatch(/\/usr\/share\/nginx\/html\/assets\/[^/]+\.js/);
     });
   });
 
