@@ -1,9 +1,9 @@
 // Apps as their own generators and package managers make them, run the way a new user runs them:
 // `docker run -d -p 127.0.0.1:<free>:<the image's EXPOSEd port> <image>` with no -e and no host networking.
 // 1. An Nx 23 workspace; `nx g @nx/node:application` with express (HOST/PORT from env, port 3000) and fastify
-//    (listen({ port, host }), --port=3333); `nx g docker-ms:dockerfile`, `nx run <app>:docker-build`; and
-//    `nx g @nx/web:application --bundler=vite`: a static site on nginx-unprivileged (SPA fallback, hashed assets);
+//    (listen({ port, host }), --port=3333); `nx g docker-ms:dockerfile`, `nx run <app>:docker-build`;
 //    a workspace made by `create-nx-workspace --preset=ts` (npm workspaces) with an express and a fastify app
+//    and an `@nx/web:application --bundler=vite` site (nginx-unprivileged: SPA fallback, hashed assets), all
 //    importing an `@nx/js:library` through its node_modules link; the same layout with pnpm (pnpm-workspace.yaml,
 //    made with the registry's latest pnpm) and a fastify app.
 // 2. One app per package manager with a real lockfile made by that manager and a dependency from the npm
@@ -38,7 +38,7 @@ describeE2e('apps made by Nx generators and by each package manager answer on th
     fs.writeFileSync(path.join(root, '.gitignore'), 'node_modules/\ndist/\n.nx/\n');
     fs.writeFileSync(path.join(root, 'package.json'), json({
       name: 'generated', version: '0.0.0', private: true, license: 'MIT',
-      devDependencies: { nx: NX_VERSION, '@nx/js': NX_VERSION, '@nx/node': NX_VERSION, '@nx/web': NX_VERSION, '@nx/vite': NX_VERSION, 'docker-ms': E2E_VERSION, typescript: '~6.0.3', '@types/node': '~20.19.0' },
+      devDependencies: { nx: NX_VERSION, '@nx/js': NX_VERSION, '@nx/node': NX_VERSION, 'docker-ms': E2E_VERSION, typescript: '~6.0.3', '@types/node': '~20.19.0' },
     }));
     fs.writeFileSync(path.join(root, 'nx.json'), json({ $schema: './node_modules/nx/schemas/nx-schema.json', namedInputs: { default: ['{projectRoot}/**/*'], production: ['default'] } }));
     fs.writeFileSync(path.join(root, 'tsconfig.base.json'), json({ compilerOptions: { target: 'es2022', module: 'commonjs', strict: true, esModuleInterop: true, skipLibCheck: true, types: ['node'] } }));
@@ -74,20 +74,6 @@ describeE2e('apps made by Nx generators and by each package manager answer on th
       const res = await runAndGet(image, exposedPort(image), await freePort(), null);
       expect(res.status).toBe(200);
       expect(JSON.parse(res.body)).toEqual({ message: 'Hello API' });
-    });
-  });
-
-  describe('@nx/web:application --bundler=vite: a static site served by nginx-unprivileged', () => {
-    it('nx g @nx/web:application, nx g docker-ms:dockerfile, nx run site:docker-build: /, a deep link and a hashed asset answer', async () => {
-      await nx(['g', '@nx/web:application', 'apps/site', '--bundler=vite', '--e2eTestRunner=none', '--unitTestRunner=none', '--linter=none', '--no-interactive']);
-      expect(fs.existsSync(path.join(root, 'apps/site/index.html'))).toBe(true);
-      await nx(['g', 'docker-ms:dockerfile', 'site', '--no-interactive']);
-      const dockerfile = fs.readFileSync(path.join(root, 'apps/site/Dockerfile'), 'utf8');
-      expect(dockerfile).toContain('FROM nginxinc/nginx-unprivileged:1.30-trixie AS runtime\n');
-      expect(dockerfile).toContain('\nRUN NX_DAEMON=false NX_NO_CLOUD=true npx nx run site:build --skip-sync\n');
-      expect(dockerfile).toMatch(/^COPY --from=build \/app\/dist\/apps\/site\/ \/usr\/share\/nginx\/html\/$/m);
-      await nx(['run', 'site:docker-build']);
-      expectStaticSite(await serveStaticSite('site:latest'), '<script type="module"');
     });
   });
 
