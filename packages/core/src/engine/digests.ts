@@ -2,7 +2,7 @@
 // the tag names now: buildx's imagetools, else docker manifest inspect), then the local store's RepoDigests
 // (what was pulled), so pinning works offline for pulled images and stays current where a registry answers.
 import { addManagedHeader, managedState, readManagedHeader } from '../managed/header';
-import { applyDigests, pinSites, type PinChange } from '../dockerfile/pin-digests';
+import { applyDigests, describePinChange, pinSites, type PinChange } from '../dockerfile/pin-digests';
 import { defaultProbe, EngineError, resolveEngine, type EngineProbe, type ResolvedEngine } from './resolve';
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
@@ -117,4 +117,9 @@ export async function pinBaseImages(text: string, opts: { engine?: ResolvedEngin
   const header = readManagedHeader(text);
   const restamp = pinned.changes.length > 0 && header && managedState(text) === 'untouched';
   return { text: restamp ? addManagedHeader(pinned.text, header.version) : pinned.text, changes: pinned.changes, problems, sources };
+}
+
+/** One line per pinned image: `line 3: golang:1.26-trixie sha256:0a1b… → sha256:9f8e… (registry)`. */
+export function pinChangeLines(outcome: PinOutcome): string[] {
+  return outcome.changes.map((change) => `${describePinChange(change)} (${outcome.sources[change.image]})`);
 }

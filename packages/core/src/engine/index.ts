@@ -24,7 +24,7 @@ export type { BuildFigures } from './size-report';
 export { rememberingProbe } from './remembering-probe';
 export { inputsHash, upToDateImage, mustBuild, INPUTS_LABEL } from './up-to-date';
 export { budgetBytes, checkBudget } from './budget';
-export { resolveDigest, pinBaseImages } from './digests';
+export { resolveDigest, pinBaseImages, pinChangeLines } from './digests';
 export type { ResolvedDigest, PinOutcome } from './digests';
 export { inspectBuilder, platformProblem } from './builder';
 export type { BuilderFacts } from './builder';

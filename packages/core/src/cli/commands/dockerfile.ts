@@ -4,8 +4,7 @@ import { nodeFileReader } from '../../detect';
 import { flatOptionsSchema, OptionsError } from '../../options';
 import { assertWritableFile, lstatOrNull, writeFileAtomic } from '../../files';
 import { generateDockerfile } from '../../render';
-import { pinBaseImages } from '../../engine/digests';
-import { describePinChange } from '../../dockerfile/pin-digests';
+import { pinBaseImages, pinChangeLines } from '../../engine/digests';
 import { asFlagProblem, flagSpec, optionHelp, parseFlags } from '../flags';
 import { UsageError } from '../io';
 import type { CliCommand } from '../registry';
@@ -61,7 +60,7 @@ export const dockerfileCommand: CliCommand = {
         return 1;
       }
       result = { ...result, dockerfile: pinned.text };
-      for (const change of pinned.changes) io.err(`${describePinChange(change)} (${pinned.sources[change.image]})`);
+      for (const line of pinChangeLines(pinned)) io.err(line);
     }
     if (!write) {
       io.out(result.dockerfile.trimEnd());

@@ -2,8 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { assertWritableFile, writeFileAtomic } from '../../files';
 import { coreVersion, managedState } from '../../managed';
-import { describePinChange, isPinned } from '../../dockerfile/pin-digests';
-import { pinBaseImages } from '../../engine/digests';
+import { isPinned } from '../../dockerfile/pin-digests';
+import { pinBaseImages, pinChangeLines } from '../../engine/digests';
 import { migrateDockerfiles } from '../../migrate';
 import { flagSpec, parseFlags } from '../flags';
 import { UsageError } from '../io';
@@ -61,7 +61,7 @@ export const migrateCommand: CliCommand = {
     }
     for (const [i, result] of results.entries()) {
       const pin = pins[i];
-      const digests = pin?.changes.length ? `digests ${pin.changes.map((c) => `${describePinChange(c)} (${pin.sources[c.image]})`).join('; ')}` : '';
+      const digests = pin?.changes.length ? `digests ${pinChangeLines(pin).join('; ')}` : '';
       const status = digests ? 'changed' : result.status;
       counts[status]++;
       if (status === 'changed') {

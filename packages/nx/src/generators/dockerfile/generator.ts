@@ -1,5 +1,5 @@
 import { formatFiles, getProjects, joinPathFragments, logger, type ProjectConfiguration, type Tree } from '@nx/devkit';
-import { closestNames, describePinChange, pinBaseImages } from '@docker-ms/core';
+import { closestNames, pinBaseImages, pinChangeLines } from '@docker-ms/core';
 import { DEFAULT_BUILD_TARGET_NAME, addPluginByDefault, registerPlugin, registeredBuildTargetName } from '../../utils/plugin-registration';
 import { normalizeOptions, type NormalizedGeneratorOptions } from './normalize-options';
 import { applyPlan, planProject, type ProjectPlan } from './plan-project';
@@ -40,7 +40,7 @@ export async function dockerfileGenerator(tree: Tree, schema: DockerfileGenerato
       const pinned = await pinBaseImages(write.content);
       problems.push(...pinned.problems.map((line) => (names.length === 1 ? line : `${plan.name}: ${line}`)));
       write.content = pinned.text;
-      for (const change of pinned.changes) logger.info(`${plan.name}: ${describePinChange(change)} (${pinned.sources[change.image]})`);
+      for (const line of pinChangeLines(pinned)) logger.info(`${plan.name}: ${line}`);
     }
   }
   if (problems.length > 0) {
