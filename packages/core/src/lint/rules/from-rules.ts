@@ -1,5 +1,6 @@
 // Rules on FROM lines and stage names.
 import { Arg } from '../../dockerfile/ast';
+import { expandWord } from '../../dockerfile/shell-word';
 import { closestNames } from '../../text/closest-names';
 import type { DockerfileModel } from '../../dockerfile/parse';
 import type { LintRule, RuleHit } from '../types';
@@ -120,15 +121,8 @@ const PLATFORM_DEFAULTS: Record<string, string> = {
   TARGETPLATFORM: 'linux/amd64', TARGETOS: 'linux', TARGETARCH: 'amd64', TARGETVARIANT: '',
 };
 
-/** The FROM image as BuildKit expands it with no --build-arg: global ARG defaults, else empty. */
-export function expandWithDefaults(image: string, defaults: Map<string, string>): string {
-  return image.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
-    const value = defaults.get(braced ?? bare);
-    if (!op) return value ?? '';
-    const unset = value === undefined || (op.startsWith(':') && value === '');
-    return op.endsWith('-') ? (unset ? word : value) : unset ? '' : word;
-  });
-}
+/** A word as BuildKit expands it with no --build-arg: the global ARG defaults, else empty. */
+const expandWithDefaults = (word: string, defaults: Map<string, string>) => expandWord(word, (name) => defaults.get(name)).value;
 
 /** The global ARGs with a value when no --build-arg is given: BuildKit's platform ARGs, then the defaults before the first FROM. */
 export function globalArgValues(model: DockerfileModel): Map<string, string> {
