@@ -85,7 +85,8 @@ describeE2e('real dependency trees from PyPI, the Go proxy, crates.io, Maven Cen
     fs.writeFileSync(file, source.replace('hello from', edited));
     const warm = await build(dir, `${tag}:edited`);
     const warmDeps = warm.steps.filter((s) => app.deps.test(s.title));
-    expect(warmDeps.map((s) => s.title)).toEqual(coldDeps.map((s) => s.title));
+    // BuildKit reports steps of parallel stages in the order they finish, so compare them as sets
+    expect(warmDeps.map((s) => s.title).sort()).toEqual(coldDeps.map((s) => s.title).sort());
     expect(warmDeps.filter((s) => !s.cached)).toEqual([]);
     // the edit itself did rebuild: some step after the source copy ran, and the new image answers with it
     expect(warm.steps.filter((s) => !s.cached).length).toBeGreaterThan(0);
