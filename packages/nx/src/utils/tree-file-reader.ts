@@ -40,15 +40,18 @@ function rememberingReader(tree: Tree, reader: FileReader): FileReader {
   };
   // one listing per folder answers every exists() below it: a project is probed for a dozen manifests
   const entries = memo((dir) => new Set(tree.children(dir === '.' ? '' : dir)));
+  const exists = memo((p) => {
+    if (p === '.') return true;
+    const slash = p.lastIndexOf('/');
+    return entries(slash < 0 ? '.' : p.slice(0, slash)).has(p.slice(slash + 1));
+  });
+  // a path the listing lacks is answered without asking the Tree (each Tree question is a stat on disk)
+  const isFile = memo((p) => exists(p) && tree.isFile(p));
   return {
-    exists: memo((p) => {
-      if (p === '.') return true;
-      const slash = p.lastIndexOf('/');
-      return entries(slash < 0 ? '.' : p.slice(0, slash)).has(p.slice(slash + 1));
-    }),
-    read: memo((p) => reader.read(p)),
-    list: memo((dir) => reader.list(dir)),
-    isFile: memo((p) => reader.isFile(p)),
+    exists,
+    read: memo((p) => (isFile(p) ? reader.read(p) : null)),
+    list: memo((dir) => (dir === '.' || (exists(dir) && !isFile(dir)) ? reader.list(dir) : [])),
+    isFile,
   };
 }
 
