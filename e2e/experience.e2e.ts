@@ -1,7 +1,7 @@
 // What a person sees: `nx run <app>:docker-build` in a real terminal (a pseudo-terminal from `script`)
 // shows the engine's own live display; piped or in CI it prints plain lines and counts cache hits;
 // --verbose (Nx's global flag) adds the engine choice; mistyped flags and stages get a suggestion;
-// nx run-many ends with one table for all images.
+// nx run-many ends with one table for all images, with the Nx daemon on or off.
 // (`nx run app:docker-build:biuld` is not here: Nx 23 resolves a configuration the target lacks to the
 // default before the task exists, so the executor never sees `biuld`.)
 // Every build ends with the size table, and the metadata JSON carries the same figures.
@@ -109,6 +109,7 @@ describeE2e('the build experience (progress, size report, --verbose, suggestions
     const run = await ws.nx(['run-many', '-t', 'docker-build']);
     const lines = stripAnsi(run.output).split('\n');
     const title = lines.findIndex((l) => l.includes('docker-ms: 2 images'));
+    expect(lines.filter((l) => l.includes('docker-ms: 2 images'))).toHaveLength(1);
     expect(title).toBeGreaterThan(lines.findIndex((l) => /Successfully ran target docker-build for 2 projects/.test(l)));
     expect(lines[title + 1]).toMatch(/^image +stage +size +runtime base +one-stage ≈ +saved +time +cached$/);
     const rows = lines.slice(title + 2, title + 4);
@@ -120,6 +121,22 @@ describeE2e('the build experience (progress, size report, --verbose, suggestions
     // one image: only its own table
     const one = await ws.nx(['run-many', '-t', 'docker-build', '-p', APP]);
     expect(one.output).not.toMatch(/docker-ms: \d+ images/);
+  });
+
+  it('with the Nx daemon on (a developer\'s default), the table still reaches the terminal: the build that finishes last prints it', async () => {
+    const env = { ...ws.env, NX_DAEMON: 'true' };
+    try {
+      const run = await ws.nx(['run-many', '-t', 'docker-build', '--skip-nx-cache'], { env });
+      const lines = stripAnsi(run.output).split('\n');
+      expect(lines.filter((l) => l.includes('docker-ms: 2 images'))).toHaveLength(1);
+      const title = lines.findIndex((l) => l.includes('docker-ms: 2 images'));
+      expect(lines[title + 1]).toMatch(/^(?:\S*\s)?image +stage +size +runtime base +one-stage ≈ +saved +time +cached$/);
+      for (const app of [APP, 'node-api']) expect(lines.slice(title + 2, title + 4)).toContainEqual(expect.stringMatching(new RegExp(`^(?:\\S*\\s)?${app}:latest +runtime +[\\d.]+ MB `)));
+      // the daemon ran the hooks: it is up, and what its hook would have printed went nowhere near the terminal
+      expect((await ws.nx(['daemon'], { env })).output).toMatch(/Nx Daemon is currently running/);
+    } finally {
+      await ws.nx(['daemon', '--stop'], { env, allowFailure: true });
+    }
   });
 
   it('docker-ms build --tagg / --target biuld: one line with the suggestion, exit 2 / 1', async () => {

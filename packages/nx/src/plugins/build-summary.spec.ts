@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import type { PostTasksExecutionContext } from '@nx/devkit';
 import { figuresMetadata, sizeTable, styler, type BuildFigures } from '@docker-ms/core';
 import * as plugin from '../index';
-import { postTasksExecution, runFigures, summaryLines } from './build-summary';
+import { onDaemon, postTasksExecution, preTasksExecution, runFigures, summaryLines } from './build-summary';
 
 type Results = PostTasksExecutionContext['taskResults'];
 
@@ -69,6 +69,40 @@ describe('the table after nx run-many -t docker-build', () => {
       expect(String(write.mock.calls[0][0])).toContain('docker-ms: 2 images');
       write.mockClear();
       await postTasksExecution(undefined, { ...context, taskResults: {} });
+      expect(write).not.toHaveBeenCalled();
+    } finally {
+      write.mockRestore();
+    }
+  });
+});
+
+describe('who prints the run-many table', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+  const context = { id: 'abc123', workspaceRoot: '/ws', nxJsonConfiguration: {}, argv: [] };
+
+  it('without the daemon, preTasksExecution tells the builds that postTasksExecution prints it', async () => {
+    delete process.env.NX_DAEMON_PROCESS;
+    expect(plugin.preTasksExecution).toBe(preTasksExecution);
+    await preTasksExecution(undefined, context);
+    expect([process.env.DOCKER_MS_NX_RUN, process.env.DOCKER_MS_NX_TABLE]).toEqual(['abc123', 'hook']);
+  });
+
+  it('inside the daemon (or a plugin worker it spawned) the last build prints it, and postTasksExecution prints nothing', async () => {
+    process.env.NX_DAEMON_PROCESS = 'true';
+    expect(onDaemon()).toBe(true);
+    await preTasksExecution(undefined, context);
+    expect(process.env.DOCKER_MS_NX_TABLE).toBe('last-build');
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      const root = workspace({ 'dist/docker/apps/go-api/metadata.json': metadata(go), 'dist/docker/apps/node-api/metadata.json': metadata(node) });
+      const taskResults: Results = {
+        'go-api:docker-build': result('go-api', 'docker-build', 'success', ['dist/docker/apps/go-api/metadata.json']),
+        'node-api:docker-build': result('node-api', 'docker-build', 'success', ['dist/docker/apps/node-api/metadata.json']),
+      };
+      await postTasksExecution({}, { ...context, workspaceRoot: root, taskResults, startTime: 0, endTime: 1 });
       expect(write).not.toHaveBeenCalled();
     } finally {
       write.mockRestore();

@@ -4,6 +4,7 @@ import { join, posix, relative } from 'node:path';
 import type { ExecutorContext, PromiseExecutor } from '@nx/devkit';
 import { BuildOptionsError, closestNames, colorEnabled, planBuild, rememberingProbe, runBuild, styler } from '@docker-ms/core/build';
 import { defaultMetadataFile } from '../../utils/output-paths';
+import { closeRun } from './close-run';
 import { prepareContext } from './prepare-context';
 import type { BuildExecutorSchema } from './schema';
 
@@ -66,6 +67,7 @@ const buildExecutor: PromiseExecutor<BuildExecutorSchema> = async (options, cont
       const what = `configuration "${configuration}" is not a stage of ${file}${close ? `; did you mean '${close}'?` : ''} (stages: ${plan.stages.join(', ')})`;
       if (close || !runsWithOthers(context)) {
         logger.error(style.red(`${what}; run ${context.projectName}:${context.targetName}:<stage>`));
+        closeRun(context, false, style).forEach(log);
         return { success: false };
       }
       logger.warn(style.yellow(`${what}; building the default stage`));
@@ -73,10 +75,13 @@ const buildExecutor: PromiseExecutor<BuildExecutorSchema> = async (options, cont
     for (const line of prepareContext(plan, context)) log(line);
     // the engine clients' answers are kept in node_modules/.cache, where build tools keep theirs (four processes per build otherwise)
     const probe = rememberingProbe(join(context.root, 'node_modules/.cache/docker-ms/engine-probes.json'));
-    return { success: (await runBuild(plan, { log, tty, color: colorEnabled(process.env, tty), probe })).success };
+    const { success } = await runBuild(plan, { log, tty, color: colorEnabled(process.env, tty), probe });
+    closeRun(context, success, style).forEach(log);
+    return { success };
   } catch (error) {
     if (error instanceof BuildOptionsError) error.problems.forEach(log);
     else logger.error(error instanceof Error ? error.message : String(error));
+    closeRun(context, false, style).forEach(log);
     return { success: false };
   }
 };
