@@ -62,6 +62,24 @@ describe('native add-ons: compilers in the build stages only when the lockfile h
     expect(custom).not.toMatch(/nodedir/);
   });
 
+  it('npm: prod-deps is deps without its dev dependencies (npm prune), so the add-ons compile once; a fresh install otherwise', () => {
+    const files = { 'package.json': pkg({ dependencies: { bcrypt: '^5.1.1' } }), 'package-lock.json': npmLock(true) };
+    const native = structure(generate(files).dockerfile).stages.find((s) => s.name === 'prod-deps')!;
+    expect(native.image).toBe('deps');
+    expect(runsOf(generate(files).dockerfile, 'prod-deps')).toEqual(['npm prune --omit=dev  && mkdir -p node_modules']);
+    // no add-ons, or pruned manifests (another package.json than deps installed from): a fresh production install
+    for (const dockerfile of [
+      generate({ 'package.json': pkg({}), 'package-lock.json': npmLock(false) }).dockerfile,
+      generate(files, { manifestsPath: 'dist/docker/api' }).dockerfile,
+    ]) {
+      expect(structure(dockerfile).stages.find((s) => s.name === 'prod-deps')!.image).toBe('base');
+      expect(runsOf(dockerfile, 'prod-deps').join('\n')).toMatch(/npm ci --omit=dev/);
+    }
+    // pnpm, Yarn and Bun install afresh (their prune commands re-link from the store or rebuild)
+    const pnpm = generate({ 'package.json': pkg({ packageManager: 'pnpm@9.15.9', dependencies: { bcrypt: '^5.1.1' } }), 'pnpm-lock.yaml': "lockfileVersion: '9.0'\npackages:\n  bcrypt@5.1.1:\n    requiresBuild: true\n" });
+    expect(runsOf(pnpm.dockerfile, 'prod-deps').join('\n')).toMatch(/pnpm install --frozen-lockfile --prod/);
+  });
+
   it('none without install scripts, and the user can turn it off', () => {
     expect(generate({ 'package.json': pkg({}), 'package-lock.json': npmLock(false) }).dockerfile).not.toMatch(/g\+\+/);
     expect(generate({ 'package.json': pkg({}), 'package-lock.json': npmLock(true) }, { nativeBuildTools: false }).dockerfile).not.toMatch(/g\+\+|nodedir/);

@@ -181,6 +181,11 @@ export interface NodeTemplateData extends BaseTemplateData {
   libraryPaths: string[];
   /** Installs the compilers native add-ons need in the base stage (build stages only), or null. */
   buildTools: BuildTools | null;
+  /**
+   * Makes prod-deps from deps by removing the dev dependencies, instead of a second install that would compile the
+   * native add-ons again; null for a fresh production install.
+   */
+  pruneDeps: string | null;
   /** A server framework's runtime (the detected framework): what it copies, whether it needs node_modules, where it starts. */
   framework: FrameworkRuntime | null;
 }
@@ -265,7 +270,9 @@ export function nodeTemplateData(o: OptionsFor<'node'>): NodeTemplateData {
   // only with the members in the production install (no pruned manifests): their links are what the runtime resolves
   const memberModules = o.manifestsPath ? [] : install.pm.members.filter((m) => m.dir !== '.').map((m) => joinPath(m.dir, 'node_modules'));
   const libraryPaths = o.manifestsPath ? [] : (o.workspaceRuntimePaths ?? []);
-  return { ...base, ...install, output, framework, memberModules, libraryPaths, healthcheck: healthcheckCommand(o, probe), entrypoint, cmd };
+  // deps installed from the same manifests (no pruned ones); npm prunes offline, from its lockfile and node_modules
+  const pruneDeps = install.buildTools && !o.manifestsPath && o.packageManager === 'npm' ? 'npm prune --omit=dev' : null;
+  return { ...base, ...install, output, framework, memberModules, libraryPaths, pruneDeps, healthcheck: healthcheckCommand(o, probe), entrypoint, cmd };
 }
 
 function turboPrune(o: OptionsFor<'node'>): TurboPrune | null {
