@@ -63,6 +63,14 @@ describe('nxProjectFacts', () => {
     expect(nxProjectFacts(project({ build: { executor: '@nx/webpack:webpack', outputs: ['{options.outputPath}'], options: { outputPath: 'dist/x' } } })).outputPath).toBe('dist/x');
   });
 
+  it('an outputs glob of a folder\'s contents names the folder: @nx/next/plugin\'s `.next/!(cache)` → .next', () => {
+    // what `nx show project` prints for an app of create-nx-workspace --preset=next (Nx 23.2.1)
+    const next = { executor: 'nx:run-commands', options: { cwd: 'apps/api', command: 'next build' }, outputs: ['{workspaceRoot}/apps/api/.next/!(cache)/**/*', '{workspaceRoot}/apps/api/.next/!(cache)'] };
+    expect(nxProjectFacts(project({ build: next })).outputPath).toBe('apps/api/.next');
+    expect(nxProjectFacts(project({ build: { command: 'x', outputs: ['{projectRoot}/dist/**/*', '{projectRoot}/*.tsbuildinfo'] } })).outputPath).toBe('apps/api/dist');
+    expect(nxProjectFacts(project({ build: { command: 'x', outputs: ['{projectRoot}/dist/*.js', '{projectRoot}/dist/!(cache)/*.map'] } })).outputPath).toBeUndefined();
+  });
+
   it('gives no outputPath for globs, several outputs or paths outside the workspace', () => {
     expect(nxProjectFacts(project({ build: { command: 'x', outputs: ['{projectRoot}/dist/**/*.js'] } })).outputPath).toBeUndefined();
     expect(nxProjectFacts(project({ build: { command: 'x', outputs: ['{projectRoot}/dist', '{projectRoot}/types'] } })).outputPath).toBeUndefined();

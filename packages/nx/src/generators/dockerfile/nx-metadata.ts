@@ -77,17 +77,26 @@ function resolveTokens(path: string, project: ProjectConfiguration, options: Rec
     .replace(/\{projectRoot\}/g, project.root)
     .replace(/\{projectName\}/g, project.name ?? '')
     .replace(/\{options\.(\w+)\}/g, (_, key: string) => (typeof options[key] === 'string' ? (options[key] as string) : '\0'));
-  if (resolved.includes('\0') || /[{}*?]/.test(resolved)) return undefined;
+  if (resolved.includes('\0') || /[{}*?[\]]|[!+@]\(/.test(resolved)) return undefined;
   const clean = resolved.replace(/^\.\//, '').replace(/\/+$/, '');
   return clean === '' || clean.startsWith('/') || clean.split('/').includes('..') ? undefined : clean;
 }
 
-/** Where the build target writes: its `outputPath` option, else its single resolvable `outputs` entry. */
+// An outputs entry that names a folder's contents (`**`, `*`, or an extglob negation such as @nx/next/plugin's
+// `{projectRoot}/.next/!(cache)`) names that folder; other globs (`*.tsbuildinfo`, `**/*.js`) name no folder.
+function outputFolder(output: string): string {
+  const segments = output.split('/');
+  const first = segments.findIndex((segment) => /[*?[\]]|[!+@]\(/.test(segment));
+  if (first === -1) return output;
+  return segments.slice(first).every((segment) => /^(\*\*?|!\([^()/]*\))$/.test(segment)) ? segments.slice(0, first).join('/') : output;
+}
+
+/** Where the build target writes: its `outputPath` option, else the one folder its `outputs` name. */
 function buildOutputPath(target: TargetConfiguration, project: ProjectConfiguration): string | undefined {
   const options = (target.options ?? {}) as Record<string, unknown>;
   if (typeof options.outputPath === 'string') return resolveTokens(options.outputPath, project, options);
-  const outputs = (target.outputs ?? []).map((o) => resolveTokens(o, project, options)).filter((o): o is string => !!o);
-  return outputs.length === 1 ? outputs[0] : undefined;
+  const outputs = new Set((target.outputs ?? []).map((o) => resolveTokens(outputFolder(o), project, options)).filter((o): o is string => !!o));
+  return outputs.size === 1 ? [...outputs][0] : undefined;
 }
 
 /** Where the build executor puts the compiled `main` inside outputPath. */
