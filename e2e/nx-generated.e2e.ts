@@ -5,7 +5,7 @@
 //    a workspace made by `create-nx-workspace --preset=ts` (npm workspaces) with an express and a fastify app
 //    and an `@nx/web:application --bundler=vite` site (nginx-unprivileged: SPA fallback, hashed assets), all
 //    importing an `@nx/js:library` through its node_modules link; the same layout with pnpm (pnpm-workspace.yaml,
-//    made with the registry's latest pnpm) and a fastify app.
+//    made with the registry's latest pnpm) and a fastify app; `create-nx-workspace --preset=next`'s Next.js app.
 // 2. One app per package manager with a real lockfile made by that manager and a dependency from the npm
 //    registry: pnpm (packageManager pin), Yarn 1 (no packageManager field), Yarn 4 (committed yarnPath release),
 //    Bun (bun.lock, packageManager pin); an npm app with no dependencies and no lockfile;
@@ -226,6 +226,52 @@ describeE2e('apps made by Nx generators and by each package manager answer on th
       const res = await runAndGet(image, exposedPort(image), await freePort(), null);
       expect(res.status).toBe(200);
       expect(JSON.parse(res.body)).toEqual({ message: `Hello from ${library} (pnpm)` });
+    });
+  });
+
+  describe('create-nx-workspace --preset=next (npm workspaces): the Next.js app @nx/next makes, built through its inferred target', () => {
+    // @nx/next/plugin infers `build` (next build, outputs `.next/!(cache)`) and the app's own package.json holds next,
+    // react and react-dom; the image builds it with `nx run`, ships .next and starts `next start` as non-root
+    const nextRoot = path.join(state.tmpDir as string, 'nx-next');
+    const nextNx = (args: string[]) => exec('npx', ['nx', ...args], { cwd: nextRoot, env, timeout: TIMEOUT, echo: true });
+    const project = '@nx-next/web';
+
+    beforeAll(async () => {
+      const t0 = Date.now();
+      fs.rmSync(nextRoot, { recursive: true, force: true });
+      await exec('npx', ['--yes', `create-nx-workspace@${NX_VERSION}`, 'nx-next', '--preset=next', '--appName=web', '--nextAppDir=true', '--nextSrcDir=false', '--style=css',
+        '--e2eTestRunner=none', '--unitTestRunner=none', '--linter=none', '--formatter=none', '--pm=npm', '--nxCloud=skip', '--skipGit', '--no-interactive'],
+      { cwd: path.dirname(nextRoot), env, timeout: 15 * 60_000 });
+      const [, buildHost] = state.registryHosts as string[];
+      fs.writeFileSync(path.join(nextRoot, '.npmrc'), `registry=http://${buildHost}:${state.registryPort}/\n//${buildHost}:${state.registryPort}/:_authToken=e2e-dummy-token\n`);
+      await exec('npm', ['install', '--save-dev', '--no-audit', '--no-fund', `docker-ms@${E2E_VERSION}`], { cwd: nextRoot, env, timeout: 10 * 60_000 });
+      // a word new to every run: the page the image serves is this checkout's, not a layer of an earlier run
+      const page = path.join(nextRoot, 'apps/web/app/page.tsx');
+      fs.writeFileSync(page, fs.readFileSync(page, 'utf8').replace('Welcome ', `Welcome ${Date.now().toString(36)} `));
+      await commitWorkspace(nextRoot, env);
+      log(`workspace ${nextRoot} ready in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
+    }, 20 * 60_000);
+
+    it('nx g docker-ms:dockerfile, nx run docker-build; docker run with no env serves the rendered page and the route handler', async () => {
+      const built = JSON.parse((await nextNx(['show', 'project', project, '--json'])).stdout).targets.build;
+      expect(built.outputs).toContain('{workspaceRoot}/apps/web/.next/!(cache)');
+      const marker = /Welcome (\w+) /.exec(fs.readFileSync(path.join(nextRoot, 'apps/web/app/page.tsx'), 'utf8'))![1];
+      await nextNx(['g', 'docker-ms:dockerfile', project, '--no-interactive']);
+      const dockerfile = fs.readFileSync(path.join(nextRoot, 'apps/web/Dockerfile'), 'utf8');
+      expect(dockerfile).toContain(`RUN NX_DAEMON=false NX_NO_CLOUD=true npx nx run ${project}:build --skip-sync\n`);
+      expect(dockerfile).toContain('COPY --from=build /app/apps/web/.next ./apps/web/.next\n');
+      expect(dockerfile).toContain('CMD ["/app/node_modules/next/dist/bin/next","start"]\n');
+
+      await nextNx(['run', `${project}:docker-build`]);
+      // the project name @nx-next/web as a repository name
+      const image = 'nx-next/web:latest';
+      expect(isNonRoot(imageUser(image))).toBe(true);
+      expect(exposedPort(image)).toBe(3000);
+      const res = await runAndGet(image, exposedPort(image), await freePort(), null);
+      expect(res.status).toBe(200);
+      expect(res.body).toContain(`Welcome ${marker} `);
+      const api = await runAndGet(image, exposedPort(image), await freePort(), null, '/api/hello');
+      expect(api).toEqual({ status: 200, body: 'Hello, from API!' });
     });
   });
 
