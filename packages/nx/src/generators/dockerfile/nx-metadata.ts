@@ -95,14 +95,24 @@ function outputFolder(output: string): string {
 function buildOutputPath(target: TargetConfiguration, project: ProjectConfiguration): string | undefined {
   const options = (target.options ?? {}) as Record<string, unknown>;
   if (typeof options.outputPath === 'string') return resolveTokens(options.outputPath, project, options);
+  // Angular's application builder also takes { base, browser, server }
+  const base = (options.outputPath as { base?: unknown } | undefined)?.base;
+  if (typeof base === 'string') return resolveTokens(base, project, options);
   const outputs = new Set((target.outputs ?? []).map((o) => resolveTokens(outputFolder(o), project, options)).filter((o): o is string => !!o));
   return outputs.size === 1 ? [...outputs][0] : undefined;
 }
 
-/** Where the build executor puts the compiled `main` inside outputPath. */
+/** Angular's application builder (@nx/angular's wraps it): with `ssr`, it writes <outputPath>/server/server.mjs beside browser/. */
+const ANGULAR_APPLICATION = /^(@angular(-devkit\/build-angular|\/build)|@nx\/angular):application$/;
+
+/** Where the build executor puts the compiled `main` (or Angular's SSR server) inside outputPath. */
 function buildEntry(target: TargetConfiguration, project: ProjectConfiguration): string | undefined {
   const options = (target.options ?? {}) as Record<string, unknown>;
   const executor = target.executor ?? '';
+  if (ANGULAR_APPLICATION.test(executor) && options.ssr && options.outputMode !== 'static') {
+    const folders = options.outputPath as { server?: unknown } | undefined;
+    return `${typeof folders?.server === 'string' ? folders.server.replace(/^\.?\/+|\/+$/g, '') : 'server'}/server.mjs`;
+  }
   if (typeof options.outputFileName === 'string' && /^@nx\/(esbuild|webpack|rspack):/.test(executor)) return options.outputFileName;
   if (typeof options.main !== 'string') return undefined;
   const main = options.main.replace(/^\.\//, '');

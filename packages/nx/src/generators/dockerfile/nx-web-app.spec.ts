@@ -38,3 +38,19 @@ describe('Nx web build executors: static sites', () => {
     expect(nxProjectFacts(project('@nx/esbuild:esbuild', { outputPath: 'dist/apps/shop', platform: 'browser' }), exists).staticSite?.root).toBe('dist/apps/shop');
   });
 });
+
+describe('Nx Angular SSR (create-nx-workspace --preset=angular-monorepo --ssr)', () => {
+  // the build target Nx 23.2.1 writes into apps/shop/project.json
+  const ssr = { outputPath: 'dist/apps/shop', browser: 'apps/shop/src/main.ts', server: 'apps/shop/src/main.server.ts', ssr: { entry: 'apps/shop/src/server.ts' }, outputMode: 'server' };
+
+  it.each(['@angular/build:application', '@angular-devkit/build-angular:application', '@nx/angular:application'])('%s: the server starts from <outputPath>/server/server.mjs', (executor) => {
+    const facts = nxProjectFacts(project(executor, ssr));
+    expect([facts.outputPath, facts.entry, facts.staticSite]).toEqual(['dist/apps/shop', 'server/server.mjs', undefined]);
+  });
+
+  it('an outputPath object names the base and the server folder; outputMode static is a site', () => {
+    const facts = nxProjectFacts(project('@angular/build:application', { ...ssr, outputPath: { base: 'dist/shop', server: 'node' } }));
+    expect([facts.outputPath, facts.entry]).toEqual(['dist/shop', 'node/server.mjs']);
+    expect(nxProjectFacts(project('@angular/build:application', { ...ssr, outputMode: 'static' })).entry).toBeUndefined();
+  });
+});
