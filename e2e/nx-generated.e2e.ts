@@ -5,7 +5,8 @@
 //    a workspace made by `create-nx-workspace --preset=ts` (npm workspaces) with an express and a fastify app
 //    and an `@nx/web:application --bundler=vite` site (nginx-unprivileged: SPA fallback, hashed assets), all
 //    importing an `@nx/js:library` through its node_modules link; the same layout with pnpm (pnpm-workspace.yaml,
-//    made with the registry's latest pnpm) and a fastify app; `create-nx-workspace --preset=next`'s Next.js app.
+//    made with the registry's latest pnpm) and a fastify app; `create-nx-workspace --preset=next`'s Next.js app and
+//    `--preset=angular-monorepo --ssr`'s Angular SSR app.
 // 2. One app per package manager with a real lockfile made by that manager and a dependency from the npm
 //    registry: pnpm (packageManager pin), Yarn 1 (no packageManager field), Yarn 4 (committed yarnPath release),
 //    Bun (bun.lock, packageManager pin); an npm app with no dependencies and no lockfile;
@@ -272,6 +273,48 @@ describeE2e('apps made by Nx generators and by each package manager answer on th
       expect(res.body).toContain(`Welcome ${marker} `);
       const api = await runAndGet(image, exposedPort(image), await freePort(), null, '/api/hello');
       expect(api).toEqual({ status: 200, body: 'Hello, from API!' });
+    });
+  });
+
+  describe('create-nx-workspace --preset=angular-monorepo --ssr: the Angular SSR app, built through its project.json target', () => {
+    // no angular.json: the build target (@angular/build:application with ssr, outputPath dist/apps/shop) says where
+    // the server is; Nx writes no security.allowedHosts, with which @angular/ssr answers 400 to every request
+    const ngRoot = path.join(state.tmpDir as string, 'nx-ng');
+    const ngNx = (args: string[]) => exec('npx', ['nx', ...args], { cwd: ngRoot, env, timeout: TIMEOUT, echo: true });
+
+    beforeAll(async () => {
+      const t0 = Date.now();
+      fs.rmSync(ngRoot, { recursive: true, force: true });
+      await exec('npx', ['--yes', `create-nx-workspace@${NX_VERSION}`, 'nx-ng', '--preset=angular-monorepo', '--appName=shop', '--ssr=true', '--bundler=esbuild', '--style=css',
+        '--e2eTestRunner=none', '--unitTestRunner=none', '--linter=none', '--formatter=none', '--pm=npm', '--nxCloud=skip', '--skipGit', '--no-interactive'],
+      { cwd: path.dirname(ngRoot), env, timeout: 15 * 60_000 });
+      const [, buildHost] = state.registryHosts as string[];
+      fs.writeFileSync(path.join(ngRoot, '.npmrc'), `registry=http://${buildHost}:${state.registryPort}/\n//${buildHost}:${state.registryPort}/:_authToken=e2e-dummy-token\n`);
+      await exec('npm', ['install', '--save-dev', '--no-audit', '--no-fund', `docker-ms@${E2E_VERSION}`], { cwd: ngRoot, env, timeout: 10 * 60_000 });
+      const welcome = path.join(ngRoot, 'apps/shop/src/app/nx-welcome.ts');
+      fs.writeFileSync(welcome, fs.readFileSync(welcome, 'utf8').replace('Welcome shop', `Welcome shop ${Date.now().toString(36)}`));
+      await commitWorkspace(ngRoot, env);
+      log(`workspace ${ngRoot} ready in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
+    }, 20 * 60_000);
+
+    it('nx g docker-ms:dockerfile warns about allowed hosts; the image starts server/server.mjs and renders on the server once NG_ALLOWED_HOSTS lists the host', async () => {
+      const marker = /Welcome shop (\w+)/.exec(fs.readFileSync(path.join(ngRoot, 'apps/shop/src/app/nx-welcome.ts'), 'utf8'))![1];
+      const generated = await ngNx(['g', 'docker-ms:dockerfile', 'shop', '--no-interactive']);
+      expect(generated.output).toContain('shop: target "build": build option security.allowedHosts is empty → the server renders no request');
+      const dockerfile = fs.readFileSync(path.join(ngRoot, 'apps/shop/Dockerfile'), 'utf8');
+      expect(dockerfile).toContain('COPY --from=build /app/dist/apps/shop ./dist/apps/shop\n');
+      expect(dockerfile).toContain('CMD ["dist/apps/shop/server/server.mjs"]\n');
+
+      await ngNx(['run', 'shop:docker-build']);
+      const image = 'shop:latest';
+      expect(isNonRoot(imageUser(image))).toBe(true);
+      expect(exposedPort(image)).toBe(4000);
+      // as the warning says: without the host listed, Angular 22 refuses the request
+      const refused = await runAndGet(image, exposedPort(image), await freePort(), null);
+      expect(refused.status).toBe(400);
+      const res = await runAndGet(image, exposedPort(image), await freePort(), { NG_ALLOWED_HOSTS: '127.0.0.1' });
+      expect(res.status).toBe(200);
+      expect(res.body).toContain(`Welcome shop ${marker}`);
     });
   });
 

@@ -269,7 +269,7 @@ describe('Angular SSR', () => {
   it('security.allowedHosts empty (what ng new writes): the evidence says the server renders nothing until it lists the hosts', () => {
     const line = (security: object) => detect({ 'package.json': NG_PKG, 'angular.json': angularJson({ ssr: { entry: 'src/server.ts' }, security }) }).evidence.find((e) => e.includes('allowedHosts'));
     expect(line({ allowedHosts: [] })).toBe(
-      'angular.json: build option security.allowedHosts is empty → the server renders no request (each gets the client-side shell, a 400 in a coming Angular major); list the host names the app is reached by (e.g. ["shop.example.com"]) or set NG_ALLOWED_HOSTS when the container starts',
+      'angular.json: build option security.allowedHosts is empty → the server renders no request (Angular 21 serves the client-side shell, Angular 22 answers 400); list the host names the app is reached by (e.g. ["shop.example.com"]) or set NG_ALLOWED_HOSTS when the container starts',
     );
     expect(line({})).toBeDefined();
     expect(line({ allowedHosts: ['shop.example.com', '*.example.org'] })).toBeUndefined();

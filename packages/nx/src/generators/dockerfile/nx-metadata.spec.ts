@@ -80,12 +80,12 @@ describe('nxProjectFacts', () => {
   it('finds a build target by executor when none is named build', () => {
     const facts = nxProjectFacts(project({ compile: { executor: '@nx/js:tsc', options: { outputPath: 'dist/apps/api' } } }));
     const hint = { language: 'node', because: 'target "compile" uses @nx/js:tsc' };
-    expect(facts).toEqual({ buildTarget: 'compile', outputPath: 'dist/apps/api', languageHint: hint, languageHints: [hint] });
+    expect(facts).toEqual({ buildTarget: 'compile', outputPath: 'dist/apps/api', languageHint: hint, languageHints: [hint], warnings: [] });
   });
 
   it('has no build target for a project without one', () => {
     const hint = { language: 'node', because: 'target "serve" uses @nx/js:node' };
-    expect(nxProjectFacts(project({ serve: { executor: '@nx/js:node' } }))).toEqual({ languageHint: hint, languageHints: [hint] });
+    expect(nxProjectFacts(project({ serve: { executor: '@nx/js:node' } }))).toEqual({ languageHint: hint, languageHints: [hint], warnings: [] });
   });
 
   it.each([

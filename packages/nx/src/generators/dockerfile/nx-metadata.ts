@@ -1,5 +1,5 @@
 import type { ProjectConfiguration, TargetConfiguration } from '@nx/devkit';
-import type { FrameworkHint, Language, LanguageHint } from '@docker-ms/core';
+import { angularAllowedHostsNote, type FrameworkHint, type Language, type LanguageHint } from '@docker-ms/core';
 import { nxStaticSite } from './nx-web-app';
 
 /**
@@ -43,6 +43,8 @@ export interface NxProjectFacts {
   entry?: string;
   /** A web app the build target writes as files: its workspace-relative document root and core's framework hint. */
   staticSite?: { root: string; hint: FrameworkHint };
+  /** What the user must still do for the image to answer (printed by the generator). */
+  warnings: string[];
 }
 
 function executorLanguage(name: string, target: TargetConfiguration): LanguageHint | undefined {
@@ -132,7 +134,7 @@ function buildEntry(target: TargetConfiguration, project: ProjectConfiguration):
 /** `exists`: whether a workspace file exists (the generator's Tree), for web apps' index.html. */
 export function nxProjectFacts(project: ProjectConfiguration, exists: (path: string) => boolean = () => false): NxProjectFacts {
   const targets = project.targets ?? {};
-  const facts: NxProjectFacts = { languageHints: [] };
+  const facts: NxProjectFacts = { languageHints: [], warnings: [] };
   for (const [name, target] of Object.entries(targets)) {
     const hint = executorLanguage(name, target);
     if (hint) facts.languageHints.push(hint);
@@ -151,6 +153,10 @@ export function nxProjectFacts(project: ProjectConfiguration, exists: (path: str
     facts.outputPath = buildOutputPath(targets[buildTarget], project);
     const entry = buildEntry(targets[buildTarget], project);
     if (facts.outputPath && entry) facts.entry = entry;
+    if (entry?.endsWith('/server.mjs') && ANGULAR_APPLICATION.test(targets[buildTarget].executor ?? '')) {
+      const note = angularAllowedHostsNote(`target "${buildTarget}"`, targets[buildTarget].options);
+      if (note) facts.warnings.push(note);
+    }
     const site = nxStaticSite(project, { name: buildTarget, config: targets[buildTarget] }, facts.outputPath, exists);
     if (site) facts.staticSite = site;
   }

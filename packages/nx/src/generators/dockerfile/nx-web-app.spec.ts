@@ -54,3 +54,15 @@ describe('Nx Angular SSR (create-nx-workspace --preset=angular-monorepo --ssr)',
     expect(nxProjectFacts(project('@angular/build:application', { ...ssr, outputMode: 'static' })).entry).toBeUndefined();
   });
 });
+
+describe('Nx Angular SSR: allowed hosts', () => {
+  const ssr = { outputPath: 'dist/apps/shop', ssr: { entry: 'apps/shop/src/server.ts' }, outputMode: 'server' };
+
+  it('warns when the build lists no allowed hosts (Nx writes none; Angular 22 then answers 400 to every request)', () => {
+    expect(nxProjectFacts(project('@angular/build:application', ssr)).warnings).toEqual([
+      'target "build": build option security.allowedHosts is empty → the server renders no request (Angular 21 serves the client-side shell, Angular 22 answers 400); list the host names the app is reached by (e.g. ["shop.example.com"]) or set NG_ALLOWED_HOSTS when the container starts',
+    ]);
+    expect(nxProjectFacts(project('@angular/build:application', { ...ssr, security: { allowedHosts: ['shop.example.com'] } })).warnings).toEqual([]);
+    expect(nxProjectFacts(project('@nx/esbuild:esbuild', { outputPath: 'dist/apps/shop', main: 'apps/shop/src/main.ts' })).warnings).toEqual([]);
+  });
+});

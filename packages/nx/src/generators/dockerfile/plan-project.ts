@@ -121,7 +121,7 @@ function generate(tree: Tree, name: string, root: string, options: NormalizedGen
     detection,
     options: { ...(language === 'node' ? nodeBuildOptions(tree, name, root, facts) : {}), ...options.dockerfileOptions, language },
   });
-  for (const warning of result.detection.listen.warnings) logger.warn(`${name}: ${warning}`);
+  for (const warning of [...result.detection.listen.warnings, ...facts.warnings]) logger.warn(`${name}: ${warning}`);
   const buildContext = buildContextOf(root, result.options.projectRoot);
   const ignoreFiles = contextIgnoreFiles(tree, { project: name, root, context: buildContext, language, dockerignore: result.dockerignore });
   return { dockerfile: result.dockerfile, stage: result.options.target, buildContext, ignoreFiles };

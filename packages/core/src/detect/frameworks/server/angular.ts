@@ -8,6 +8,17 @@ import type { FrameworkDetector } from '../types';
  * angular.json writes dist/<project>/server/server.mjs next to dist/<project>/browser; the generated
  * src/server.ts reads PORT (default 4000). Angular without `ssr` is a browser app: left to the static detectors.
  */
+/**
+ * The line that says an SSR build lists no allowed hosts, or null. @angular/ssr checks each request's Host header
+ * against the build option `security.allowedHosts` (SSRF protection); an empty list allows none, not even localhost:
+ * Angular 21 then serves the client-side shell, Angular 22 answers 400.
+ */
+export function angularAllowedHostsNote(file: string, buildOptions: unknown): string | null {
+  const hosts = dig(buildOptions, 'security', 'allowedHosts');
+  if (Array.isArray(hosts) && hosts.length > 0) return null;
+  return `${file}: build option security.allowedHosts is empty → the server renders no request (Angular 21 serves the client-side shell, Angular 22 answers 400); list the host names the app is reached by (e.g. ["shop.example.com"]) or set NG_ALLOWED_HOSTS when the container starts`;
+}
+
 export const angularSsrDetector: FrameworkDetector = {
   name: 'angular',
   detect(files, pkg, evidence) {
@@ -29,11 +40,8 @@ export const angularSsrDetector: FrameworkDetector = {
     const entry = `${base}/${serverDir}/server.mjs`;
     const outText = outputPath ? `outputPath ${JSON.stringify(outputPath)}` : `no outputPath (dist/${project})`;
     evidence.push(`angular.json: project "${project}" builds with ssr, ${outText} → Angular SSR server ${entry} with the production dependencies; start "node ${entry}"`);
-    const hosts = dig(options, 'security', 'allowedHosts');
-    if (!Array.isArray(hosts) || hosts.length === 0) {
-      // @angular/ssr checks the Host header against this list (SSRF protection); an empty list allows none, not even localhost
-      evidence.push(`angular.json: build option security.allowedHosts is empty → the server renders no request (each gets the client-side shell, a 400 in a coming Angular major); list the host names the app is reached by (e.g. ["shop.example.com"]) or set NG_ALLOWED_HOSTS when the container starts`);
-    }
+    const hosts = angularAllowedHostsNote('angular.json', options);
+    if (hosts) evidence.push(hosts);
     return {
       name: 'angular',
       kind: 'server',
