@@ -12,9 +12,9 @@ describe('DockerfileCache', () => {
   it('reads stages and COPY sources from the text, and keeps them on disk by its hash', () => {
     const path = file();
     const cache = new DockerfileCache(path);
-    expect(cache.facts(TEXT)).toEqual({ stages: ['build', 'runtime'], sources: ['package.json', 'src'] });
+    expect(cache.facts(TEXT)).toEqual({ stages: ['build', 'runtime'], sources: ['package.json', 'src'], managed: false });
     cache.save();
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ [hashArray([TEXT])]: { stages: ['build', 'runtime'], sources: ['package.json', 'src'] } });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ [hashArray([TEXT])]: { stages: ['build', 'runtime'], sources: ['package.json', 'src'], managed: false } });
   });
 
   it('a known hash is answered from the cache, not parsed again', () => {

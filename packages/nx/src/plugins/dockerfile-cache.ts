@@ -16,7 +16,7 @@ export class DockerfileCache {
   private readonly entries: Map<string, DockerfileFacts>;
   private changed = false;
 
-  constructor(private readonly file: string = join(cacheDir, 'docker-ms', 'dockerfile-facts.json')) {
+  constructor(private readonly file: string = join(cacheDir, 'docker-ms', 'dockerfile-facts-v2.json')) {
     this.entries = new Map(Object.entries(readEntries(file)));
   }
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CreateNodesContext } from '@nx/devkit';
-import { contextDockerignore } from '@docker-ms/core';
+import { addManagedHeader, contextDockerignore } from '@docker-ms/core';
 import { createNodes, createNodesV2 } from './plugin';
 
 const NODE_DOCKERFILE = [
@@ -84,6 +84,18 @@ describe('createNodes', () => {
       ],
       metadata: expect.objectContaining({ technologies: ['docker'] }),
     });
+  });
+
+  it('a Dockerfile of one\'s own runs the app\'s build first (it may copy its output); one docker-ms wrote builds in the image', async () => {
+    write('apps/api/project.json', '{"name":"api"}');
+    write('apps/api/Dockerfile', NODE_DOCKERFILE);
+    const own = (await run(['apps/api/Dockerfile']))[0][1].projects?.['apps/api']?.targets?.['docker-build'];
+    expect(own?.dependsOn).toEqual(['build']);
+    expect(own?.inputs).toContainEqual({ dependentTasksOutputFiles: '**/*' });
+    write('apps/api/Dockerfile', addManagedHeader(NODE_DOCKERFILE, '0.1.0'));
+    const managed = (await run(['apps/api/Dockerfile']))[0][1].projects?.['apps/api']?.targets?.['docker-build'];
+    expect(managed?.dependsOn).toBeUndefined();
+    expect(managed?.inputs).not.toContainEqual({ dependentTasksOutputFiles: '**/*' });
   });
 
   it('COPY . . from the workspace root hashes only the closure a docker-ms allowlist names', async () => {

@@ -1,5 +1,5 @@
 import type { TargetConfiguration } from '@nx/devkit';
-import { contextSources, defaultStage, listStages, modelOf, parseContextDockerignore, type DockerfileSource } from '@docker-ms/core';
+import { contextSources, defaultStage, listStages, modelOf, parseContextDockerignore, readManagedHeader, type DockerfileSource } from '@docker-ms/core';
 import { defaultMetadataFile } from './output-paths';
 
 export { defaultMetadataFile };
@@ -13,7 +13,7 @@ export interface DockerBuildTargetInput {
   dockerfile: DockerfileSource | DockerfileFacts;
   /** Workspace-relative build context ('.' = workspace root). */
   context: string;
-  /** The app's own build target to run first, when it has one. */
+  /** The app's own build target, run first when the Dockerfile uses its output (not one docker-ms wrote, which builds in the image). */
   dependsOn?: string;
   /** Stage built without a configuration; default `runtime` when the file has it, else the last stage. */
   defaultStage?: string;
@@ -29,11 +29,16 @@ export interface DockerfileFacts {
   stages: Array<string | null>;
   /** The paths COPY/ADD read from the build context. */
   sources: string[];
+  /**
+   * Written by docker-ms (its header line): the app is built inside the image, so the host build is not needed
+   * first. A Dockerfile of one's own (e.g. @nx/docker's, which copies dist/) gets the host build before it.
+   */
+  managed: boolean;
 }
 
 export function dockerfileFacts(dockerfile: DockerfileSource): DockerfileFacts {
   const model = modelOf(dockerfile);
-  return { stages: listStages(model).map((stage) => stage.name), sources: contextSources(model) };
+  return { stages: listStages(model).map((stage) => stage.name), sources: contextSources(model), managed: readManagedHeader(model.text) !== null };
 }
 
 const isFacts = (d: DockerBuildTargetInput['dockerfile']): d is DockerfileFacts => typeof d === 'object' && 'sources' in d;
@@ -63,11 +68,12 @@ export function dockerBuildTarget(input: DockerBuildTargetInput): TargetConfigur
   const configurations: Record<string, Partial<DockerBuildTargetOptions>> = {};
   for (const stage of stages) configurations[stage] = { target: stage };
 
+  const dependsOn = facts.managed ? undefined : input.dependsOn;
   const target: TargetConfiguration<DockerBuildTargetOptions> = {
     executor: BUILD_EXECUTOR,
     options,
     outputs: ['{options.metadataFile}'],
-    inputs: dockerInputs(input, facts.sources, file),
+    inputs: dockerInputs({ ...input, dependsOn }, facts.sources, file),
     metadata: {
       technologies: ['docker'],
       description: `Build the ${file} image (one configuration per stage: ${stages.join(', ') || 'none named'})`,
@@ -78,7 +84,7 @@ export function dockerBuildTarget(input: DockerBuildTargetInput): TargetConfigur
     },
   };
   if (stages.length > 0) target.configurations = configurations;
-  if (input.dependsOn) target.dependsOn = [input.dependsOn];
+  if (dependsOn) target.dependsOn = [dependsOn];
   return target;
 }
 

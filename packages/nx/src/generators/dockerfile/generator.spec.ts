@@ -104,7 +104,7 @@ describe('dockerfile generator', () => {
           'prod-deps': { target: 'prod-deps' },
           runtime: { target: 'runtime' },
         },
-        dependsOn: ['build'],
+        // no dependsOn: the image runs the build itself, so building on the host first would build the app twice
         outputs: ['{options.metadataFile}'],
         // COPY . . under the allowlist: the app's closure, not the whole workspace
         inputs: expect.arrayContaining(['{projectRoot}/Dockerfile', '{workspaceRoot}/package.json', '{workspaceRoot}/apps/api/**/*', '{workspaceRoot}/nx.json']),

@@ -178,6 +178,13 @@ describe('residualTarget', () => {
     });
   });
 
+  it('drops the dependsOn ["build"] 0.1.0 wrote when the plugin infers none (a docker-ms Dockerfile builds in the image); keeps any other', () => {
+    const inferred = { executor: 'docker-ms:build', inputs: ['{projectRoot}/Dockerfile'] };
+    const old = { executor: 'docker-ms:build', dependsOn: ['build'], inputs: ['{projectRoot}/Dockerfile', { dependentTasksOutputFiles: '**/*' }] };
+    expect(residualTarget(old, inferred)).toEqual({});
+    expect(residualTarget({ ...old, dependsOn: ['build', 'lint'] }, inferred)).toEqual({ dependsOn: ['build', 'lint'], inputs: old.inputs });
+  });
+
   it("drops metadata a docker-ms generator wrote, keeps anyone else's", () => {
     const inferred = { metadata: { technologies: ['docker'], description: 'Build apps/api/Dockerfile (new wording)' } };
     expect(residualTarget({ metadata: { technologies: ['docker'], description: 'old wording' } }, inferred)).toEqual({});

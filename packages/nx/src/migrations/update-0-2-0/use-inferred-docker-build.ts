@@ -34,10 +34,15 @@ function withoutEqualKeys(own: Record<string, Json> | undefined, inferred: Recor
  */
 export function residualTarget(own: TargetConfiguration, inferred: TargetConfiguration): TargetConfiguration {
   const rest: Record<string, Json> = {};
+  // The 0.1.0 generator wrote dependsOn ["build"] whenever the project had a build target; the plugin infers none
+  // for a Dockerfile docker-ms wrote (it builds the app in the image), so that one is ours and goes.
+  const ourDependsOn = inferred.dependsOn === undefined && equal(own.dependsOn, ['build']);
   for (const [key, value] of Object.entries(own)) {
-    if (key === 'inputs' && own.dependsOn === undefined && equal(value, withoutDependentOutputs(inferred.inputs))) {
-      // The old target had no dependsOn (the generator saw no build target), so no dependent outputs to hash;
-      // the inferred one adds both, which changes nothing for a project without a build target.
+    if (key === 'dependsOn' && ourDependsOn) continue;
+    if (key === 'inputs' && (own.dependsOn === undefined || ourDependsOn)
+      && equal(withoutDependentOutputs(value as TargetConfiguration['inputs']), withoutDependentOutputs(inferred.inputs))) {
+      // The two differ only in whether a build runs first, and so in hashing its outputs: no build target (the
+      // plugin's dependsOn then does nothing), or the host build a docker-ms Dockerfile does not need.
       continue;
     }
     if (key === 'metadata' && isOurMetadata(value, inferred.metadata)) continue;
