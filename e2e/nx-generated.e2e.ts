@@ -29,6 +29,27 @@ describeE2e('apps made by Nx generators and by each package manager answer on th
   const nx = (args: string[], opts: { env?: NodeJS.ProcessEnv } = {}) =>
     exec('npx', ['nx', ...args], { cwd: root, env: opts.env ?? env, timeout: TIMEOUT, echo: true });
 
+  /**
+   * A workspace as `create-nx-workspace --preset=<preset> … --pm=npm` makes it, with docker-ms installed from verdaccio
+   * and `edit` applied (a word new to every run, so the image serves this checkout, not an earlier run's layer).
+   */
+  async function presetWorkspace(name: string, presetArgs: string[], edit: (dir: string) => void): Promise<string> {
+    const t0 = Date.now();
+    const dir = path.join(state.tmpDir as string, name);
+    fs.rmSync(dir, { recursive: true, force: true });
+    await exec('npx', ['--yes', `create-nx-workspace@${NX_VERSION}`, name, ...presetArgs, '--style=css',
+      '--e2eTestRunner=none', '--unitTestRunner=none', '--linter=none', '--formatter=none', '--pm=npm', '--nxCloud=skip', '--skipGit', '--no-interactive'],
+    { cwd: path.dirname(dir), env, timeout: 15 * 60_000 });
+    const [, buildHost] = state.registryHosts as string[];
+    fs.writeFileSync(path.join(dir, '.npmrc'), `registry=http://${buildHost}:${state.registryPort}/\n//${buildHost}:${state.registryPort}/:_authToken=e2e-dummy-token\n`);
+    await exec('npm', ['install', '--save-dev', '--no-audit', '--no-fund', `docker-ms@${E2E_VERSION}`], { cwd: dir, env, timeout: 10 * 60_000 });
+    edit(dir);
+    await commitWorkspace(dir, env);
+    log(`workspace ${dir} ready in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
+    return dir;
+  }
+  const replaceIn = (file: string, from: string, to: string) => fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(from, to));
+
   beforeAll(async () => {
     const t0 = Date.now();
     fs.rmSync(root, { recursive: true, force: true });
@@ -238,19 +259,8 @@ describeE2e('apps made by Nx generators and by each package manager answer on th
     const project = '@nx-next/web';
 
     beforeAll(async () => {
-      const t0 = Date.now();
-      fs.rmSync(nextRoot, { recursive: true, force: true });
-      await exec('npx', ['--yes', `create-nx-workspace@${NX_VERSION}`, 'nx-next', '--preset=next', '--appName=web', '--nextAppDir=true', '--nextSrcDir=false', '--style=css',
-        '--e2eTestRunner=none', '--unitTestRunner=none', '--linter=none', '--formatter=none', '--pm=npm', '--nxCloud=skip', '--skipGit', '--no-interactive'],
-      { cwd: path.dirname(nextRoot), env, timeout: 15 * 60_000 });
-      const [, buildHost] = state.registryHosts as string[];
-      fs.writeFileSync(path.join(nextRoot, '.npmrc'), `registry=http://${buildHost}:${state.registryPort}/\n//${buildHost}:${state.registryPort}/:_authToken=e2e-dummy-token\n`);
-      await exec('npm', ['install', '--save-dev', '--no-audit', '--no-fund', `docker-ms@${E2E_VERSION}`], { cwd: nextRoot, env, timeout: 10 * 60_000 });
-      // a word new to every run: the page the image serves is this checkout's, not a layer of an earlier run
-      const page = path.join(nextRoot, 'apps/web/app/page.tsx');
-      fs.writeFileSync(page, fs.readFileSync(page, 'utf8').replace('Welcome ', `Welcome ${Date.now().toString(36)} `));
-      await commitWorkspace(nextRoot, env);
-      log(`workspace ${nextRoot} ready in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
+      await presetWorkspace('nx-next', ['--preset=next', '--appName=web', '--nextAppDir=true', '--nextSrcDir=false'],
+        (dir) => replaceIn(path.join(dir, 'apps/web/app/page.tsx'), 'Welcome ', `Welcome ${Date.now().toString(36)} `));
     }, 20 * 60_000);
 
     it('nx g docker-ms:dockerfile, nx run docker-build; docker run with no env serves the rendered page and the route handler', async () => {
@@ -283,18 +293,8 @@ describeE2e('apps made by Nx generators and by each package manager answer on th
     const ngNx = (args: string[]) => exec('npx', ['nx', ...args], { cwd: ngRoot, env, timeout: TIMEOUT, echo: true });
 
     beforeAll(async () => {
-      const t0 = Date.now();
-      fs.rmSync(ngRoot, { recursive: true, force: true });
-      await exec('npx', ['--yes', `create-nx-workspace@${NX_VERSION}`, 'nx-ng', '--preset=angular-monorepo', '--appName=shop', '--ssr=true', '--bundler=esbuild', '--style=css',
-        '--e2eTestRunner=none', '--unitTestRunner=none', '--linter=none', '--formatter=none', '--pm=npm', '--nxCloud=skip', '--skipGit', '--no-interactive'],
-      { cwd: path.dirname(ngRoot), env, timeout: 15 * 60_000 });
-      const [, buildHost] = state.registryHosts as string[];
-      fs.writeFileSync(path.join(ngRoot, '.npmrc'), `registry=http://${buildHost}:${state.registryPort}/\n//${buildHost}:${state.registryPort}/:_authToken=e2e-dummy-token\n`);
-      await exec('npm', ['install', '--save-dev', '--no-audit', '--no-fund', `docker-ms@${E2E_VERSION}`], { cwd: ngRoot, env, timeout: 10 * 60_000 });
-      const welcome = path.join(ngRoot, 'apps/shop/src/app/nx-welcome.ts');
-      fs.writeFileSync(welcome, fs.readFileSync(welcome, 'utf8').replace('Welcome shop', `Welcome shop ${Date.now().toString(36)}`));
-      await commitWorkspace(ngRoot, env);
-      log(`workspace ${ngRoot} ready in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
+      await presetWorkspace('nx-ng', ['--preset=angular-monorepo', '--appName=shop', '--ssr=true', '--bundler=esbuild'],
+        (dir) => replaceIn(path.join(dir, 'apps/shop/src/app/nx-welcome.ts'), 'Welcome shop', `Welcome shop ${Date.now().toString(36)}`));
     }, 20 * 60_000);
 
     it('nx g docker-ms:dockerfile warns about allowed hosts; the image starts server/server.mjs and renders on the server once NG_ALLOWED_HOSTS lists the host', async () => {
