@@ -1,6 +1,6 @@
 export { detectProject, type DetectOptions, type FrameworkHint } from './detect-project';
 export { angularBrowserOutput } from './frameworks/angular';
-export { angularAllowedHostsNote } from './frameworks/server/angular';
+export { angularAllowedHostsNote, angularServerFile } from './frameworks/server/angular';
 export { DetectionError } from './detection-error';
 export { checkReadable, ManifestError, MANIFEST_MAX_BYTES } from './manifest-error';
 export { nodeFileReader, memoryFileReader } from './file-reader';

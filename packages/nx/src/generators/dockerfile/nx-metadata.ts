@@ -1,5 +1,5 @@
 import type { ProjectConfiguration, TargetConfiguration } from '@nx/devkit';
-import { angularAllowedHostsNote, type FrameworkHint, type Language, type LanguageHint } from '@docker-ms/core';
+import { angularAllowedHostsNote, angularServerFile, type FrameworkHint, type Language, type LanguageHint } from '@docker-ms/core';
 import { nxStaticSite } from './nx-web-app';
 
 /**
@@ -73,13 +73,16 @@ function findBuildTarget(targets: Record<string, TargetConfiguration>): string |
   return Object.entries(targets).find(([, t]) => BUILDER.test(t.executor ?? ''))?.[0];
 }
 
+/** A glob character, or an extglob group such as `!(cache)`. */
+const GLOB = /[*?[\]]|[!+@]\(/;
+
 function resolveTokens(path: string, project: ProjectConfiguration, options: Record<string, unknown>): string | undefined {
   const resolved = path
     .replace(/^\{workspaceRoot\}\/?/, '')
     .replace(/\{projectRoot\}/g, project.root)
     .replace(/\{projectName\}/g, project.name ?? '')
     .replace(/\{options\.(\w+)\}/g, (_, key: string) => (typeof options[key] === 'string' ? (options[key] as string) : '\0'));
-  if (resolved.includes('\0') || /[{}*?[\]]|[!+@]\(/.test(resolved)) return undefined;
+  if (resolved.includes('\0') || /[{}]/.test(resolved) || GLOB.test(resolved)) return undefined;
   const clean = resolved.replace(/^\.\//, '').replace(/\/+$/, '');
   return clean === '' || clean.startsWith('/') || clean.split('/').includes('..') ? undefined : clean;
 }
@@ -88,7 +91,7 @@ function resolveTokens(path: string, project: ProjectConfiguration, options: Rec
 // `{projectRoot}/.next/!(cache)`) names that folder; other globs (`*.tsbuildinfo`, `**/*.js`) name no folder.
 function outputFolder(output: string): string {
   const segments = output.split('/');
-  const first = segments.findIndex((segment) => /[*?[\]]|[!+@]\(/.test(segment));
+  const first = segments.findIndex((segment) => GLOB.test(segment));
   if (first === -1) return output;
   return segments.slice(first).every((segment) => /^(\*\*?|!\([^()/]*\))$/.test(segment)) ? segments.slice(0, first).join('/') : output;
 }
@@ -111,10 +114,7 @@ const ANGULAR_APPLICATION = /^(@angular(-devkit\/build-angular|\/build)|@nx\/ang
 function buildEntry(target: TargetConfiguration, project: ProjectConfiguration): string | undefined {
   const options = (target.options ?? {}) as Record<string, unknown>;
   const executor = target.executor ?? '';
-  if (ANGULAR_APPLICATION.test(executor) && options.ssr && options.outputMode !== 'static') {
-    const folders = options.outputPath as { server?: unknown } | undefined;
-    return `${typeof folders?.server === 'string' ? folders.server.replace(/^\.?\/+|\/+$/g, '') : 'server'}/server.mjs`;
-  }
+  if (ANGULAR_APPLICATION.test(executor) && options.ssr && options.outputMode !== 'static') return angularServerFile(options.outputPath);
   if (typeof options.outputFileName === 'string' && /^@nx\/(esbuild|webpack|rspack):/.test(executor)) return options.outputFileName;
   if (typeof options.main !== 'string') return undefined;
   const main = options.main.replace(/^\.\//, '');

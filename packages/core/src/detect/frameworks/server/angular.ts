@@ -19,6 +19,11 @@ export function angularAllowedHostsNote(file: string, buildOptions: unknown): st
   return `${file}: build option security.allowedHosts is empty → the server renders no request (Angular 21 serves the client-side shell, Angular 22 answers 400); list the host names the app is reached by (e.g. ["shop.example.com"]) or set NG_ALLOWED_HOSTS when the container starts`;
 }
 
+/** The SSR server the application builder writes, relative to its outputPath (a string, or { base, server }). */
+export function angularServerFile(outputPath: unknown): string {
+  return `${folder(str(dig(outputPath, 'server')) ?? 'server')}/server.mjs`;
+}
+
 export const angularSsrDetector: FrameworkDetector = {
   name: 'angular',
   detect(files, pkg, evidence) {
@@ -36,8 +41,7 @@ export const angularSsrDetector: FrameworkDetector = {
     if (!ssr) return null;
     const outputPath = dig(options, 'outputPath');
     const base = folder(str(outputPath) ?? str(dig(outputPath, 'base')) ?? `dist/${project}`);
-    const serverDir = str(dig(outputPath, 'server')) ?? 'server';
-    const entry = `${base}/${serverDir}/server.mjs`;
+    const entry = `${base}/${angularServerFile(outputPath)}`;
     const outText = outputPath ? `outputPath ${JSON.stringify(outputPath)}` : `no outputPath (dist/${project})`;
     evidence.push(`angular.json: project "${project}" builds with ssr, ${outText} → Angular SSR server ${entry} with the production dependencies; start "node ${entry}"`);
     const hosts = angularAllowedHostsNote('angular.json', options);
